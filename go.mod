@@ -1,0 +1,3 @@
+module civicgraph
+
+go 1.26

@@ -1,0 +1,2 @@
+// Package graph is civicgraph's quad store on badger.
+package graph
