@@ -1,0 +1,55 @@
+// Package nquads is a strict, streaming parser for RDF 1.1 N-Triples and
+// N-Quads.
+//
+// # Usage
+//
+// [NewReader] wraps an [io.Reader]; each call to [Reader.Read] returns the
+// next statement as a [graph.Quad] and [io.EOF] after the last one:
+//
+//	r := nquads.NewReader(f, "data.nq", true)
+//	for {
+//		q, err := r.Read()
+//		if err == io.EOF {
+//			break
+//		}
+//		if err != nil {
+//			return err // a *ParseError says where and why
+//		}
+//		// use q
+//	}
+//
+// The reader implements the whole W3C grammar: absolute IRIs with \u and \U
+// escapes, blank node labels per the PN_CHARS rules, literals with ECHAR and
+// UCHAR escapes, language tags and datatypes, comments, blank lines, and
+// LF, CRLF or CR line ends. A literal typed xsd:string becomes a simple
+// literal ([graph.Literal] folds it); language tags are kept as written.
+//
+// # Errors
+//
+// The reader stops at the first syntax error and returns it, and every later
+// call, as a [*ParseError] with the file name, line, column, what was found
+// and what was expected. ParseError unwraps to [ErrSyntax]. Errors from the
+// underlying reader are returned wrapped, not as a ParseError.
+//
+// # Speed and memory
+//
+// The reader reads through a fixed buffer and parses bytes directly, with no
+// regular expressions and no allocation per line beyond the term strings.
+// Repeated strings (predicates, classes, graph names, datatypes, language
+// tags, sorted subjects) come from a small fixed-size cache, so they are
+// allocated once. Memory does not grow with the input; a line longer than
+// the buffer is assembled in a side buffer that is reused.
+//
+// # Caveats
+//
+//   - Columns count bytes from 1, not characters, as Go's own tools do.
+//   - Input must be UTF-8; an invalid byte anywhere on a line, comments
+//     included, is a syntax error. A byte order mark at the very start of
+//     the input is skipped.
+//   - Whitespace is allowed wherever the grammar has a token boundary, so
+//     "x" @en and "x" ^^ <dt> are accepted, as in Turtle.
+//   - IRIs are checked for the characters the grammar forbids and for a
+//     scheme (relative IRIs are errors); they are not otherwise validated
+//     against RFC 3987. A \u escape may produce any Unicode scalar value,
+//     even one that could not appear raw, as RDF 1.1 allows.
+package nquads

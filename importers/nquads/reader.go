@@ -1,0 +1,467 @@
+package nquads
+
+import (
+	"fmt"
+	"hash/maphash"
+	"io"
+	"unicode/utf8"
+
+	"civicgraph/graph"
+)
+
+// Reader reads N-Triples or N-Quads statements from an input stream. It is
+// not safe for concurrent use.
+type Reader struct {
+	lines lineReader
+	name  string
+	quads bool
+	line  int
+	err   error // sticky: the error Read returned, or io.EOF
+
+	// The line being parsed and the position in it.
+	b   []byte
+	i   int
+	off int // bytes cut from the front of the line (a byte order mark), for columns
+
+	scratch []byte // unescaped IRI or literal text
+	strs    *interner
+}
+
+// NewReader returns a Reader that parses r. name is used in error messages
+// and may be "". With quads false the input is N-Triples and a graph name
+// after the object is an error; with quads true it is N-Quads and a
+// statement without a graph name is in the default graph (zero G).
+func NewReader(r io.Reader, name string, quads bool) *Reader {
+	return &Reader{
+		lines: newLineReader(r),
+		name:  name,
+		quads: quads,
+		strs:  &interner{seed: maphash.MakeSeed()},
+	}
+}
+
+// Line returns the number of the line Read looked at last: the line of the
+// statement it returned, or of the error. It counts from 1.
+func (r *Reader) Line() int { return r.line }
+
+// BytesRead returns how many bytes of input Read has consumed so far, line
+// ends included. Compare it with the input size to show progress.
+func (r *Reader) BytesRead() int64 { return r.lines.n }
+
+// Read returns the next statement. It returns io.EOF after the last one, a
+// [*ParseError] for a syntax error, and the underlying reader's error,
+// wrapped, if reading fails. After an error every call returns that error.
+func (r *Reader) Read() (graph.Quad, error) {
+	if r.err != nil {
+		return graph.Quad{}, r.err
+	}
+	for {
+		line, err := r.lines.next()
+		if err != nil {
+			if err != io.EOF {
+				err = fmt.Errorf("nquads: read %s line %d: %w", r.name, r.line+1, err)
+			}
+			r.err = err
+			return graph.Quad{}, err
+		}
+		r.line++
+		r.off = 0
+		if r.line == 1 && len(line) >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF {
+			line, r.off = line[3:], 3 // byte order mark
+		}
+		q, ok, err := r.parseLine(line)
+		r.b = nil
+		if err != nil {
+			r.err = err
+			return graph.Quad{}, err
+		}
+		if ok {
+			return q, nil
+		}
+	}
+}
+
+// parseLine parses one line. ok is false for a blank or comment line.
+func (r *Reader) parseLine(b []byte) (q graph.Quad, ok bool, err error) {
+	if !utf8.Valid(b) {
+		i := 0
+		for {
+			c, size := utf8.DecodeRune(b[i:])
+			if c == utf8.RuneError && size == 1 {
+				return q, false, r.errorAt(i, string(b[i:i+1]), "valid UTF-8")
+			}
+			i += size
+		}
+	}
+	r.b, r.i = b, 0
+	r.skipSpace()
+	if r.i == len(b) || b[r.i] == '#' {
+		return q, false, nil
+	}
+
+	switch b[r.i] {
+	case '<':
+		q.S, err = r.iriTerm()
+	case '_':
+		q.S, err = r.blank()
+	default:
+		err = r.expected("subject (IRI or blank node)")
+	}
+	if err != nil {
+		return q, false, err
+	}
+
+	r.skipSpace()
+	if r.i == len(b) || b[r.i] != '<' {
+		return q, false, r.expected("predicate (IRI)")
+	}
+	if q.P, err = r.iriTerm(); err != nil {
+		return q, false, err
+	}
+
+	r.skipSpace()
+	if r.i < len(b) {
+		switch b[r.i] {
+		case '<':
+			q.O, err = r.iriTerm()
+		case '_':
+			q.O, err = r.blank()
+		case '"':
+			q.O, err = r.literal()
+		default:
+			err = r.expected("object (IRI, blank node or literal)")
+		}
+	} else {
+		err = r.expected("object (IRI, blank node or literal)")
+	}
+	if err != nil {
+		return q, false, err
+	}
+
+	r.skipSpace()
+	if r.quads && r.i < len(b) && b[r.i] != '.' {
+		switch b[r.i] {
+		case '<':
+			q.G, err = r.iriTerm()
+		case '_':
+			q.G, err = r.blank()
+		default:
+			err = r.expected("graph name (IRI or blank node) or '.' to end statement")
+		}
+		if err != nil {
+			return q, false, err
+		}
+		r.skipSpace()
+	}
+
+	if r.i == len(b) || b[r.i] != '.' {
+		if r.quads {
+			return q, false, r.expected("'.' to end statement")
+		}
+		return q, false, r.expected("'.' to end triple")
+	}
+	r.i++
+	r.skipSpace()
+	if r.i < len(b) && b[r.i] != '#' {
+		return q, false, r.expected("end of line after '.'")
+	}
+	return q, true, nil
+}
+
+// skipSpace skips spaces and tabs.
+func (r *Reader) skipSpace() {
+	for r.i < len(r.b) && (r.b[r.i] == ' ' || r.b[r.i] == '\t') {
+		r.i++
+	}
+}
+
+// iriTerm parses an IRIREF at r.i, which holds '<'.
+func (r *Reader) iriTerm() (graph.Term, error) {
+	iri, err := r.iri()
+	return graph.Term{Kind: graph.KindIRI, Value: iri}, err
+}
+
+// iri parses an IRIREF at r.i, which holds '<', and returns the IRI.
+func (r *Reader) iri() (string, error) {
+	b, open := r.b, r.i
+	i := open + 1
+	for i < len(b) && class[b[i]]&classIRI != 0 {
+		i++
+	}
+	var iri []byte
+	switch {
+	case i < len(b) && b[i] == '>':
+		iri = b[open+1 : i]
+	case i < len(b) && b[i] == '\\':
+		var err error
+		if iri, i, err = r.unescapeIRI(open+1, i); err != nil {
+			return "", err
+		}
+	default:
+		return "", r.errorAt(i, r.foundAt(i), "'>' to end IRI")
+	}
+	if !hasScheme(iri) {
+		return "", r.errorAt(open, string(b[open:i+1]), "absolute IRI (with a scheme)")
+	}
+	r.i = i + 1
+	return r.strs.get(iri), nil
+}
+
+// unescapeIRI decodes the IRIREF whose text starts at start and whose first
+// escape is at i. It returns the IRI and the index of the closing '>'.
+func (r *Reader) unescapeIRI(start, i int) ([]byte, int, error) {
+	b := r.b
+	out := append(r.scratch[:0], b[start:i]...)
+	for {
+		switch {
+		case i == len(b):
+			return nil, i, r.errorAt(i, "", "'>' to end IRI")
+		case b[i] == '>':
+			r.scratch = out
+			return out, i, nil
+		case b[i] == '\\':
+			c, n, err := r.uchar(i)
+			if err != nil {
+				return nil, i, err
+			}
+			out = utf8.AppendRune(out, c)
+			i += n
+		case class[b[i]]&classIRI != 0:
+			j := i + 1
+			for j < len(b) && class[b[j]]&classIRI != 0 {
+				j++
+			}
+			out = append(out, b[i:j]...)
+			i = j
+		default:
+			return nil, i, r.errorAt(i, r.foundAt(i), "'>' to end IRI")
+		}
+	}
+}
+
+// uchar decodes the \u or \U escape at i and returns the character and the
+// escape's length.
+func (r *Reader) uchar(i int) (rune, int, error) {
+	b := r.b
+	if i+1 == len(b) || b[i+1] != 'u' && b[i+1] != 'U' {
+		return 0, 0, r.errorAt(i, escapeText(b, i, 2), `\u or \U escape`)
+	}
+	n := 6
+	if b[i+1] == 'U' {
+		n = 10
+	}
+	for j := i + 2; j < i+n; j++ {
+		if j == len(b) || class[b[j]]&classHex == 0 {
+			return 0, 0, r.errorAt(i, escapeText(b, i, j+1-i), fmt.Sprintf(`%d hex digits after \%c`, n-2, b[i+1]))
+		}
+	}
+	c := hexValue(b[i+2 : i+n])
+	if c > utf8.MaxRune || c >= 0xD800 && c <= 0xDFFF {
+		return 0, 0, r.errorAt(i, string(b[i:i+n]), "escape of a Unicode scalar value (not a surrogate, at most 10FFFF)")
+	}
+	return c, n, nil
+}
+
+// escapeText returns up to n bytes of the escape at i, for an error message.
+func escapeText(b []byte, i, n int) string {
+	end := min(i+n, len(b))
+	for end < len(b) && !utf8.RuneStart(b[end]) {
+		end++ // keep the last character whole
+	}
+	return string(b[i:end])
+}
+
+// blank parses a BLANK_NODE_LABEL at r.i, which holds '_'.
+func (r *Reader) blank() (graph.Term, error) {
+	b := r.b
+	i := r.i + 1
+	if i == len(b) || b[i] != ':' {
+		return graph.Term{}, r.errorAt(i, r.foundAt(i), "':' after '_' in blank node")
+	}
+	i++
+	start := i
+	if i == len(b) {
+		return graph.Term{}, r.errorAt(i, "", "blank node label after '_:'")
+	}
+	c, size := rune(b[i]), 1
+	if c >= utf8.RuneSelf {
+		c, size = utf8.DecodeRune(b[i:])
+	}
+	if !isLabelStart(c) {
+		return graph.Term{}, r.errorAt(i, r.foundAt(i), "blank node label after '_:'")
+	}
+	i += size
+	for i < len(b) {
+		if c := b[i]; c < utf8.RuneSelf {
+			if class[c]&classLabel == 0 {
+				break
+			}
+			i++
+			continue
+		}
+		c, size := utf8.DecodeRune(b[i:])
+		if !isLabelChar(c) {
+			break
+		}
+		i += size
+	}
+	for b[i-1] == '.' { // a label cannot end with '.'; that one ends the statement
+		i--
+	}
+	r.i = i
+	return graph.Term{Kind: graph.KindBlank, Value: r.strs.get(b[start:i])}, nil
+}
+
+// literal parses a literal at r.i, which holds '"', with its language tag
+// or datatype.
+func (r *Reader) literal() (graph.Term, error) {
+	b := r.b
+	start := r.i + 1
+	i := start
+	for i < len(b) && class[b[i]]&classLit != 0 {
+		i++
+	}
+	var lex string
+	switch {
+	case i < len(b) && b[i] == '"':
+		lex = r.strs.get(b[start:i])
+	case i < len(b) && b[i] == '\\':
+		v, end, err := r.unescapeLiteral(start, i)
+		if err != nil {
+			return graph.Term{}, err
+		}
+		lex, i = r.strs.get(v), end
+	default:
+		return graph.Term{}, r.errorAt(i, r.foundAt(i), `'"' to end literal`)
+	}
+	r.i = i + 1
+
+	j := r.i
+	for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+		j++
+	}
+	if j == len(b) {
+		return graph.Term{Kind: graph.KindLiteral, Value: lex}, nil
+	}
+	switch b[j] {
+	case '@':
+		lang, err := r.langTag(j + 1)
+		if err != nil {
+			return graph.Term{}, err
+		}
+		return graph.LangLiteral(lex, lang), nil
+	case '^':
+		if j+1 == len(b) || b[j+1] != '^' {
+			return graph.Term{}, r.errorAt(j+1, r.foundAt(j+1), "'^^' before datatype IRI")
+		}
+		r.i = j + 2
+		r.skipSpace()
+		if r.i == len(b) || b[r.i] != '<' {
+			return graph.Term{}, r.expected("datatype IRI after '^^'")
+		}
+		dt, err := r.iri()
+		if err != nil {
+			return graph.Term{}, err
+		}
+		return graph.Literal(lex, dt), nil
+	}
+	return graph.Term{Kind: graph.KindLiteral, Value: lex}, nil
+}
+
+// unescapeLiteral decodes the literal text that starts at start and whose
+// first escape is at i. It returns the text and the index of the closing '"'.
+func (r *Reader) unescapeLiteral(start, i int) ([]byte, int, error) {
+	b := r.b
+	out := append(r.scratch[:0], b[start:i]...)
+	for {
+		switch {
+		case i == len(b):
+			return nil, i, r.errorAt(i, "", `'"' to end literal`)
+		case b[i] == '"':
+			r.scratch = out
+			return out, i, nil
+		case b[i] == '\\':
+			if i+1 == len(b) {
+				return nil, i, r.errorAt(i+1, "", `escape after '\'`)
+			}
+			var e byte
+			switch b[i+1] {
+			case 't':
+				e = '\t'
+			case 'b':
+				e = '\b'
+			case 'n':
+				e = '\n'
+			case 'r':
+				e = '\r'
+			case 'f':
+				e = '\f'
+			case '"', '\'', '\\':
+				e = b[i+1]
+			case 'u', 'U':
+				c, n, err := r.uchar(i)
+				if err != nil {
+					return nil, i, err
+				}
+				out = utf8.AppendRune(out, c)
+				i += n
+				continue
+			default:
+				return nil, i, r.errorAt(i, escapeText(b, i, 2), `escape (\t \b \n \r \f \" \' \\ \u or \U)`)
+			}
+			out = append(out, e)
+			i += 2
+		default:
+			j := i + 1
+			for j < len(b) && class[b[j]]&classLit != 0 {
+				j++
+			}
+			out = append(out, b[i:j]...)
+			i = j
+		}
+	}
+}
+
+// langTag parses a LANGTAG whose text (after '@') starts at i:
+// [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*. It returns the tag as written.
+func (r *Reader) langTag(i int) (string, error) {
+	b := r.b
+	start := i
+	for i < len(b) && class[b[i]]&classAlpha != 0 {
+		i++
+	}
+	if i == start {
+		return "", r.errorAt(i, r.foundAt(i), "language tag after '@'")
+	}
+	for i < len(b) && b[i] == '-' {
+		i++
+		sub := i
+		for i < len(b) && class[b[i]]&(classAlpha|classDigit) != 0 {
+			i++
+		}
+		if i == sub {
+			return "", r.errorAt(i, r.foundAt(i), "letter or digit after '-' in language tag")
+		}
+	}
+	r.i = i
+	return r.strs.get(b[start:i]), nil
+}
+
+// foundAt returns the character at i, or "" at the end of the line.
+func (r *Reader) foundAt(i int) string {
+	if i >= len(r.b) {
+		return ""
+	}
+	_, size := utf8.DecodeRune(r.b[i:])
+	return string(r.b[i : i+size])
+}
+
+// expected returns a ParseError for the character at r.i.
+func (r *Reader) expected(what string) error {
+	return r.errorAt(r.i, r.foundAt(r.i), what)
+}
+
+// errorAt returns a ParseError at byte i of the current line.
+func (r *Reader) errorAt(i int, found, expected string) error {
+	return &ParseError{File: r.name, Line: r.line, Col: r.off + i + 1, Found: found, Expected: expected}
+}
