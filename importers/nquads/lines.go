@@ -21,6 +21,7 @@ type lineReader struct {
 	rd     io.Reader
 	buf    []byte
 	r, w   int    // buf[r:w] is read but not yet returned
+	seen   int    // buf[r:r+seen] is known to hold no line end
 	err    error  // sticky error from rd
 	long   []byte // the line so far, when it did not fit in buf
 	skipLF bool   // the last line ended with a CR at the end of buf; drop one LF that follows
@@ -46,19 +47,20 @@ func (lr *lineReader) next() ([]byte, error) {
 		}
 		seg := lr.buf[lr.r:lr.w]
 		end, term := -1, 1
-		if i := bytes.IndexByte(seg, '\n'); i >= 0 {
-			end = i
-			if j := bytes.IndexByte(seg[:i], '\r'); j >= 0 {
-				end = j
+		if i := bytes.IndexByte(seg[lr.seen:], '\n'); i >= 0 {
+			end = lr.seen + i
+			if j := bytes.IndexByte(seg[lr.seen:end], '\r'); j >= 0 {
 				if j+1 == i {
 					term = 2
 				}
+				end = lr.seen + j
 			}
-		} else if j := bytes.IndexByte(seg, '\r'); j >= 0 {
-			end = j
-			lr.skipLF = j+1 == len(seg)
+		} else if j := bytes.IndexByte(seg[lr.seen:], '\r'); j >= 0 {
+			end = lr.seen + j
+			lr.skipLF = end+1 == len(seg)
 		}
 		if end >= 0 {
+			lr.seen = 0
 			lr.r += end + term
 			lr.n += int64(end + term)
 			if len(lr.long) > 0 {
@@ -68,7 +70,7 @@ func (lr *lineReader) next() ([]byte, error) {
 			return seg[:end], nil
 		}
 		if lr.err != nil {
-			lr.r = lr.w
+			lr.r, lr.seen = lr.w, 0
 			lr.n += int64(len(seg))
 			if len(lr.long) > 0 {
 				lr.long = append(lr.long, seg...)
@@ -79,6 +81,7 @@ func (lr *lineReader) next() ([]byte, error) {
 			}
 			return nil, lr.err
 		}
+		lr.seen = len(seg)
 		lr.fill()
 	}
 }
@@ -94,7 +97,7 @@ func (lr *lineReader) fill() {
 	if lr.w == len(lr.buf) {
 		lr.long = append(lr.long, lr.buf...)
 		lr.n += int64(len(lr.buf))
-		lr.w = 0
+		lr.w, lr.seen = 0, 0
 	}
 	for range maxEmptyReads {
 		n, err := lr.rd.Read(lr.buf[lr.w:])
