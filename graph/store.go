@@ -221,7 +221,13 @@ func (s *Store) writeInitialMeta() error {
 // readMeta reads the id counters and the segment table.
 func (s *Store) readMeta() error {
 	return s.db.View(func(txn *badger.Txn) error {
-		var err error
+		version, err := getUint64(txn, metaVersion)
+		if err != nil {
+			return fmt.Errorf("graph: read format version: %w", err)
+		}
+		if version != FormatVersion {
+			return fmt.Errorf("%w: store has version %d, this build reads %d", ErrFormatVersion, version, FormatVersion)
+		}
 		if s.nextID, err = getUint64(txn, metaNextID); err != nil {
 			return fmt.Errorf("graph: read next term id: %w", err)
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -222,3 +223,19 @@ func (q Quad) Validate() error {
 	}
 	return nil
 }
+
+// Compare orders terms: the zero Term, then IRIs, blank nodes and literals;
+// within a kind by value, datatype and language.
+func Compare(a, b Term) int {
+	switch {
+	case a.Kind != b.Kind:
+		return int(a.Kind) - int(b.Kind)
+	case a.Value != b.Value:
+		return strings.Compare(a.Value, b.Value)
+	case a.Datatype != b.Datatype:
+		return strings.Compare(a.Datatype, b.Datatype)
+	}
+	return strings.Compare(a.Lang, b.Lang)
+}
+
+func sortTerms(ts []Term) { slices.SortFunc(ts, Compare) }

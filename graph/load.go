@@ -1,0 +1,485 @@
+package graph
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/ristretto/v2/z"
+)
+
+// Loader writes many quads and makes them visible at once. Every graph that
+// receives a quad through a Loader is replaced, at [Loader.Commit], by what
+// the Loader received for it: readers see the old graph or the new one,
+// never a mix, and if the load fails or is aborted (or the process dies) the
+// store is as it was before.
+//
+// Only one writer runs at a time: a Loader holds the store's write lock from
+// [Store.NewLoader] until Commit or Abort, so small writes wait.
+//
+// Into an empty store, a Loader keeps the dictionary and the quads in memory
+// (16 bytes a quad) and writes sorted tables with badger's StreamWriter at
+// Commit: the fast path for first loads and benchmarks. Otherwise it writes
+// each quad's keys into a new, invisible segment through a WriteBatch.
+type Loader struct {
+	s    *Store
+	ctx  context.Context
+	done bool
+	mode interface {
+		add(q Quad) error
+		commit() (LoadStats, error)
+		abort() error
+	}
+}
+
+// LoadStats describes a committed load.
+type LoadStats struct {
+	Quads    int64 // distinct quads written
+	Graphs   int   // graphs replaced or created
+	NewTerms int64 // terms added to the dictionary
+	Stream   bool  // whether the empty-store fast path was taken
+}
+
+// NewLoader starts a bulk load. The caller must call Commit or Abort.
+func (s *Store) NewLoader(ctx context.Context) (*Loader, error) {
+	if err := s.checkWritable(); err != nil {
+		return nil, err
+	}
+	s.writeMu.Lock()
+	l := &Loader{s: s, ctx: ctx}
+	if s.nextID == 1 && len(s.segs.byGraph) == 0 {
+		l.mode = &streamLoad{l: l, dict: map[string]uint32{}, segOf: map[uint32]uint32{}}
+	} else {
+		bl, err := newBatchLoad(l)
+		if err != nil {
+			s.writeMu.Unlock()
+			return nil, err
+		}
+		l.mode = bl
+	}
+	return l, nil
+}
+
+// Add adds q to the load.
+func (l *Loader) Add(q Quad) error {
+	if l.done {
+		return ErrLoaderDone
+	}
+	if err := q.Validate(); err != nil {
+		return err
+	}
+	return l.mode.add(q)
+}
+
+// Commit makes everything added visible, replacing the graphs it touched,
+// and returns once it is durable. On error the store is unchanged.
+func (l *Loader) Commit() (LoadStats, error) {
+	if l.done {
+		return LoadStats{}, ErrLoaderDone
+	}
+	l.done = true
+	defer l.s.writeMu.Unlock()
+	if err := l.ctx.Err(); err != nil {
+		return LoadStats{}, errors.Join(err, l.mode.abort())
+	}
+	st, err := l.mode.commit()
+	if err != nil {
+		return LoadStats{}, errors.Join(err, l.mode.abort())
+	}
+	return st, nil
+}
+
+// Abort drops everything added; the store is unchanged. Abort after Commit
+// does nothing.
+func (l *Loader) Abort() error {
+	if l.done {
+		return nil
+	}
+	l.done = true
+	defer l.s.writeMu.Unlock()
+	return l.mode.abort()
+}
+
+// ---- empty-store fast path ----
+
+// streamLoad keeps the load in memory and writes it with StreamWriter.
+type streamLoad struct {
+	l     *Loader
+	dict  map[string]uint32 // encoded term -> id
+	encs  []string          // id-1 -> encoded term
+	segOf map[uint32]uint32 // graph term id (0: default) -> segment
+	quads []packedQuad
+	buf   []byte
+}
+
+// packedQuad holds four 32-bit ids in the order of one index, so that
+// sorting by (hi, lo) sorts by that index.
+type packedQuad struct{ hi, lo uint64 }
+
+func pack(a, b, c, d uint32) packedQuad {
+	return packedQuad{uint64(a)<<32 | uint64(b), uint64(c)<<32 | uint64(d)}
+}
+
+func (p packedQuad) unpack() [4]uint32 {
+	return [4]uint32{uint32(p.hi >> 32), uint32(p.hi), uint32(p.lo >> 32), uint32(p.lo)}
+}
+
+func (m *streamLoad) id(t Term) (uint32, error) {
+	m.buf = encodeTerm(m.buf[:0], t)
+	if id, ok := m.dict[string(m.buf)]; ok {
+		return id, nil
+	}
+	if len(m.encs) >= 1<<32-2 {
+		return 0, fmt.Errorf("graph: bulk load into an empty store holds at most 2^32-2 terms")
+	}
+	enc := string(m.buf)
+	m.encs = append(m.encs, enc)
+	id := uint32(len(m.encs))
+	m.dict[enc] = id
+	return id, nil
+}
+
+func (m *streamLoad) add(q Quad) error {
+	var ids [4]uint32
+	var err error
+	for i, t := range [3]Term{q.S, q.P, q.O} {
+		if ids[i], err = m.id(t); err != nil {
+			return err
+		}
+	}
+	var g uint32
+	if !q.G.IsZero() {
+		if g, err = m.id(q.G); err != nil {
+			return err
+		}
+	}
+	seg, ok := m.segOf[g]
+	if !ok {
+		seg = uint32(len(m.segOf) + 1)
+		m.segOf[g] = seg
+	}
+	m.quads = append(m.quads, pack(ids[0], ids[1], ids[2], seg))
+	if len(m.quads)&1023 == 0 {
+		return m.l.ctx.Err()
+	}
+	return nil
+}
+
+func (m *streamLoad) abort() error {
+	m.dict, m.encs, m.quads = nil, nil, nil
+	return nil
+}
+
+// kvWriter batches key-value pairs for a StreamWriter, encoding the
+// protobuf by hand (badger.KVToBuffer goes through reflection, which costs
+// more than the rest of the load).
+type kvWriter struct {
+	sw  *badger.StreamWriter
+	buf *z.Buffer
+}
+
+const kvBufferSize = 32 << 20
+
+func (w *kvWriter) put(stream uint32, key, value []byte) error {
+	n := 1 + uvarintLen(uint64(len(key))) + len(key) + 2 + 1 + uvarintLen(uint64(stream))
+	if len(value) > 0 {
+		n += 1 + uvarintLen(uint64(len(value))) + len(value)
+	}
+	dst := w.buf.SliceAllocate(n)[:0]
+	dst = append(dst, 1<<3|2) // field 1 key, bytes
+	dst = binary.AppendUvarint(dst, uint64(len(key)))
+	dst = append(dst, key...)
+	if len(value) > 0 {
+		dst = append(dst, 2<<3|2) // field 2 value, bytes
+		dst = binary.AppendUvarint(dst, uint64(len(value)))
+		dst = append(dst, value...)
+	}
+	dst = append(dst, 4<<3|0, 1) // field 4 version = 1
+	dst = append(dst, 10<<3|0)   // field 10 stream_id, varint
+	_ = binary.AppendUvarint(dst, uint64(stream))
+	if w.buf.LenNoPadding() >= kvBufferSize {
+		return w.flush()
+	}
+	return nil
+}
+
+func (w *kvWriter) done(stream uint32) error {
+	dst := w.buf.SliceAllocate(1 + uvarintLen(uint64(stream)) + 2)[:0]
+	dst = append(dst, 10<<3|0) // field 10 stream_id
+	dst = binary.AppendUvarint(dst, uint64(stream))
+	_ = append(dst, 11<<3|0, 1) // field 11 stream_done = true
+	return w.flush()
+}
+
+func (w *kvWriter) flush() error {
+	if w.buf.LenNoPadding() == 0 {
+		return nil
+	}
+	err := w.sw.Write(w.buf)
+	w.buf.Reset()
+	return err
+}
+
+func uvarintLen(v uint64) int {
+	n := 1
+	for v >= 0x80 {
+		v >>= 7
+		n++
+	}
+	return n
+}
+
+func (m *streamLoad) commit() (LoadStats, error) {
+	s := m.l.s
+	typeID := m.dict[string(encodeTerm(nil, IRI(RDFType)))]
+	sw := s.db.NewStreamWriter()
+	if err := sw.Prepare(); err != nil {
+		return LoadStats{}, fmt.Errorf("graph: prepare bulk load: %w", err)
+	}
+	w := &kvWriter{sw: sw, buf: z.NewBuffer(kvBufferSize+1<<20, "civicgraph.load")}
+	defer w.buf.Release()
+	st, err := m.write(w, typeID)
+	if err == nil {
+		err = sw.Flush()
+	}
+	if err != nil {
+		sw.Cancel()
+		return LoadStats{}, m.reset(fmt.Errorf("graph: bulk load: %w", noSpace(err)))
+	}
+	s.mu.Lock()
+	err = s.readMeta()
+	s.mu.Unlock()
+	if err != nil {
+		return LoadStats{}, err
+	}
+	m.abort()
+	return st, nil
+}
+
+// reset empties the store after a failed stream write (it was empty before).
+func (m *streamLoad) reset(cause error) error {
+	s := m.l.s
+	if err := s.db.DropAll(); err != nil {
+		return errors.Join(cause, fmt.Errorf("graph: empty store after failed load: %w", err))
+	}
+	if err := s.writeInitialMeta(); err != nil {
+		return errors.Join(cause, err)
+	}
+	s.mu.Lock()
+	err := s.readMeta()
+	s.mu.Unlock()
+	return errors.Join(cause, err)
+}
+
+// Stream ids, one per key range; the meta stream is written last so that a
+// store without a version key is known to hold an interrupted load.
+const (
+	streamIDs uint32 = iota + 1
+	streamTerms
+	streamHashes
+	streamSegs
+	streamCounts
+	streamMeta
+	streamIndex // + index number
+)
+
+func (m *streamLoad) write(w *kvWriter, typeID uint32) (LoadStats, error) {
+	ctx := m.l.ctx
+	st := LoadStats{Stream: true, NewTerms: int64(len(m.encs)), Graphs: len(m.segOf)}
+	key := make([]byte, 0, 64)
+	idb := make([]byte, idWidth)
+
+	// Dictionary, id -> term: ids were handed out in order.
+	for i, enc := range m.encs {
+		key = append(key[:0], tagID)
+		key = binary.BigEndian.AppendUint64(key, uint64(i+1))
+		if err := w.put(streamIDs, key, []byte(enc)); err != nil {
+			return st, err
+		}
+	}
+	if err := w.done(streamIDs); err != nil {
+		return st, err
+	}
+	// Dictionary, term -> id, inline and hashed.
+	type hashed struct {
+		h  [32]byte
+		id uint32
+	}
+	inline := make([]uint32, 0, len(m.encs))
+	var long []hashed
+	for i, enc := range m.encs {
+		if len(enc) <= maxInlineTerm {
+			inline = append(inline, uint32(i+1))
+		} else {
+			long = append(long, hashed{sha256.Sum256([]byte(enc)), uint32(i + 1)})
+		}
+	}
+	slices.SortFunc(inline, func(a, b uint32) int { return cmp.Compare(m.encs[a-1], m.encs[b-1]) })
+	for _, id := range inline {
+		key = append(append(key[:0], tagTerm), m.encs[id-1]...)
+		putID(idb, uint64(id))
+		if err := w.put(streamTerms, key, idb); err != nil {
+			return st, err
+		}
+	}
+	inline = nil
+	if err := w.done(streamTerms); err != nil {
+		return st, err
+	}
+	slices.SortFunc(long, func(a, b hashed) int { return slices.Compare(a.h[:], b.h[:]) })
+	for _, h := range long {
+		key = append(append(key[:0], tagHash), h.h[:]...)
+		putID(idb, uint64(h.id))
+		if err := w.put(streamHashes, key, idb); err != nil {
+			return st, err
+		}
+	}
+	if err := w.done(streamHashes); err != nil {
+		return st, err
+	}
+	if err := ctx.Err(); err != nil {
+		return st, err
+	}
+
+	// The six indexes. quads holds (S, P, O, segment) in the order of the
+	// index written last; each pass permutes every element into the next
+	// order, sorts, and writes, skipping duplicates.
+	type segStats struct {
+		quads, subjects int64
+		preds, classes  map[uint32]int64
+	}
+	stats := map[uint32]*segStats{}
+	cur := [4]int{posS, posP, posO, posG}
+	for n := range indexes {
+		ix := &indexes[n]
+		for i, pq := range m.quads {
+			v := pq.unpack()
+			var q [4]uint32
+			for slot, pos := range cur {
+				q[pos] = v[slot]
+			}
+			m.quads[i] = pack(q[ix.order[0]], q[ix.order[1]], q[ix.order[2]], q[ix.order[3]])
+		}
+		cur = ix.order
+		slices.SortFunc(m.quads, func(a, b packedQuad) int {
+			if c := cmp.Compare(a.hi, b.hi); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.lo, b.lo)
+		})
+		gspo := ix.name == "GSPO"
+		var prev packedQuad
+		var prevSeg, prevS uint32
+		for i, pq := range m.quads {
+			if i > 0 && pq == prev {
+				continue
+			}
+			prev = pq
+			v := pq.unpack()
+			key = append(key[:0], ix.tag)
+			for _, x := range v {
+				key = binary.BigEndian.AppendUint64(key, uint64(x))
+			}
+			if err := w.put(streamIndex+uint32(n), key, nil); err != nil {
+				return st, err
+			}
+			if gspo {
+				seg, sub, p, o := v[0], v[1], v[2], v[3]
+				ss := stats[seg]
+				if ss == nil {
+					ss = &segStats{preds: map[uint32]int64{}, classes: map[uint32]int64{}}
+					stats[seg] = ss
+				}
+				ss.quads++
+				st.Quads++
+				if seg != prevSeg || sub != prevS || ss.quads == 1 {
+					ss.subjects++
+				}
+				prevSeg, prevS = seg, sub
+				ss.preds[p]++
+				if p == typeID && typeID != 0 {
+					ss.classes[o]++
+				}
+			}
+			if i&(1<<16-1) == 0 {
+				if err := ctx.Err(); err != nil {
+					return st, err
+				}
+			}
+		}
+		if err := w.done(streamIndex + uint32(n)); err != nil {
+			return st, err
+		}
+	}
+
+	// Segments.
+	type segGraph struct{ seg, graph uint32 }
+	var sg []segGraph
+	for g, seg := range m.segOf {
+		sg = append(sg, segGraph{seg, g})
+	}
+	slices.SortFunc(sg, func(a, b segGraph) int { return cmp.Compare(a.seg, b.seg) })
+	for _, x := range sg {
+		if err := w.put(streamSegs, segKey(uint64(x.seg)), segValue(uint64(x.graph), segLive)); err != nil {
+			return st, err
+		}
+	}
+	if err := w.done(streamSegs); err != nil {
+		return st, err
+	}
+	// Counters, in key order: segment, kind, id.
+	for _, x := range sg {
+		ss := stats[x.seg]
+		if ss == nil {
+			continue
+		}
+		type kv struct {
+			kind byte
+			id   uint32
+			n    int64
+		}
+		cs := []kv{{countQuads, 0, ss.quads}, {countSubjects, 0, ss.subjects}}
+		for id, n := range ss.preds {
+			cs = append(cs, kv{countPredicate, id, n})
+		}
+		for id, n := range ss.classes {
+			cs = append(cs, kv{countClass, id, n})
+		}
+		slices.SortFunc(cs, func(a, b kv) int {
+			if a.kind != b.kind {
+				return cmp.Compare(a.kind, b.kind)
+			}
+			return cmp.Compare(a.id, b.id)
+		})
+		for _, c := range cs {
+			if err := w.put(streamCounts, counterKey(uint64(x.seg), c.kind, uint64(c.id)), be64(uint64(c.n))); err != nil {
+				return st, err
+			}
+		}
+	}
+	if err := w.done(streamCounts); err != nil {
+		return st, err
+	}
+	// Meta, last.
+	metas := []struct {
+		k []byte
+		v uint64
+	}{{metaNextID, uint64(len(m.encs) + 1)}, {metaNextSeg, uint64(len(m.segOf) + 1)}, {metaVersion, FormatVersion}}
+	slices.SortFunc(metas, func(a, b struct {
+		k []byte
+		v uint64
+	}) int {
+		return slices.Compare(a.k, b.k)
+	})
+	for _, kv := range metas {
+		if err := w.put(streamMeta, kv.k, be64(kv.v)); err != nil {
+			return st, err
+		}
+	}
+	return st, w.done(streamMeta)
+}
