@@ -21,6 +21,9 @@ const (
 	ConceptBase = "https://w3id.org/civicgraph/concept/"
 	// GraphBase is the base of named graph IRIs; see [GraphIRI].
 	GraphBase = "https://w3id.org/civicgraph/graph/"
+	// NSShapes is the namespace of the SHACL shapes (prefix cgsh); see
+	// [Schema.WriteSHACL].
+	NSShapes = "https://w3id.org/civicgraph/shapes#"
 )
 
 // Standard namespaces.
