@@ -1,0 +1,11 @@
+package generate
+
+import "errors"
+
+var (
+	// ErrNegativeTriples is returned when Options.Triples is below zero.
+	ErrNegativeTriples = errors.New("generate: negative triple count")
+	// ErrInvalidBase is returned when Options.Base is not an absolute IRI
+	// that can be written between angle brackets without escapes.
+	ErrInvalidBase = errors.New("generate: base is not an absolute IRI")
+)

@@ -1,0 +1,70 @@
+package generate
+
+import (
+	"fmt"
+	"strings"
+
+	"civicgraph/schema"
+)
+
+// Options says what Write produces. The zero value is valid: it writes the
+// header line and nothing else, with seed 0, as N-Triples under
+// [schema.DefaultBase].
+type Options struct {
+	// Triples is how many statements to write, after the one header comment
+	// line. It must not be negative. The last entity may be cut short to make
+	// the count exact.
+	Triples int64
+	// Seed selects the data. The same options always give the same bytes, on
+	// every platform and Go release.
+	Seed int64
+	// Quads writes N-Quads: the same statements, each in a named graph under
+	// [schema.GraphIllustrative] (see [Graphs]). False writes N-Triples.
+	Quads bool
+	// Base is the base IRI of instances, which are {Base}{kind}/{slug} as in
+	// [schema.EntityIRI]. Empty means [schema.DefaultBase].
+	Base string
+}
+
+// DefaultOptions returns the options used by benchmarks: one million
+// triples, seed 1, N-Triples, the default base.
+func DefaultOptions() Options {
+	return Options{Triples: 1_000_000, Seed: 1, Base: schema.DefaultBase}
+}
+
+// normalize validates opts and fills in the default base. A base without a
+// final "/" or "#" gets a "/", as in [schema.EntityIRI].
+func (opts Options) normalize() (Options, error) {
+	if opts.Triples < 0 {
+		return opts, fmt.Errorf("%w: %d", ErrNegativeTriples, opts.Triples)
+	}
+	if opts.Base == "" {
+		opts.Base = schema.DefaultBase
+	}
+	if !validBase(opts.Base) {
+		return opts, fmt.Errorf("%w: %q", ErrInvalidBase, opts.Base)
+	}
+	if !strings.HasSuffix(opts.Base, "/") && !strings.HasSuffix(opts.Base, "#") {
+		opts.Base += "/"
+	}
+	return opts, nil
+}
+
+// validBase reports whether base has a scheme and only characters that an
+// N-Triples IRIREF allows unescaped.
+func validBase(base string) bool {
+	colon := strings.IndexByte(base, ':')
+	if colon < 1 {
+		return false
+	}
+	for i := 0; i < len(base); i++ {
+		c := base[i]
+		if i < colon && !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+		if c <= ' ' || strings.IndexByte("<>\"{}|^`\\", c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
