@@ -186,9 +186,9 @@ type kvWriter struct {
 const kvBufferSize = 32 << 20
 
 func (w *kvWriter) put(stream uint32, key, value []byte) error {
-	n := 1 + uvarintLen(uint64(len(key))) + len(key) + 2 + 1 + uvarintLen(uint64(stream))
+	n := 1 + uvarintSize(uint64(len(key))) + len(key) + 2 + 1 + uvarintSize(uint64(stream))
 	if len(value) > 0 {
-		n += 1 + uvarintLen(uint64(len(value))) + len(value)
+		n += 1 + uvarintSize(uint64(len(value))) + len(value)
 	}
 	dst := w.buf.SliceAllocate(n)[:0]
 	dst = append(dst, 1<<3|2) // field 1 key, bytes
@@ -209,7 +209,7 @@ func (w *kvWriter) put(stream uint32, key, value []byte) error {
 }
 
 func (w *kvWriter) done(stream uint32) error {
-	dst := w.buf.SliceAllocate(1 + uvarintLen(uint64(stream)) + 2)[:0]
+	dst := w.buf.SliceAllocate(1 + uvarintSize(uint64(stream)) + 2)[:0]
 	dst = append(dst, 10<<3|0) // field 10 stream_id
 	dst = binary.AppendUvarint(dst, uint64(stream))
 	_ = append(dst, 11<<3|0, 1) // field 11 stream_done = true
@@ -225,14 +225,6 @@ func (w *kvWriter) flush() error {
 	return err
 }
 
-func uvarintLen(v uint64) int {
-	n := 1
-	for v >= 0x80 {
-		v >>= 7
-		n++
-	}
-	return n
-}
 
 func (m *streamLoad) commit() (LoadStats, error) {
 	s := m.l.s

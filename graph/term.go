@@ -164,14 +164,14 @@ func decodeTerm(b []byte) (Term, error) {
 		return Term{Kind: kind, Value: string(b)}, nil
 	case KindLiteral:
 		n, w := binary.Uvarint(b)
-		if w <= 0 || n > uint64(len(b)-w) {
+		if w <= 0 || n > uint64(len(b)-w) || w != uvarintSize(n) {
 			return Term{}, fmt.Errorf("%w: bad lexical length", errBadTerm)
 		}
 		b = b[w:]
 		lex := string(b[:n])
 		b = b[n:]
 		n, w = binary.Uvarint(b)
-		if w <= 0 || n > uint64(len(b)-w) {
+		if w <= 0 || n > uint64(len(b)-w) || w != uvarintSize(n) {
 			return Term{}, fmt.Errorf("%w: bad datatype length", errBadTerm)
 		}
 		b = b[w:]
@@ -179,6 +179,16 @@ func decodeTerm(b []byte) (Term, error) {
 		return Term{Kind: KindLiteral, Value: lex, Datatype: dt, Lang: string(b[n:])}, nil
 	}
 	return Term{}, fmt.Errorf("%w: unknown kind %d", errBadTerm, kind)
+}
+
+// uvarintSize is the length of the canonical uvarint encoding of v; the
+// decoder refuses others, so that every term has exactly one encoding.
+func uvarintSize(v uint64) int {
+	n := 1
+	for ; v >= 0x80; v >>= 7 {
+		n++
+	}
+	return n
 }
 
 // Quad is a statement: subject, predicate, object, and the graph it is in.
