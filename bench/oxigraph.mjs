@@ -82,7 +82,7 @@ for (const q of spec.queries) {
   }
   out({
     kind: 'query', name: q.name, median_ms: +median(times).toFixed(3), min_ms: +Math.min(...times).toFixed(3), runs: RUNS,
-    rows, expect_rows: q.expect_rows, value, via: 'in-process store.query',
+    rows, expect_rows: q.expect_rows, value, expect_value: q.expect_value ?? null, via: 'in-process store.query',
   });
   console.error(`oxigraph ${q.name}: median ${median(times).toFixed(3)} ms (${rows} rows, expected ${q.expect_rows})`);
 }

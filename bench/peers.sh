@@ -150,8 +150,8 @@ EOF
     '{peer:"virtuoso",version:$version,kind:"load",n:$n,method:"ld_dir+rdf_loader_run+checkpoint",seconds:$secs,triples_per_s:$tps,triples_in_store:$count,db_bytes:$db_bytes,peak_rss_mb:$rss_mb,loadavg_1m:$loadavg}'
   log "virtuoso: loaded $count triples in $secs s"
 
-  local name sparql expect times rows value
-  while IFS=$'\t' read -r name expect sparql; do
+  local name sparql expect expect_value times rows value
+  while IFS=$'\t' read -r name expect expect_value sparql; do
     times=()
     for i in $(seq $((RUNS + 2))); do
       times+=("$(curl -s -o "$WORK/vq.json" -w '%{time_total}' -G "http://127.0.0.1:$VHTTP/sparql" \
@@ -162,10 +162,10 @@ EOF
     local med
     med=$(printf '%s\n' "${times[@]:2}" | sort -g | awk '{a[NR]=$1} END{printf "%.3f", a[int((NR+1)/2)]*1000}')
     emit --arg name "$name" --argjson n "$N" --argjson med "$med" --argjson rows "$rows" --argjson expect "$expect" \
-      --argjson value "$value" --argjson runs "$RUNS" \
-      '{peer:"virtuoso",kind:"query",n:$n,name:$name,median_ms:$med,runs:$runs,rows:$rows,expect_rows:$expect,value:$value,via:"HTTP+JSON (curl time_total)"}'
+      --argjson value "$value" --argjson expect_value "$expect_value" --argjson runs "$RUNS" \
+      '{peer:"virtuoso",kind:"query",n:$n,name:$name,median_ms:$med,runs:$runs,rows:$rows,expect_rows:$expect,value:$value,expect_value:$expect_value,via:"HTTP+JSON (curl time_total)"}'
     log "virtuoso: $name median $med ms ($rows rows, expected $expect)"
-  done < <(jq -r '.queries[] | [.name, .expect_rows, (.sparql | gsub("\n"; " "))] | @tsv' "$Q")
+  done < <(jq -r '.queries[] | [.name, .expect_rows, (.expect_value // "null"), (.sparql | gsub("\n"; " "))] | @tsv' "$Q")
 
   "${isql[@]}" exec='shutdown;' >/dev/null 2>&1 || true
   trap - EXIT
@@ -189,8 +189,9 @@ oxigraph_bench() {
 [ "${SKIP_OXIGRAPH:-}" = 1 ] || oxigraph_bench
 
 emit --arg loadavg "$(cut -d' ' -f1-3 /proc/loadavg)" '{kind:"env",loadavg_end:$loadavg}'
-# Rows that disagree with the generator's expectation make the run fail after writing everything.
-bad=$(jq -c 'select(.kind=="query" and .expect_rows >= 0 and .rows != .expect_rows)' "$OUT")
+# Answers that disagree with the generator's (rows, or the number a count returns) fail the run,
+# after every result is written.
+bad=$(jq -c 'select(.kind=="query" and (.rows != .expect_rows or (.expect_value != null and .value != .expect_value)))' "$OUT")
 if [ -n "$bad" ]; then echo "peers.sh: row counts differ from the generator's:" >&2; echo "$bad" >&2; exit 1; fi
 log "results in $OUT"
 jq -r '(select(.kind=="load") | "\(.peer) load: \(.triples_per_s) triples/s (\(.seconds) s), peak RSS \(.peak_rss_mb) MB"),
