@@ -225,7 +225,6 @@ func (w *kvWriter) flush() error {
 	return err
 }
 
-
 func (m *streamLoad) commit() (LoadStats, error) {
 	s := m.l.s
 	typeID := m.dict[string(encodeTerm(nil, IRI(RDFType)))]
