@@ -25,7 +25,15 @@ const prefixes = `
 @prefix bibo: <http://purl.org/ontology/bibo/> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix schema: <https://schema.org/> .
-@prefix id: <https://w3id.org/civicgraph/id/> .
+@prefix actor: <https://w3id.org/civicgraph/id/actor/> .
+@prefix mission: <https://w3id.org/civicgraph/id/mission/> .
+@prefix procurement: <https://w3id.org/civicgraph/id/procurement/> .
+@prefix milestone: <https://w3id.org/civicgraph/id/milestone/> .
+@prefix mechanism: <https://w3id.org/civicgraph/id/mechanism/> .
+@prefix engagement: <https://w3id.org/civicgraph/id/engagement/> .
+@prefix reference: <https://w3id.org/civicgraph/id/reference/> .
+@prefix person: <https://w3id.org/civicgraph/id/person/> .
+@prefix statement: <https://w3id.org/civicgraph/id/statement/> .
 @prefix lc: <https://w3id.org/civicgraph/concept/lifecycle/> .
 @prefix sec: <https://w3id.org/civicgraph/concept/sector/> .
 @prefix lvl: <https://w3id.org/civicgraph/concept/government-level/> .
