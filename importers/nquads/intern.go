@@ -9,6 +9,11 @@ const internSlots = 1 << 12
 // repeat and would only push out the ones that do.
 const maxIntern = 256
 
+// maxInternLexical is the longest literal lexical form the interner keeps.
+// Short values (codes, numbers, booleans, keywords) repeat; longer text
+// mostly does not, and hashing it would cost more than it saves.
+const maxInternLexical = 24
+
 // interner turns byte slices into strings, reusing the string made last
 // time for the same bytes. It is a direct-mapped cache, one string per hash
 // slot, so its size is fixed and a lookup costs one hash and one compare.
@@ -30,4 +35,13 @@ func (in *interner) get(b []byte) string {
 		*s = string(b)
 	}
 	return *s
+}
+
+// lexical returns string(b) for a literal's lexical form, from the cache
+// only when it is short.
+func (in *interner) lexical(b []byte) string {
+	if len(b) > maxInternLexical {
+		return string(b)
+	}
+	return in.get(b)
 }

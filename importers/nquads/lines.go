@@ -5,9 +5,14 @@ import (
 	"io"
 )
 
-// lineBufSize is the size of the read buffer. Lines up to this long are
-// parsed in place; longer ones are copied into lineReader.long.
-const lineBufSize = 256 << 10
+// The read buffer starts at minLineBuf bytes, so a reader for a small
+// input stays small, and doubles, up to maxLineBuf, when a line does not
+// fit. Lines up to maxLineBuf are parsed in place; longer ones are
+// assembled in lineReader.long.
+const (
+	minLineBuf = 32 << 10
+	maxLineBuf = 1 << 20
+)
 
 // maxEmptyReads is how many (0, nil) reads in a row count as a broken reader.
 const maxEmptyReads = 100
@@ -29,7 +34,7 @@ type lineReader struct {
 }
 
 func newLineReader(rd io.Reader) lineReader {
-	return lineReader{rd: rd, buf: make([]byte, lineBufSize)}
+	return lineReader{rd: rd, buf: make([]byte, minLineBuf)}
 }
 
 // next returns the next line without its line end. The slice is valid until
@@ -87,12 +92,17 @@ func (lr *lineReader) next() ([]byte, error) {
 }
 
 // fill reads more input into buf, first making room: it moves the unread
-// part to the front, or, when the buffer holds one unfinished line, moves
-// that line to long.
+// part to the front, or, when the buffer holds one unfinished line, grows
+// the buffer or moves that line to long.
 func (lr *lineReader) fill() {
 	if lr.r > 0 {
 		lr.w = copy(lr.buf, lr.buf[lr.r:lr.w])
 		lr.r = 0
+	}
+	if lr.w == len(lr.buf) && len(lr.buf) < maxLineBuf {
+		buf := make([]byte, 2*len(lr.buf))
+		copy(buf, lr.buf)
+		lr.buf = buf
 	}
 	if lr.w == len(lr.buf) {
 		lr.long = append(lr.long, lr.buf...)

@@ -25,6 +25,7 @@ type Reader struct {
 
 	scratch []byte // unescaped IRI or literal text
 	strs    *interner
+	lastS   string // the last subject IRI: sorted input repeats it line after line
 }
 
 // NewReader returns a Reader that parses r. name is used in error messages
@@ -101,7 +102,9 @@ func (r *Reader) parseLine(b []byte) (q graph.Quad, ok bool, err error) {
 
 	switch b[r.i] {
 	case '<':
-		q.S, err = r.iriTerm()
+		var iri string
+		iri, err = r.iri(&r.lastS)
+		q.S = graph.Term{Kind: graph.KindIRI, Value: iri}
 	case '_':
 		q.S, err = r.blank()
 	default:
@@ -177,12 +180,14 @@ func (r *Reader) skipSpace() {
 
 // iriTerm parses an IRIREF at r.i, which holds '<'.
 func (r *Reader) iriTerm() (graph.Term, error) {
-	iri, err := r.iri()
+	iri, err := r.iri(nil)
 	return graph.Term{Kind: graph.KindIRI, Value: iri}, err
 }
 
-// iri parses an IRIREF at r.i, which holds '<', and returns the IRI.
-func (r *Reader) iri() (string, error) {
+// iri parses an IRIREF at r.i, which holds '<', and returns the IRI. If
+// last is not nil it holds the IRI returned last time for the same role,
+// which is reused, without hashing, when it is the same again.
+func (r *Reader) iri(last *string) (string, error) {
 	b, open := r.b, r.i
 	i := open + 1
 	for i < len(b) && class[b[i]]&classIRI != 0 {
@@ -204,7 +209,13 @@ func (r *Reader) iri() (string, error) {
 		return "", r.errorAt(open, string(b[open:i+1]), "absolute IRI (with a scheme)")
 	}
 	r.i = i + 1
-	return r.strs.get(iri), nil
+	if last == nil {
+		return r.strs.get(iri), nil
+	}
+	if *last != string(iri) {
+		*last = r.strs.get(iri)
+	}
+	return *last, nil
 }
 
 // unescapeIRI decodes the IRIREF whose text starts at start and whose first
@@ -324,13 +335,13 @@ func (r *Reader) literal() (graph.Term, error) {
 	var lex string
 	switch {
 	case i < len(b) && b[i] == '"':
-		lex = r.strs.get(b[start:i])
+		lex = r.strs.lexical(b[start:i])
 	case i < len(b) && b[i] == '\\':
 		v, end, err := r.unescapeLiteral(start, i)
 		if err != nil {
 			return graph.Term{}, err
 		}
-		lex, i = r.strs.get(v), end
+		lex, i = r.strs.lexical(v), end
 	default:
 		return graph.Term{}, r.errorAt(i, r.foundAt(i), `'"' to end literal`)
 	}
@@ -359,7 +370,7 @@ func (r *Reader) literal() (graph.Term, error) {
 		if r.i == len(b) || b[r.i] != '<' {
 			return graph.Term{}, r.expected("datatype IRI after '^^'")
 		}
-		dt, err := r.iri()
+		dt, err := r.iri(nil)
 		if err != nil {
 			return graph.Term{}, err
 		}
