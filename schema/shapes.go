@@ -143,10 +143,11 @@ func Shapes() []Shape {
 		{
 			Class: ClassActor, Kind: KindActor,
 			Properties: []PropertyShape{
-				name(RDFSLabel, 1, "the name of the actor, at most one per language"),
+				name(RDFSLabel, 0, "the name of the actor, at most one per language"),
+				name(FOAFName, 0, "the name of the actor, at most one per language"),
 				text(SKOSAltLabel, 0, 0, "other names and acronyms"),
 				text(DCTermsDescription, 0, 0, "a description"),
-				concept(PropSector, 1, 0, SchemeSector, "the stakeholder sector"),
+				concept(PropSector, 0, 0, SchemeSector, "the stakeholder sector"),
 				concept(PropGovernmentLevel, 0, 1, SchemeGovernmentLevel, "the level of government"),
 				typed(PropCountry, 0, 1, patternCountry, "an ISO 3166-1 alpha-2 country code", XSDString),
 				link(ORGSubOrganizationOf, 0, 0, "the parent organisation", ClassActor),
@@ -155,10 +156,14 @@ func Shapes() []Shape {
 				typed(PropOCDSPartyID, 0, 0, patternNonBlank, "an OCDS party identifier", XSDString),
 				provenance(),
 			},
+			// Actors named in bibliographies come with foaf:name; the
+			// others with rdfs:label. Either will do.
+			AnyOf: [][]string{{RDFSLabel, FOAFName}},
 		},
 		{
 			Class: ClassAdministration, Kind: KindActor,
 			Properties: []PropertyShape{
+				concept(PropSector, 1, 0, SchemeSector, "the stakeholder sector of the administration"),
 				concept(PropGovernmentLevel, 1, 1, SchemeGovernmentLevel, "the level of government of the administration"),
 			},
 		},

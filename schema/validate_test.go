@@ -53,8 +53,27 @@ func TestSchema_Validate(t *testing.T) {
 		{name: "Valid"},
 		{
 			name: "MinCount",
+			drop: []string{"mission/m1 " + schema.DCTermsTitle},
+			want: []want{{"mission/m1", schema.DCTermsTitle, schema.CodeMinCount}},
+		},
+		{
+			name: "AnyOfName",
 			drop: []string{"actor/ngo " + schema.RDFSLabel},
-			want: []want{{"actor/ngo", schema.RDFSLabel, schema.CodeMinCount}},
+			want: []want{{"actor/ngo", schema.RDFSLabel, schema.CodeAnyOf}},
+		},
+		{
+			name: "AnyOfNameFOAF",
+			drop: []string{"actor/ngo " + schema.RDFSLabel},
+			ttl:  `actor:ngo foaf:name "Example Civic Lab" .`,
+		},
+		{
+			name: "ActorWithoutSector",
+			drop: []string{"actor/ngo " + schema.PropSector},
+		},
+		{
+			name: "AdministrationWithoutSector",
+			drop: []string{"actor/city " + schema.PropSector},
+			want: []want{{"actor/city", schema.PropSector, schema.CodeMinCount}},
 		},
 		{
 			name: "MinCountSubclass",
