@@ -83,7 +83,11 @@ func (w *NQuadsWriter) Flush() error {
 func appendTerm(dst []byte, t graph.Term, role string) ([]byte, error) {
 	switch t.Kind {
 	case graph.KindIRI:
-		return appendIRI(dst, t.Value, role)
+		var problem string
+		if dst, problem = appendIRI(dst, t.Value); problem != "" {
+			return dst, fmt.Errorf("export: %w: %s IRI %q %s", graph.ErrInvalidQuad, role, t.Value, problem)
+		}
+		return dst, nil
 	case graph.KindBlank:
 		if !validLabel(t.Value) {
 			return dst, fmt.Errorf("export: %w: %s blank node label %q is not valid N-Triples", graph.ErrInvalidQuad, role, t.Value)
@@ -106,7 +110,10 @@ func appendTerm(dst []byte, t graph.Term, role string) ([]byte, error) {
 			dst = append(dst, t.Lang...)
 		case t.Datatype != "" && t.Datatype != graph.XSDString:
 			dst = append(dst, "^^"...)
-			return appendIRI(dst, t.Datatype, role+" datatype")
+			var problem string
+			if dst, problem = appendIRI(dst, t.Datatype); problem != "" {
+				return dst, fmt.Errorf("export: %w: %s datatype IRI %q %s", graph.ErrInvalidQuad, role, t.Datatype, problem)
+			}
 		}
 		return dst, nil
 	}
@@ -127,10 +134,11 @@ var iriEscape = func() (t [utf8.RuneSelf]bool) {
 
 const hexDigits = "0123456789ABCDEF"
 
-// appendIRI appends <iri>, escaping the characters IRIREF forbids.
-func appendIRI(dst []byte, iri, role string) ([]byte, error) {
+// appendIRI appends <iri>, escaping the characters IRIREF forbids. If iri
+// cannot be written it returns what is wrong with it, else "".
+func appendIRI(dst []byte, iri string) ([]byte, string) {
 	if !hasScheme(iri) {
-		return dst, fmt.Errorf("export: %w: %s IRI %q is not absolute", graph.ErrInvalidQuad, role, iri)
+		return dst, "is not absolute"
 	}
 	dst = append(dst, '<')
 	start := 0
@@ -147,12 +155,12 @@ func appendIRI(dst []byte, iri, role string) ([]byte, error) {
 		}
 		r, size := utf8.DecodeRuneInString(iri[i:])
 		if r == utf8.RuneError && size == 1 {
-			return dst, fmt.Errorf("export: %w: %s IRI %q is not valid UTF-8", graph.ErrInvalidQuad, role, iri)
+			return dst, "is not valid UTF-8"
 		}
 		i += size
 	}
 	dst = append(dst, iri[start:]...)
-	return append(dst, '>'), nil
+	return append(dst, '>'), ""
 }
 
 // litEscape maps the bytes a canonical literal escapes to the letter after
