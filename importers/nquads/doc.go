@@ -48,6 +48,8 @@
 //     the input is skipped.
 //   - Whitespace is allowed wherever the grammar has a token boundary, so
 //     "x" @en and "x" ^^ <dt> are accepted, as in Turtle.
+//   - A literal typed rdf:langString without a language tag is accepted
+//     as written, since the grammar allows it; RDF semantics do not.
 //   - IRIs are checked for the characters the grammar forbids and for a
 //     scheme (relative IRIs are errors); they are not otherwise validated
 //     against RFC 3987. A \u escape may produce any Unicode scalar value,

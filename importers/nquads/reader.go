@@ -59,8 +59,10 @@ func (r *Reader) Read() (graph.Quad, error) {
 	for {
 		line, err := r.lines.next()
 		if err != nil {
-			if err != io.EOF {
-				err = fmt.Errorf("nquads: read %s line %d: %w", r.name, r.line+1, err)
+			if err != io.EOF && r.name != "" {
+				err = fmt.Errorf("nquads: read %s: %w", r.name, err)
+			} else if err != io.EOF {
+				err = fmt.Errorf("nquads: read: %w", err)
 			}
 			r.err = err
 			return graph.Quad{}, err
