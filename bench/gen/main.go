@@ -87,7 +87,7 @@ func writeQueries(ctx context.Context, w io.Writer, opts generate.Options) error
 			SPARQL: fmt.Sprintf("SELECT ?s ?p FROM <%s> WHERE { ?s ?p <%s> }", g, s.Object)},
 		{Name: "two_hop_join", ExpectRows: s.TwoHopRows,
 			SPARQL: fmt.Sprintf("SELECT ?proc ?name FROM <%s> WHERE { ?proc <%s> <%s> . ?proc <%s> ?a . ?a <%s> ?name }",
-				g, schema.PropServesMission, s.Mission, schema.PropBuyer, schema.FOAFName)},
+				g, schema.PropServesMission, s.Mission, schema.PropBuyer, schema.RDFSLabel)},
 		{Name: "count_predicate", ExpectRows: 1, ExpectValue: &s.CountPredicateRows,
 			SPARQL: fmt.Sprintf("SELECT (COUNT(*) AS ?n) FROM <%s> WHERE { ?s <%s> ?o }", g, s.CountPredicate)},
 		{Name: "count_group_by_mission", ExpectRows: min(10, s.MissionsServed),

@@ -10,6 +10,7 @@ import (
 const (
 	pType          = "<" + schema.RDFType + "> "
 	pName          = "<" + schema.FOAFName + "> "
+	pLabel         = "<" + schema.RDFSLabel + "> "
 	pGivenName     = "<" + schema.FOAFGivenName + "> "
 	pFamilyName    = "<" + schema.FOAFFamilyName + "> "
 	pHomepage      = "<" + schema.FOAFHomepage + "> "
@@ -25,7 +26,7 @@ const (
 	pDOI           = "<" + schema.BIBODOI + "> "
 	pPages         = "<" + schema.BIBOPages + "> "
 	pNumber        = "<" + schema.BIBONumber + "> "
-	pCites         = "<" + schema.BIBOCites + "> "
+	pReferences    = "<" + schema.DCTermsReferences + "> "
 	pURL           = "<" + schema.SchemaURL + "> "
 	pVoidTriples   = "<" + schema.VOIDTriples + "> "
 	pSector        = "<" + schema.PropSector + "> "
@@ -260,7 +261,7 @@ func (g *gen) administration(i int64) {
 	g.subject(kAdministration, i)
 	g.iri(pType, schema.ClassAdministration)
 	g.iri(pType, schema.ORGOrganization)
-	if g.begin(pName) {
+	if g.begin(pLabel) {
 		g.buf = append(g.buf, '"')
 		g.buf = append(g.buf, l.en...)
 		g.buf = append(g.buf, ' ')
@@ -329,7 +330,7 @@ func (g *gen) actor(j int64) {
 	} else {
 		g.iri(pType, schema.ORGOrganization)
 	}
-	if g.begin(pName) {
+	if g.begin(pLabel) {
 		g.buf = append(g.buf, '"')
 		g.buf = appendEscaped(g.buf, l.en)
 		g.buf = append(g.buf, ' ')
@@ -363,7 +364,7 @@ func (g *gen) mechanism(k int64) {
 	g.subject(kMechanism, k)
 	g.iri(pType, schema.ClassMechanism)
 	g.iri(pType, schema.PROVPlan)
-	if g.begin(pTitle) {
+	if g.begin(pLabel) {
 		g.buf = append(g.buf, "\"Synthetic "...)
 		g.buf = appendEscaped(g.buf, t.name)
 		g.buf = append(g.buf, " for AI procurement, model "...)
@@ -566,7 +567,7 @@ func (g *gen) reference(i int64) {
 		cites := r.intn(3)
 		first := r.int64n(i)
 		for c := 0; c < cites && int64(c) < i; c++ {
-			g.link(pCites, kReference, (first+int64(c))%i)
+			g.link(pReferences, kReference, (first+int64(c))%i)
 		}
 	}
 	if r.chance(0.3) {

@@ -27,7 +27,7 @@ type Sample struct {
 	Object     string
 	ObjectRows int64
 	// Mission is the mission whose 2-hop join
-	//	?proc cg:servesMission Mission . ?proc cg:buyer ?a . ?a foaf:name ?name
+	//	?proc cg:servesMission Mission . ?proc cg:buyer ?a . ?a rdfs:label ?name
 	// returns the number of rows closest to 500 per million statements
 	// (about 500 at 1M), and TwoHopRows that number.
 	Mission    string
@@ -138,7 +138,7 @@ func (sc *sampleScanner) statement(s, p, o []byte) {
 		if c, ok := sc.classes[string(o)]; ok {
 			(*c)++
 		}
-	case "<" + schema.FOAFName + ">":
+	case "<" + schema.RDFSLabel + ">":
 		if bytes.HasPrefix(s, sc.actorNS) {
 			sc.names[string(s)]++
 		}

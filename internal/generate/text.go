@@ -298,13 +298,15 @@ func newCorpus(sentences []string, s salt) corpus {
 // near the end of the corpus never runs off it.
 const maxSentencesPerText = 16
 
-// cut returns whole sentences starting at a random one, at least min and
-// fewer than max characters long (escape characters count, they are rare).
-// Sentences are at most 150 characters, so max-min must exceed 150.
+// cut returns whole sentences starting at a random one, from min to max
+// characters long. It counts bytes and aims at least 50 above min, which
+// covers the letters with diacritics (two bytes, one character) of the
+// Spanish and Catalan sentences; sentences are at most 150 bytes, so the
+// result stays under max. max-min must exceed 200.
 func (c *corpus) cut(r *rng, min, max int) string {
 	n := len(c.starts) - 1 - maxSentencesPerText
 	s := r.intn(n)
-	want := min + r.intn(max-min-150)
+	want := min + 50 + r.intn(max-min-200)
 	begin := c.starts[s]
 	for j := s + 1; j <= s+maxSentencesPerText; j++ {
 		if c.starts[j]-1-begin >= want {
