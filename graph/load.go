@@ -183,7 +183,7 @@ type kvWriter struct {
 	buf *z.Buffer
 }
 
-const kvBufferSize = 32 << 20
+const kvBufferSize = 4 << 20
 
 func (w *kvWriter) put(stream uint32, key, value []byte) error {
 	n := 1 + uvarintSize(uint64(len(key))) + len(key) + 2 + 1 + uvarintSize(uint64(stream))

@@ -65,7 +65,12 @@ func Open(dir string, opts Options) (*Store, error) {
 		WithBlockCacheSize(opts.BlockCacheSize).
 		WithMemTableSize(opts.MemTableSize).
 		WithReadOnly(opts.ReadOnly).
-		WithNumCompactors(2)
+		WithNumCompactors(2).
+		// StreamWriter builds tables of BaseTableSize * 2^(MaxLevels-2) bytes and
+		// holds two builders of twice that: with 7 levels that is 64 MiB tables
+		// and 256 MiB of buffers during a bulk load. Five levels (capacity to
+		// 10 GiB and beyond at the last level) give 16 MiB tables.
+		WithMaxLevels(5)
 	if opts.InMemory {
 		bo = bo.WithInMemory(true).WithDir("").WithValueDir("")
 	} else {
