@@ -1,0 +1,391 @@
+package seed_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"civicgraph/data"
+	"civicgraph/graph"
+	"civicgraph/importers/seed"
+	"civicgraph/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// sourceOrder lists the source ids in the order their posts come in the
+// source text.
+var sourceOrder = []string{"playbook", "working-bibliography", "new-public-governance",
+	"public-facilities", "draft-opinion", "open-government-department"}
+
+// loadSeed returns the seed quads under the default base.
+func loadSeed(t testing.TB) []graph.Quad {
+	t.Helper()
+	qs, err := seed.Quads(schema.DefaultBase)
+	if err != nil {
+		t.Fatalf("Quads: %v", err)
+	}
+	return qs
+}
+
+// sourcePosts reads the source text beside the repository
+// (../shared/sources/playbook-and-posts.txt from the module root) and
+// splits it into its posts, at the "Share:" lines. It skips the test when
+// the file is absent, unless CI=true.
+func sourcePosts(t *testing.T) [][]string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the package")
+		}
+		dir = parent
+	}
+	path := filepath.Join(dir, "..", "shared", "sources", "playbook-and-posts.txt")
+	f, err := os.Open(path)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("source text: %v", err)
+		}
+		t.Skipf("source text not available (%v); CI=true makes this a failure", err)
+	}
+	defer f.Close()
+	var posts [][]string
+	var cur []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "Share:" {
+			posts = append(posts, cur)
+			cur = nil
+			continue
+		}
+		cur = append(cur, line)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(posts) != len(sourceOrder) {
+		t.Fatalf("source text has %d posts, want %d", len(posts), len(sourceOrder))
+	}
+	return posts
+}
+
+// heading returns the first non-blank line of a post.
+func heading(post []string) string {
+	for _, l := range post {
+		if s := strings.TrimSpace(l); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// reCitationLine matches a line of the source text that is a citation in
+// the plain style: authors, an optional editor mark, "(year)." and more. It
+// is written here, apart from the parser, so that the count below does not
+// trust the parser or the data files.
+var reCitationLine = regexp.MustCompile(`^\S.*\s\((?:(?:Eds?|Coords?)\.\)\s\()?\d{4}[a-z]?\)\.\s+\S`)
+
+func isA(qs []graph.Quad, class string) map[graph.Term]map[graph.Term]bool {
+	out := map[graph.Term]map[graph.Term]bool{}
+	for _, q := range qs {
+		if q.P.Value == schema.RDFType && q.O.Value == class {
+			if out[q.G] == nil {
+				out[q.G] = map[graph.Term]bool{}
+			}
+			out[q.G][q.S] = true
+		}
+	}
+	return out
+}
+
+// TestQuads_ReferencesPerSource checks, for each source, that the number of
+// References in its named graph equals the number of citation lines in the
+// post, counted in the source text itself.
+func TestQuads_ReferencesPerSource(t *testing.T) {
+	posts := sourcePosts(t)
+	qs := loadSeed(t)
+	refs := isA(qs, schema.ClassReference)
+	titles := map[string]string{}
+	for _, q := range qs {
+		if q.P.Value == schema.DCTermsTitle && strings.Contains(q.S.Value, "/"+schema.KindSource+"/") {
+			titles[q.S.Value] = q.O.Value
+		}
+	}
+	total := 0
+	for i, id := range sourceOrder {
+		t.Run(id, func(t *testing.T) {
+			want := 0
+			for _, line := range posts[i] {
+				if reCitationLine.MatchString(strings.TrimSpace(line)) {
+					want++
+				}
+			}
+			total += want
+			g := graph.IRI(schema.GraphIRI(seed.GraphPrefix + id))
+			if got := len(refs[g]); got != want {
+				t.Errorf("graph %s has %d References, the post has %d citation lines", g.Value, got, want)
+			}
+			src := schema.EntityIRI(schema.DefaultBase, schema.KindSource, id)
+			if got, want := titles[src], heading(posts[i]); got != want {
+				t.Errorf("source %s has title %q, the post is headed %q", id, got, want)
+			}
+		})
+	}
+	all := map[graph.Term]bool{}
+	for _, m := range refs {
+		for s := range m {
+			all[s] = true
+		}
+	}
+	if len(all) != total {
+		t.Errorf("the seed has %d distinct References, the sources have %d citation lines: two citations share an IRI", len(all), total)
+	}
+}
+
+// TestData_Verbatim checks that every citation line in data/references is a
+// line of the post of its source, as written.
+func TestData_Verbatim(t *testing.T) {
+	posts := sourcePosts(t)
+	for i, id := range sourceOrder {
+		lines := map[string]bool{}
+		for _, l := range posts[i] {
+			lines[strings.TrimSpace(l)] = true
+		}
+		for _, name := range []string{"bibliography.txt", "works.txt"} {
+			b, err := fs.ReadFile(data.FS(), "references/"+id+"/"+name)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for n, l := range strings.Split(strings.TrimRight(string(b), "\n"), "\n") {
+				if !lines[strings.TrimSpace(l)] {
+					t.Errorf("references/%s/%s:%d is not a line of the %s post: %q", id, name, n+1, id, l)
+				}
+			}
+		}
+	}
+}
+
+// TestQuads_StatementsVerbatim checks that the statements quote the
+// playbook post: the title and every part of the description are in it.
+func TestQuads_StatementsVerbatim(t *testing.T) {
+	posts := sourcePosts(t)
+	text := strings.Join(posts[0], "\n")
+	qs := loadSeed(t)
+	stmts := isA(qs, schema.ClassStatement)[graph.IRI(schema.GraphSeedPlaybook)]
+	types := map[string]int{}
+	for _, q := range qs {
+		if !stmts[q.S] {
+			continue
+		}
+		switch q.P.Value {
+		case schema.DCTermsTitle:
+			if !strings.Contains(text, q.O.Value) {
+				t.Errorf("%s: title %q is not in the playbook post", q.S.Value, q.O.Value)
+			}
+		case schema.DCTermsDescription:
+			for _, part := range regexp.MustCompile(`; |: `).Split(q.O.Value, -1) {
+				if part = strings.TrimSuffix(part, "."); !strings.Contains(text, part) {
+					t.Errorf("%s: description part %q is not in the playbook post", q.S.Value, part)
+				}
+			}
+		case schema.PropStatementType:
+			types[q.O.Value]++
+		}
+	}
+	if types[schema.StatementKeyInsight] != 5 || types[schema.StatementPolicyImplication] != 5 {
+		t.Errorf("statement types = %v, want 5 key insights and 5 policy implications", types)
+	}
+}
+
+// TestQuads_Valid checks that every quad is well-formed and that the seed,
+// with the ontology and concept schemes, has no shape violations.
+func TestQuads_Valid(t *testing.T) {
+	qs := loadSeed(t)
+	for _, q := range qs {
+		if err := q.Validate(); err != nil {
+			t.Errorf("%s: %v", q, err)
+		}
+	}
+	s, err := schema.New()
+	if err != nil {
+		t.Fatalf("schema.New: %v", err)
+	}
+	for _, v := range s.Validate(append(slices.Clone(qs), s.Quads()...)) {
+		t.Errorf("violation: %v", v)
+	}
+}
+
+// TestQuads_Provenance checks that every named graph of the seed is derived
+// from its source, in the default graph, and that nothing is left in the
+// default graph but that provenance.
+func TestQuads_Provenance(t *testing.T) {
+	qs := loadSeed(t)
+	derived := map[string]string{}
+	graphs := map[string]bool{}
+	for _, q := range qs {
+		if q.G.IsZero() {
+			if q.P.Value != schema.PROVWasDerivedFrom {
+				t.Errorf("default graph holds %s, want only provenance", q)
+			}
+			derived[q.S.Value] = q.O.Value
+			continue
+		}
+		graphs[q.G.Value] = true
+	}
+	for _, id := range sourceOrder {
+		g := schema.GraphIRI(seed.GraphPrefix + id)
+		if !graphs[g] {
+			t.Errorf("no quads in graph %s", g)
+		}
+		if want := schema.EntityIRI(schema.DefaultBase, schema.KindSource, id); derived[g] != want {
+			t.Errorf("%s prov:wasDerivedFrom %q, want %q", g, derived[g], want)
+		}
+	}
+	for g := range graphs {
+		if _, ok := derived[g]; !ok {
+			t.Errorf("graph %s has no provenance", g)
+		}
+	}
+}
+
+// TestQuads_Base checks that the instance base is honoured everywhere,
+// Turtle included, and that loading is deterministic.
+func TestQuads_Base(t *testing.T) {
+	def := loadSeed(t)
+	again := loadSeed(t)
+	if !slices.Equal(def, again) {
+		t.Error("two loads gave different quads")
+	}
+	const base = "https://example.org/kg/"
+	other, err := seed.Quads(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(other) != len(def) {
+		t.Errorf("Quads(%q) gave %d quads, Quads(default) %d", base, len(other), len(def))
+	}
+	for _, q := range other {
+		for _, term := range []graph.Term{q.S, q.P, q.O, q.G} {
+			if term.Kind == graph.KindIRI && strings.HasPrefix(term.Value, schema.DefaultBase) {
+				t.Fatalf("Quads(%q) has %s, under the default base", base, q)
+			}
+		}
+	}
+	if _, err := seed.Quads("https://example.org/kg"); err != nil {
+		t.Errorf("Quads with a base without a final slash: %v", err)
+	}
+}
+
+// counts is the shape of the golden seed-load counts.
+type counts struct {
+	Quads  int                       `json:"quads"`
+	Graphs map[string]map[string]int `json:"graphs"`
+}
+
+// TestQuads_Counts compares the number of quads and of entities per class
+// and graph with testdata/TestQuads_Counts/counts.golden. Run with -update
+// after a change to data/, and review the diff.
+func TestQuads_Counts(t *testing.T) {
+	qs := loadSeed(t)
+	c := counts{Quads: len(qs), Graphs: map[string]map[string]int{}}
+	compact := func(iri string) string {
+		for _, p := range schema.Prefixes() {
+			if strings.HasPrefix(iri, p.IRI) {
+				return p.Name + ":" + strings.TrimPrefix(iri, p.IRI)
+			}
+		}
+		return iri
+	}
+	for _, q := range qs {
+		g := strings.TrimPrefix(q.G.Value, schema.GraphBase)
+		if q.G.IsZero() {
+			g = "(default)"
+		}
+		if c.Graphs[g] == nil {
+			c.Graphs[g] = map[string]int{}
+		}
+		c.Graphs[g]["quads"]++
+		if q.P.Value == schema.RDFType {
+			c.Graphs[g][compact(q.O.Value)]++
+		}
+	}
+	path := filepath.Join("testdata", t.Name(), "counts.golden")
+	got, err := json.MarshalIndent(c, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden file (run with -update to create it): %v", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("seed counts changed; run go test ./importers/seed -run TestQuads_Counts -update and review the diff.\ngot:\n%s", got)
+	}
+}
+
+// TestQuads_Organisations checks that every organisation a reference points
+// to (as author, editor or publisher) has a name, and that every Actor has a
+// sector.
+func TestQuads_Organisations(t *testing.T) {
+	qs := loadSeed(t)
+	named := map[string]bool{}
+	actors := map[string]bool{}
+	sector := map[string]bool{}
+	for _, q := range qs {
+		switch {
+		case q.P.Value == schema.RDFSLabel:
+			named[q.S.Value] = true
+		case q.P.Value == schema.RDFType && q.O.Value == schema.ClassActor:
+			actors[q.S.Value] = true
+		case q.P.Value == schema.PropSector:
+			sector[q.S.Value] = true
+		}
+	}
+	actorBase := schema.EntityIRI(schema.DefaultBase, schema.KindActor, "")
+	var orgs []string
+	for _, q := range qs {
+		if strings.HasPrefix(q.O.Value, actorBase) && !named[q.O.Value] {
+			orgs = append(orgs, q.O.Value)
+		}
+	}
+	sort.Strings(orgs)
+	if len(orgs) > 0 {
+		t.Errorf("organisations without a name: %v", slices.Compact(orgs))
+	}
+	for a := range actors {
+		if !sector[a] {
+			t.Errorf("actor %s has no sector", a)
+		}
+	}
+}
