@@ -37,8 +37,10 @@
 // regular expressions and no allocation per line beyond the term strings.
 // Repeated strings (predicates, classes, graph names, datatypes, language
 // tags, sorted subjects) come from a small fixed-size cache, so they are
-// allocated once. Memory does not grow with the input; a line longer than
-// the buffer is assembled in a side buffer that is reused.
+// allocated once. Memory does not grow with the input: the buffer grows
+// to at most 1 MiB, and a line longer than that is assembled in a side
+// buffer. A line is always held whole, so a server taking uploads should
+// cap their size.
 //
 // # Caveats
 //

@@ -41,6 +41,9 @@ func newLineReader(rd io.Reader) lineReader {
 // the next call. At the end of input it returns io.EOF, or the error of the
 // underlying reader.
 func (lr *lineReader) next() ([]byte, error) {
+	if cap(lr.long) > 4*maxLineBuf {
+		lr.long = nil // let one huge line's memory go
+	}
 	lr.long = lr.long[:0]
 	for {
 		if lr.skipLF && lr.r < lr.w {
