@@ -45,17 +45,17 @@ func readTable(fsys fs.FS, path string, required, optional []string) (*table, er
 	for i, h := range header {
 		h = strings.TrimPrefix(h, "\ufeff")
 		if !slices.Contains(required, h) && !slices.Contains(optional, h) {
-			return nil, &CSVError{File: path, Line: 1, Column: h, Err: dataErrorf("unknown column (known: %s)", strings.Join(append(slices.Clone(required), optional...), ", "))}
+			return nil, &CSVError{File: path, Line: 1, Column: h, Err: detailf("unknown column (known: %s)", strings.Join(append(slices.Clone(required), optional...), ", "))}
 		}
 		if _, dup := t.cols[h]; dup {
-			return nil, &CSVError{File: path, Line: 1, Column: h, Err: dataErrorf("column given twice")}
+			return nil, &CSVError{File: path, Line: 1, Column: h, Err: detailf("column given twice")}
 		}
 		t.cols[h] = i
 		t.header = append(t.header, h)
 	}
 	for _, c := range required {
 		if _, ok := t.cols[c]; !ok {
-			return nil, &CSVError{File: path, Line: 1, Column: c, Err: dataErrorf("missing column")}
+			return nil, &CSVError{File: path, Line: 1, Column: c, Err: detailf("missing column")}
 		}
 	}
 	for {
@@ -76,7 +76,7 @@ func readTable(fsys fs.FS, path string, required, optional []string) (*table, er
 func csvReadError(path string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &CSVError{File: path, Line: pe.Line, Err: fmt.Errorf("%w: %v", ErrData, pe.Err)}
+		return &CSVError{File: path, Line: pe.Line, Err: &detail{msg: pe.Err.Error()}}
 	}
 	return fmt.Errorf("seed: read %s: %w", path, err)
 }
@@ -104,7 +104,7 @@ func (r row) list(c string) []string {
 
 // errorf returns a CSVError for column c of the row, wrapping [ErrData].
 func (r row) errorf(c, format string, args ...any) error {
-	return &CSVError{File: r.t.file, Line: r.line, Column: c, Err: dataErrorf(format, args...)}
+	return &CSVError{File: r.t.file, Line: r.line, Column: c, Err: detailf(format, args...)}
 }
 
 // need returns the value of column c, or an error when it is empty.

@@ -11,8 +11,9 @@ import (
 var ErrData = errors.New("seed: invalid seed data")
 
 // CSVError reports a bad value in a CSV file of the seed: which file, which
-// line, which column, and what is wrong. It unwraps to the cause, which is
-// [ErrData] for a value that breaks the rules of the file.
+// line, which column, and what is wrong. It unwraps to the cause, which
+// matches [ErrData] (with errors.Is) for a value that breaks the rules of
+// the file.
 type CSVError struct {
 	// File is the path of the file in data.FS().
 	File string
@@ -36,6 +37,18 @@ func (e *CSVError) Error() string {
 
 // Unwrap returns the cause.
 func (e *CSVError) Unwrap() error { return e.Err }
+
+// detail is a message about seed data that matches [ErrData] without
+// repeating its text, for use inside a [CSVError] that already says where.
+type detail struct{ msg string }
+
+func (d *detail) Error() string        { return d.msg }
+func (d *detail) Is(target error) bool { return target == ErrData }
+
+// detailf returns a [detail] with a formatted message.
+func detailf(format string, args ...any) error {
+	return &detail{msg: fmt.Sprintf(format, args...)}
+}
 
 // dataErrorf returns an error wrapping [ErrData] with a message.
 func dataErrorf(format string, args ...any) error {

@@ -1,0 +1,47 @@
+// Package seed turns the seed files of package data into quads, through the
+// same parsers the importers use, so that loading the seed exercises the
+// real import path. The store calls [Quads] when it creates a new store.
+//
+// # Usage
+//
+//	quads, err := seed.Quads(schema.DefaultBase)
+//	if err != nil {
+//		return err // names the file, the line and, for CSV, the column
+//	}
+//
+// # What is read
+//
+//   - sources.csv: the six source texts. Each becomes the named graph
+//     [schema.GraphIRI]("seed/<id>") and the entity {base}source/<id>; in the
+//     default graph, the graph prov:wasDerivedFrom the source.
+//   - references/<source>/bibliography.txt and works.txt: citations, read
+//     with package importers/citation, corrected by
+//     references/corrections.csv, into the source's graph. The organisations
+//     they name are linked to actors.csv by name or alias.
+//   - actors.csv, mechanisms.csv, documents.csv, relations.csv,
+//     descriptions.csv: read by a small header-driven CSV mapper. Columns are
+//     found by their header; an unknown or missing column, an unknown source,
+//     concept code or entity is an error ([CSVError]) naming file, line and
+//     column.
+//   - statements/<source>.ttl: Turtle, read with github.com/knakk/rdf, with
+//     relative IRIs resolved against the base; a panic in the parser becomes
+//     an error ([ErrTurtle]).
+//
+// data/README.md says which file holds what and where each fact came from.
+//
+// # Checks
+//
+// Quads fails, wrapping [ErrData], when two citations make one Reference
+// IRI, when a citation names an organisation actors.csv does not list, when
+// a concept code is not in schema/concepts.ttl, or when a quad points to an
+// entity under the base that no quad describes. Every quad it returns
+// passes [graph.Quad.Validate]; the tests also run [schema.Schema.Validate]
+// over the result.
+//
+// # Caveats
+//
+//   - The files are small and read whole; this is not a streaming importer.
+//   - Organisations whose sector the sources do not give are named but not
+//     typed (see data/README.md), so a validation with
+//     [schema.Options].RequireTypedTargets reports them.
+package seed
