@@ -41,6 +41,11 @@
 // # Caveats
 //
 //   - The files are small and read whole; this is not a streaming importer.
+//   - knakk/rdf's Turtle lexer runs in a goroutine of its own and panics
+//     on some malformed documents (testdata/knakk-crashers); such a panic
+//     ends the process and cannot be recovered. The seed parses only its
+//     own embedded files, so this never happens here, but the Turtle path
+//     is not safe for untrusted input.
 //   - Organisations whose sector the sources do not give are named but not
 //     typed (see data/README.md), so a validation with
 //     [schema.Options].RequireTypedTargets reports them.

@@ -8,7 +8,6 @@ import (
 	"testing/fstest"
 
 	"civicgraph/data"
-	"civicgraph/graph"
 	"civicgraph/importers/citation"
 	"civicgraph/schema"
 )
@@ -208,34 +207,6 @@ func TestLoad_EmptyBase(t *testing.T) {
 	if _, err := load(seedFS(t), ""); err == nil {
 		t.Error("load with an empty base succeeded")
 	}
-}
-
-// FuzzParseTurtle checks that the Turtle path never panics, whatever knakk
-// does with the input, and that what it returns is well-formed.
-func FuzzParseTurtle(f *testing.F) {
-	b, err := fs.ReadFile(data.FS(), "statements/playbook.ttl")
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(b)
-	for _, s := range []string{"", "@prefix a: <x/> .", "<a> <b> <c> .", `<a> <b> "x"@en .`, "[ <b> ( 1 2 ) ] .", "<a> <b> \"\"\"x"} {
-		f.Add([]byte(s))
-	}
-	g := graph.IRI(schema.GraphIRI("fuzz"))
-	f.Fuzz(func(t *testing.T, in []byte) {
-		qs, err := parseTurtle("fuzz.ttl", in, schema.DefaultBase, g)
-		if err != nil {
-			if !errors.Is(err, ErrTurtle) {
-				t.Fatalf("error %v does not wrap ErrTurtle", err)
-			}
-			return
-		}
-		for _, q := range qs {
-			if err := q.Validate(); err != nil {
-				t.Fatalf("%s: %v", q, err)
-			}
-		}
-	})
 }
 
 // FuzzReadTable checks that the CSV mapper never panics and that its
