@@ -7,6 +7,7 @@ import (
 	"flag"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -387,5 +388,45 @@ func TestQuads_Organisations(t *testing.T) {
 		if !sector[a] {
 			t.Errorf("actor %s has no sector", a)
 		}
+	}
+}
+
+// TestQuads_Rapper checks the seed, written as N-Quads, and the statements
+// Turtle file with rapper (Debian raptor2-utils), an independent parser. It
+// skips when rapper is not installed, unless CI=true.
+func TestQuads_Rapper(t *testing.T) {
+	rapper, err := exec.LookPath("rapper")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("rapper not installed (apt-get install raptor2-utils)")
+		}
+		t.Skip("rapper not installed (apt-get install raptor2-utils); CI=true makes this a failure")
+	}
+	qs := loadSeed(t)
+	var b strings.Builder
+	for _, q := range qs {
+		b.WriteString(q.String())
+		b.WriteByte('\n')
+	}
+	dir := t.TempDir()
+	nq := filepath.Join(dir, "seed.nq")
+	if err := os.WriteFile(nq, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.CommandContext(t.Context(), rapper, "-q", "-i", "nquads", "-c", nq).CombinedOutput()
+	if err != nil {
+		t.Fatalf("rapper -i nquads: %v\n%s", err, out)
+	}
+	ttl, err := fs.ReadFile(data.FS(), "statements/playbook.ttl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "playbook.ttl")
+	if err := os.WriteFile(p, ttl, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err = exec.CommandContext(t.Context(), rapper, "-q", "-i", "turtle", "-I", schema.DefaultBase, "-c", p).CombinedOutput()
+	if err != nil {
+		t.Fatalf("rapper -i turtle: %v\n%s", err, out)
 	}
 }
