@@ -16,10 +16,10 @@ import (
 //   - the work is {base}reference/{slug} (see [Citation.Slug]), typed
 //     cg:Reference and the class of its [Type];
 //   - a person is {base}person/{slug}, a foaf:Person with family and given
-//     names; an organisation is {base}actor/{slug}, with its name as
-//     rdfs:label and foaf:name but no type (see [Person.Slug]): whether it
-//     is a cg:Actor, and of which sector, is not in a citation, so the
-//     caller says so where it knows;
+//     names; an organisation is {base}actor/{slug}, a cg:Actor and
+//     foaf:Organization with its name as rdfs:label and foaf:name (see
+//     [Person.Slug]); a citation does not give its sector, so the caller
+//     adds that where it knows it;
 //   - authors are dcterms:creator and, in order, the members rdf:_1, rdf:_2,
 //     ... of the rdf:Seq {work}#authors, the bibo:authorList; editors (of
 //     the work, or of the book a chapter is in, as CSL does) are
@@ -63,6 +63,8 @@ func (c Citation) Quads(base string, g graph.Term) []graph.Quad {
 	agent := func(p Person) graph.Term {
 		if p.IsOrganization() {
 			a := graph.IRI(schema.EntityIRI(base, schema.KindActor, p.Slug()))
+			add(a, schema.RDFType, graph.IRI(schema.ClassActor))
+			add(a, schema.RDFType, graph.IRI(schema.FOAFOrganization))
 			add(a, schema.RDFSLabel, graph.String(p.Family))
 			add(a, schema.FOAFName, graph.String(p.Family))
 			return a

@@ -24,10 +24,10 @@ func (ix *actorIndex) canonical(name string) (string, bool) {
 	return ix.names[id], true
 }
 
-// loadActors reads actors.csv: every organisation the sources name. A row
-// with a sector is a cg:Actor (and a cg:Administration when administration
-// is true); a row without one gets its names but no type, because the Actor
-// shape needs a sector and the sources do not give it.
+// loadActors reads actors.csv: every organisation the sources name, each a
+// cg:Actor and foaf:Organization, and a cg:Administration (which needs a
+// sector and a level of government) when administration is true. Sector,
+// level and country are left out where the sources do not give them.
 func (l *loader) loadActors() error {
 	t, err := readTable(l.fsys, "actors.csv", []string{"id", "name", "graph"},
 		[]string{"aliases", "administration", "sector", "level", "country", "parent", "website", "wikidata", "evidence"})
@@ -83,16 +83,16 @@ func (l *loader) loadActors() error {
 		if admin != "" && admin != "true" && admin != "false" {
 			return r.errorf("administration", "want true, false or nothing, not %q", admin)
 		}
+		add(schema.RDFType, graph.IRI(schema.ClassActor))
+		add(schema.RDFType, graph.IRI(schema.FOAFOrganization))
 		if sector != "" {
 			o, err := conceptTerm(schema.SchemeSector, sector)
 			if err != nil {
 				return r.errorf("sector", "%v", err)
 			}
-			add(schema.RDFType, graph.IRI(schema.ClassActor))
-			add(schema.RDFType, graph.IRI(schema.FOAFOrganization))
 			add(schema.PropSector, o)
-		} else if admin == "true" || level != "" || r.get("country") != "" {
-			return r.errorf("sector", "an administration, a level or a country needs a sector")
+		} else if admin == "true" {
+			return r.errorf("sector", "an administration needs a sector")
 		}
 		if admin == "true" {
 			if level == "" {

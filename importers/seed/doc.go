@@ -46,7 +46,4 @@
 //     ends the process and cannot be recovered. The seed parses only its
 //     own embedded files, so this never happens here, but the Turtle path
 //     is not safe for untrusted input.
-//   - Organisations whose sector the sources do not give are named but not
-//     typed (see data/README.md), so a validation with
-//     [schema.Options].RequireTypedTargets reports them.
 package seed

@@ -233,7 +233,9 @@ func TestQuads_Valid(t *testing.T) {
 	if err != nil {
 		t.Fatalf("schema.New: %v", err)
 	}
-	for _, v := range s.Validate(append(slices.Clone(qs), s.Quads()...)) {
+	// RequireTypedTargets: every entity the seed links to must be typed in
+	// the seed itself (or the ontology and concept schemes).
+	for _, v := range s.ValidateWith(append(slices.Clone(qs), s.Quads()...), schema.Options{RequireTypedTargets: true}) {
 		t.Errorf("violation: %v", v)
 	}
 }
@@ -356,15 +358,18 @@ func TestQuads_Counts(t *testing.T) {
 }
 
 // TestQuads_Organisations checks that every organisation a reference points
-// to (as author, editor or publisher) has a name, and that every Actor has a
-// sector.
+// to (as author, editor or publisher) is a named Actor, and that every
+// Administration has a sector and a level.
 func TestQuads_Organisations(t *testing.T) {
 	qs := loadSeed(t)
 	named := map[string]bool{}
 	actors := map[string]bool{}
 	sector := map[string]bool{}
+	level := map[string]bool{}
 	for _, q := range qs {
 		switch {
+		case q.P.Value == schema.PropGovernmentLevel:
+			level[q.S.Value] = true
 		case q.P.Value == schema.RDFSLabel:
 			named[q.S.Value] = true
 		case q.P.Value == schema.RDFType && q.O.Value == schema.ClassActor:
@@ -384,11 +389,27 @@ func TestQuads_Organisations(t *testing.T) {
 	if len(orgs) > 0 {
 		t.Errorf("organisations without a name: %v", slices.Compact(orgs))
 	}
-	for a := range actors {
-		if !sector[a] {
-			t.Errorf("actor %s has no sector", a)
+	for _, q := range qs {
+		if strings.HasPrefix(q.O.Value, actorBase) && !actors[q.O.Value] {
+			t.Errorf("%s is not typed cg:Actor", q.O.Value)
 		}
 	}
+	for a := range isAny(qs, schema.ClassAdministration) {
+		if !sector[a] || !level[a] {
+			t.Errorf("administration %s lacks a sector or a level", a)
+		}
+	}
+}
+
+// isAny returns the subjects typed class, in any graph.
+func isAny(qs []graph.Quad, class string) map[string]bool {
+	out := map[string]bool{}
+	for _, q := range qs {
+		if q.P.Value == schema.RDFType && q.O.Value == class {
+			out[q.S.Value] = true
+		}
+	}
+	return out
 }
 
 // TestQuads_Rapper checks the seed, written as N-Quads, and the statements
