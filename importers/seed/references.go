@@ -34,7 +34,7 @@ func (l *loader) loadReferences() error {
 	if err != nil {
 		return err
 	}
-	dirs, files, err := l.subdirs("references")
+	dirs, files, err := l.listDir("references")
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func (l *loader) loadReferences() error {
 		if !ok {
 			return dataErrorf("references/%s: %q is not a source id in sources.csv", dir, dir)
 		}
-		_, files, err := l.subdirs(path.Join("references", dir))
+		_, files, err := l.listDir(path.Join("references", dir))
 		if err != nil {
 			return err
 		}
@@ -85,9 +85,8 @@ func (l *loader) loadReferences() error {
 				l.out = append(l.out, c.Quads(l.base, g)...)
 				ref := l.entity(schema.KindReference, slug)
 				l.emit(ref, schema.PROVWasDerivedFrom, l.entity(schema.KindSource, dir), g)
-				if base == bibliographyFile && src.bibliographyOf != "" {
-					work, _ := l.ref(src.bibliographyOf)
-					l.emit(work, schema.DCTermsReferences, ref, g)
+				if base == bibliographyFile && !src.bibliographyOf.IsZero() {
+					l.emit(src.bibliographyOf, schema.DCTermsReferences, ref, g)
 				}
 			}
 		}

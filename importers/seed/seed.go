@@ -200,8 +200,9 @@ func (l *loader) readFile(name string) ([]byte, error) {
 	return b, nil
 }
 
-// subdirs returns the names of the directories in dir, sorted.
-func (l *loader) subdirs(dir string) ([]string, []string, error) {
+// listDir returns the names of the directories in dir and the paths of
+// the files in it, sorted.
+func (l *loader) listDir(dir string) ([]string, []string, error) {
 	entries, err := fs.ReadDir(l.fsys, dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("seed: %w", err)

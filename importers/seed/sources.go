@@ -13,7 +13,7 @@ import (
 type sourceRow struct {
 	id             string
 	title          string
-	bibliographyOf string // "kind/slug" of the work whose bibliography the source lists, or ""
+	bibliographyOf graph.Term // the work whose bibliography the source lists, or the zero Term
 }
 
 // loadSources reads sources.csv. Each source is {base}source/{id}, a
@@ -40,9 +40,9 @@ func (l *loader) loadSources() error {
 		if err != nil {
 			return err
 		}
-		src := sourceRow{id: id, title: title, bibliographyOf: r.get("bibliography_of")}
-		if src.bibliographyOf != "" {
-			if _, err := l.ref(src.bibliographyOf); err != nil {
+		src := sourceRow{id: id, title: title}
+		if v := r.get("bibliography_of"); v != "" {
+			if src.bibliographyOf, err = l.ref(v); err != nil {
 				return r.errorf("bibliography_of", "%v", err)
 			}
 		}
@@ -208,7 +208,7 @@ func (l *loader) loadDescriptions() error {
 // loadStatements reads the Turtle files in statements/, each named after
 // the source whose graph it goes in ("playbook.ttl").
 func (l *loader) loadStatements() error {
-	_, files, err := l.subdirs("statements")
+	_, files, err := l.listDir("statements")
 	if err != nil {
 		return err
 	}
