@@ -100,11 +100,21 @@ func Open(dir string, opts Options) (*Store, error) {
 	return s, nil
 }
 
+// lockFile is the name of the lock file in a store's directory; its
+// presence also marks the directory as a store.
+const lockFile = "civicgraph.lock"
+
+// Exists reports whether dir holds a store.
+func Exists(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, lockFile))
+	return err == nil
+}
+
 // lockDir takes an exclusive (or, read-only, shared) flock on dir/LOCK.
 // badger has its own lock, but reports it as a string; ours gives callers
 // [ErrLocked] to test with errors.Is.
 func lockDir(dir string, shared bool) (*os.File, error) {
-	path := filepath.Join(dir, "civicgraph.lock")
+	path := filepath.Join(dir, lockFile)
 	flag := os.O_RDWR | os.O_CREATE
 	if shared {
 		flag = os.O_RDONLY

@@ -51,6 +51,13 @@ func SourceGraph(name string) graph.Term {
 
 // ImportFiles imports the files at paths; see [Import].
 func ImportFiles(ctx context.Context, s *graph.Store, paths []string, opts Options) (Result, error) {
+	if opts.Format == "" {
+		for _, p := range paths {
+			if _, err := FormatOf(p); err != nil {
+				return Result{}, err
+			}
+		}
+	}
 	var inputs []Input
 	for _, p := range paths {
 		f, err := os.Open(p)

@@ -114,8 +114,12 @@ func (c *config) logger(w io.Writer) (*slog.Logger, error) {
 	return slog.New(slog.NewTextHandler(w, opts)), nil
 }
 
-// openStore opens the store in cfg.dataDir.
+// openStore opens the store in cfg.dataDir, creating it when there is none
+// (even for a read-only use: a new store is an empty one, not an error).
 func openStore(cfg *config, readOnly bool) (*graph.Store, error) {
+	if !graph.Exists(cfg.dataDir) {
+		readOnly = false
+	}
 	s, err := graph.Open(cfg.dataDir, graph.Options{ReadOnly: readOnly})
 	if err != nil {
 		return nil, err

@@ -51,7 +51,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
 		if len(rest) > 0 {
 			if c, ok := cmds[rest[0]]; ok && c.run != nil {
-				return c.run(ctx, env, []string{"-h"})
+				if err := c.run(ctx, env, []string{"-h"}); !errors.Is(err, flag.ErrHelp) {
+					return err
+				}
+				return nil
 			}
 			return fmt.Errorf("no subcommand %q; run \"civicgraph help\"", rest[0])
 		}

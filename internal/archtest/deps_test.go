@@ -1,0 +1,149 @@
+package archtest
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// policy is a statement of which packages each of civicgraph's packages may
+// import directly, as in Go's own go/build/deps_test.go. Keys and values are
+// import-path prefixes; "std" is the standard library. A package not listed
+// falls under its nearest listed parent. Arrows point one way: graph knows
+// nothing of the domain or of HTTP, schema nothing of HTTP, and nothing
+// imports cmd.
+var policy = map[string][]string{
+	// The store: the standard library and badger only. ristretto's z is
+	// part of badger's API (StreamWriter.Write takes a *z.Buffer).
+	"civicgraph/graph": {"std", "github.com/dgraph-io/badger/v4", "github.com/dgraph-io/ristretto/v2/z"},
+	// Test helpers for the store.
+	"civicgraph/graph/graphtest": {"std", "civicgraph/graph"},
+	"civicgraph/schema":          {"std", "civicgraph/graph", "github.com/knakk/rdf"},
+	"civicgraph/importers":       {"std", "civicgraph/graph", "civicgraph/schema", "civicgraph/importers", "civicgraph/data", "github.com/knakk/rdf", "github.com/piprate/json-gold"},
+	"civicgraph/export":          {"std", "civicgraph/graph", "civicgraph/schema", "github.com/knakk/rdf", "github.com/piprate/json-gold"},
+	"civicgraph/queries":         {"std", "civicgraph/graph", "civicgraph/schema"},
+	"civicgraph/server":          {"std", "civicgraph/queries", "civicgraph/importers", "civicgraph/export", "civicgraph/graph", "civicgraph/schema", "civicgraph/web", "github.com/graph-gophers/graphql-go", "github.com/rs/cors", "github.com/prometheus/client_golang"},
+	"civicgraph/web":             {"std"},
+	"civicgraph/data":            {"std"},
+	"civicgraph/internal/generate": {"std", "civicgraph/schema"},
+	"civicgraph/cmd":               {"std", "civicgraph/"},
+	"civicgraph/bench":             {"std", "civicgraph/"},
+	"civicgraph/internal":          {"std", "civicgraph/"},
+}
+
+// forbiddenStd lists standard packages a package must not import even
+// though they are standard: the store does no HTTP and reads no flags.
+var forbiddenStd = map[string][]string{
+	"civicgraph/graph":  {"net/http", "flag"},
+	"civicgraph/schema": {"net/http", "flag"},
+}
+
+type pkg struct {
+	ImportPath string
+	Imports    []string
+	Standard   bool
+}
+
+func listPackages(t *testing.T) map[string]pkg {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-json", "civicgraph/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	pkgs := map[string]pkg{}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for dec.More() {
+		var p pkg
+		if err := dec.Decode(&p); err != nil {
+			t.Fatal(err)
+		}
+		pkgs[p.ImportPath] = p
+	}
+	return pkgs
+}
+
+func rulesFor(path string) (string, []string) {
+	best := ""
+	for k := range policy {
+		if (path == k || strings.HasPrefix(path, k+"/")) && len(k) > len(best) {
+			best = k
+		}
+	}
+	return best, policy[best]
+}
+
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".") && first != "civicgraph"
+}
+
+func TestDependencyPolicy(t *testing.T) {
+	pkgs := listPackages(t)
+	if len(pkgs) < 3 {
+		t.Fatalf("go list found only %d packages", len(pkgs))
+	}
+	for path, p := range pkgs {
+		rule, allowed := rulesFor(path)
+		if rule == "" {
+			t.Errorf("%s: no dependency rule covers this package; add one to the policy", path)
+			continue
+		}
+		for _, imp := range p.Imports {
+			if strings.HasPrefix(imp, "civicgraph/cmd") {
+				t.Errorf("%s imports %s: nothing imports cmd", path, imp)
+			}
+			if isStd(imp) {
+				for _, bad := range forbiddenStd[rule] {
+					if imp == bad || strings.HasPrefix(imp, bad+"/") {
+						t.Errorf("%s imports %s, which the policy forbids for %s", path, imp, rule)
+					}
+				}
+			}
+			ok := false
+			for _, a := range allowed {
+				if (a == "std" && isStd(imp)) || imp == a || strings.HasPrefix(imp, strings.TrimSuffix(a, "/")+"/") {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				t.Errorf("%s imports %s; %s may import only %v", path, imp, rule, allowed)
+			}
+		}
+	}
+}
+
+// TestPolicyCatchesViolations checks the checker on a made-up package.
+func TestPolicyCatchesViolations(t *testing.T) {
+	_, allowed := rulesFor("civicgraph/graph")
+	for _, imp := range []string{"civicgraph/schema", "github.com/rs/cors"} {
+		for _, a := range allowed {
+			if imp == a || (a == "std" && isStd(imp)) || strings.HasPrefix(imp, a+"/") {
+				t.Errorf("graph would be allowed to import %s", imp)
+			}
+		}
+	}
+}
+
+// TestStoreReadsNoEnvironment checks that graph takes its settings only from
+// Options: only main reads the environment.
+func TestStoreReadsNoEnvironment(t *testing.T) {
+	out, err := exec.Command("go", "list", "-f", `{{range .GoFiles}}{{$.Dir}}/{{.}} {{end}}`, "civicgraph/graph").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range strings.Fields(string(out)) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"os.Getenv", "os.LookupEnv", "os.Args", "os.Exit", "slog.Default", "slog.SetDefault"} {
+			if bytes.Contains(src, []byte(bad)) {
+				t.Errorf("%s uses %s: the store takes its settings from Options", f, bad)
+			}
+		}
+	}
+}
