@@ -18,7 +18,7 @@ func runBackup(ctx context.Context, env *environment, args []string) error {
 	if err := cfg.validate(); err != nil {
 		return err
 	}
-	s, err := openStore(&cfg, true)
+	s, err := openStore(ctx, &cfg, true)
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,8 @@ func runRestore(ctx context.Context, env *environment, args []string) error {
 		defer f.Close()
 		r = f
 	}
-	s, err := openStore(&cfg, false)
+	cfg.empty = true // a backup brings its own seed
+	s, err := openStore(ctx, &cfg, false)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ func runExport(ctx context.Context, env *environment, args []string) error {
 	default:
 		return fmt.Errorf("%w: --format %q: expected nt or nq", errBadFlags, *format)
 	}
-	s, err := openStore(&cfg, true)
+	s, err := openStore(ctx, &cfg, true)
 	if err != nil {
 		return err
 	}

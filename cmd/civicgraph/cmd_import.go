@@ -44,7 +44,7 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	var s *graph.Store
 	if !*dryRun {
 		var err error
-		if s, err = openStore(&cfg, false); err != nil {
+		if s, err = openStore(ctx, &cfg, false); err != nil {
 			return err
 		}
 		defer s.Close()

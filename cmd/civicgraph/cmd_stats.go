@@ -20,7 +20,7 @@ func runStats(ctx context.Context, env *environment, args []string) error {
 	if err := cfg.validate(); err != nil {
 		return err
 	}
-	s, err := openStore(&cfg, true)
+	s, err := openStore(ctx, &cfg, true)
 	if err != nil {
 		return err
 	}

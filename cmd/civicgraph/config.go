@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,6 +13,8 @@ import (
 	"strings"
 
 	"civicgraph/graph"
+	"civicgraph/importers"
+	"civicgraph/schema"
 )
 
 // errBadFlags is returned when flags do not parse or do not validate.
@@ -21,6 +24,8 @@ var errBadFlags = errors.New("bad flags")
 // default comes from a CIVICGRAPH_* environment variable.
 type config struct {
 	dataDir   string
+	empty     bool   // create a new store bare, without the seed
+	base      string // base IRI of instances
 	logLevel  string
 	logFormat string
 }
@@ -66,6 +71,8 @@ func newFlagSet(env *environment, name, usage string, cfg *config) *flag.FlagSet
 	}
 	if cfg != nil {
 		fs.StringVar(&cfg.dataDir, "data", envOr(env.getenv, "CIVICGRAPH_DATA", defaultDataDir(env.getenv)), "store directory (env CIVICGRAPH_DATA)")
+		fs.BoolVar(&cfg.empty, "empty", envOr(env.getenv, "CIVICGRAPH_EMPTY", "") == "true", "when the store does not exist yet, create it bare: no ontology, concepts or seed (env CIVICGRAPH_EMPTY=true)")
+		fs.StringVar(&cfg.base, "base", envOr(env.getenv, "CIVICGRAPH_BASE", schema.DefaultBase), "base IRI of instances in the seed (env CIVICGRAPH_BASE)")
 	}
 	return fs
 }
@@ -114,15 +121,23 @@ func (c *config) logger(w io.Writer) (*slog.Logger, error) {
 	return slog.New(slog.NewTextHandler(w, opts)), nil
 }
 
-// openStore opens the store in cfg.dataDir, creating it when there is none
-// (even for a read-only use: a new store is an empty one, not an error).
-func openStore(cfg *config, readOnly bool) (*graph.Store, error) {
-	if !graph.Exists(cfg.dataDir) {
+// openStore opens the store in cfg.dataDir. When there is none it creates
+// one (even for a read-only use) and loads the seed into it, unless
+// cfg.empty asks for a bare store.
+func openStore(ctx context.Context, cfg *config, readOnly bool) (*graph.Store, error) {
+	created := !graph.Exists(cfg.dataDir)
+	if created {
 		readOnly = false
 	}
 	s, err := graph.Open(cfg.dataDir, graph.Options{ReadOnly: readOnly})
 	if err != nil {
 		return nil, err
+	}
+	if created && !cfg.empty {
+		if _, err := importers.Seed(ctx, s, cfg.base); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("load the seed into new store %s: %w", cfg.dataDir, err)
+		}
 	}
 	return s, nil
 }

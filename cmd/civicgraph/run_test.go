@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -135,7 +134,7 @@ func TestRun_GenerateImportStatsExport(t *testing.T) {
 	}
 	file := writeFile(t, "gen.nt", gen)
 	dir := filepath.Join(t.TempDir(), "store")
-	mustCLI(t, "import", "--quiet", "--data", dir, file)
+	mustCLI(t, "import", "--quiet", "--empty", "--data", dir, file)
 
 	var st struct {
 		Quads  int64 `json:"quads"`
@@ -174,10 +173,22 @@ func TestRun_ImportBadLastLine(t *testing.T) {
 	lines := strings.Count(gen, "\n")
 	bad := writeFile(t, "bad.nt", gen+"<http://example.org/s> <http://example.org/p> \"unterminated .\n")
 	good := writeFile(t, "good.nt", "<http://example.org/s> <http://example.org/p> <http://example.org/o> .\n")
-	for _, prefill := range []bool{false, true} {
-		t.Run(fmt.Sprintf("prefilled=%v", prefill), func(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		flags []string
+	}{
+		{"EmptyStore", []string{"--empty"}},           // the stream path
+		{"SeededStore", nil},                          // the batch path
+		{"SeededStorePrefilled", []string{"PREFILL"}}, // a graph to keep
+	} {
+		t.Run(tc.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "store")
-			if prefill {
+			create := []string{"stats", "--data", dir}
+			if slices.Contains(tc.flags, "--empty") {
+				create = append(create, "--empty")
+			}
+			mustCLI(t, create...)
+			if slices.Contains(tc.flags, "PREFILL") {
 				mustCLI(t, "import", "--quiet", "--data", dir, good)
 			}
 			before := mustCLI(t, "export", "--data", dir)
@@ -214,6 +225,24 @@ func sameStats(t *testing.T, a, b string) bool {
 	xa, _ := json.Marshal(x)
 	ya, _ := json.Marshal(y)
 	return bytes.Equal(xa, ya)
+}
+
+func TestRun_NewStoreGetsSeed(t *testing.T) {
+	seeded := filepath.Join(t.TempDir(), "seeded")
+	out := mustCLI(t, "stats", "--json", "--data", seeded)
+	for _, g := range []string{"/graph/ontology", "/graph/concepts", "/graph/seed/playbook", "/graph/seed/new-public-governance"} {
+		if !strings.Contains(out, g+`"`) {
+			t.Errorf("a new store lacks graph %s:\n%s", g, out)
+		}
+	}
+	// The seed is loaded once, when the store is created.
+	if again := mustCLI(t, "stats", "--json", "--data", seeded); !sameStats(t, again, out) {
+		t.Error("opening the store again changed it")
+	}
+	bare := filepath.Join(t.TempDir(), "bare")
+	if out := mustCLI(t, "stats", "--json", "--empty", "--data", bare); !strings.Contains(out, `"quads": 0`) {
+		t.Errorf("--empty store is not empty:\n%s", out)
+	}
 }
 
 func TestRun_DryRunWritesNothing(t *testing.T) {
