@@ -240,7 +240,7 @@ func (m *streamLoad) commit() (LoadStats, error) {
 	}
 	if err != nil {
 		sw.Cancel()
-		return LoadStats{}, m.reset(fmt.Errorf("graph: bulk load: %w", noSpace(err)))
+		return LoadStats{}, s.resetEmpty(fmt.Errorf("graph: bulk load: %w", noSpace(err)))
 	}
 	s.mu.Lock()
 	err = s.readMeta()
@@ -250,21 +250,6 @@ func (m *streamLoad) commit() (LoadStats, error) {
 	}
 	m.abort()
 	return st, nil
-}
-
-// reset empties the store after a failed stream write (it was empty before).
-func (m *streamLoad) reset(cause error) error {
-	s := m.l.s
-	if err := s.db.DropAll(); err != nil {
-		return errors.Join(cause, fmt.Errorf("graph: empty store after failed load: %w", err))
-	}
-	if err := s.writeInitialMeta(); err != nil {
-		return errors.Join(cause, err)
-	}
-	s.mu.Lock()
-	err := s.readMeta()
-	s.mu.Unlock()
-	return errors.Join(cause, err)
 }
 
 // Stream ids, one per key range; the meta stream is written last so that a

@@ -99,13 +99,25 @@ func TestStore_BackupRestore(t *testing.T) {
 		}
 		graphtest.CheckPatterns(t, s, nil)
 	})
-	t.Run("Truncated", func(t *testing.T) {
-		s := graphtest.NewStore(t)
-		if err := s.Restore(t.Context(), bytes.NewReader(buf.Bytes()[:buf.Len()/2])); err == nil {
-			t.Error("Restore of a truncated backup succeeded")
-		}
-		graphtest.CheckPatterns(t, s, nil)
-	})
+	corrupted := bytes.Clone(buf.Bytes())
+	corrupted[len(corrupted)/2] ^= 0x20
+	for name, data := range map[string][]byte{
+		"Truncated":       buf.Bytes()[:buf.Len()/2],
+		"TruncatedEnd":    buf.Bytes()[:buf.Len()-3],
+		"Corrupted":       corrupted,
+		"TrailingGarbage": append(bytes.Clone(buf.Bytes()), 'x'),
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := graphtest.NewStore(t)
+			if err := s.Restore(t.Context(), bytes.NewReader(data)); err == nil {
+				t.Fatal("Restore of a damaged backup succeeded")
+			}
+			// The store is empty and works: a failed restore must not wedge it.
+			graphtest.CheckPatterns(t, s, nil)
+			graphtest.Load(t, s, graphtest.Fixture())
+			graphtest.CheckPatterns(t, s, graphtest.Fixture())
+		})
+	}
 }
 
 // TestStore_ConcurrentReadersOneWriter runs readers against a writer that

@@ -41,6 +41,10 @@ type View struct {
 	ctx  context.Context
 	txn  *badger.Txn
 	segs *segTable
+	// idle holds open iterators for reuse, by index tag: creating a badger
+	// iterator costs microseconds, which dominates the small scans of a
+	// join. Nested scans take distinct iterators.
+	idle map[byte][]*badger.Iterator
 }
 
 // View runs fn on a snapshot of the store. The snapshot is released when fn
@@ -50,8 +54,38 @@ func (s *Store) View(ctx context.Context, fn func(*View) error) error {
 	if err != nil {
 		return err
 	}
-	defer v.txn.Discard()
+	defer v.close()
 	return fn(v)
+}
+
+// close releases the View's iterators and its transaction.
+func (v *View) close() {
+	for _, its := range v.idle {
+		for _, it := range its {
+			it.Close()
+		}
+	}
+	v.idle = nil
+	v.txn.Discard()
+}
+
+// iterator returns an open key-only iterator for the index with tag,
+// reused from earlier scans when one is idle.
+func (v *View) iterator(tag byte) *badger.Iterator {
+	if its := v.idle[tag]; len(its) > 0 {
+		it := its[len(its)-1]
+		v.idle[tag] = its[:len(its)-1]
+		return it
+	}
+	return v.txn.NewIterator(badger.IteratorOptions{})
+}
+
+// release returns an iterator for reuse.
+func (v *View) release(tag byte, it *badger.Iterator) {
+	if v.idle == nil {
+		v.idle = map[byte][]*badger.Iterator{}
+	}
+	v.idle[tag] = append(v.idle[tag], it)
 }
 
 func (s *Store) openView(ctx context.Context) (*View, error) {
@@ -166,10 +200,10 @@ func (v *View) MatchIDs(p IDPattern) iter.Seq2[IDQuad, error] {
 		if !ok {
 			return
 		}
-		it := v.txn.NewIterator(badger.IteratorOptions{Prefix: sc.prefix})
-		defer it.Close()
+		it := v.iterator(sc.ix.tag)
+		defer v.release(sc.ix.tag, it)
 		n := 0
-		for it.Rewind(); it.Valid(); it.Next() {
+		for it.Seek(sc.prefix); it.ValidForPrefix(sc.prefix); it.Next() {
 			if n++; n&1023 == 0 {
 				if err := v.ctx.Err(); err != nil {
 					yield(IDQuad{}, err)
@@ -253,10 +287,10 @@ func (v *View) CountIDs(p IDPattern) (int64, error) {
 	if !ok {
 		return 0, nil
 	}
-	it := v.txn.NewIterator(badger.IteratorOptions{Prefix: sc.prefix})
-	defer it.Close()
+	it := v.iterator(sc.ix.tag)
+	defer v.release(sc.ix.tag, it)
 	var n int64
-	for it.Rewind(); it.Valid(); it.Next() {
+	for it.Seek(sc.prefix); it.ValidForPrefix(sc.prefix); it.Next() {
 		if n&1023 == 0 {
 			if err := v.ctx.Err(); err != nil {
 				return 0, err
@@ -346,7 +380,7 @@ func (s *Store) Match(ctx context.Context, p Pattern) iter.Seq2[Quad, error] {
 			yield(Quad{}, err)
 			return
 		}
-		defer v.txn.Discard()
+		defer v.close()
 		for q, err := range v.Match(p) {
 			if !yield(q, err) {
 				return
