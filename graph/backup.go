@@ -12,7 +12,6 @@ import (
 	"io"
 
 	"github.com/dgraph-io/badger/v4"
-	"github.com/dgraph-io/ristretto/v2/z"
 )
 
 // backupMagic starts every backup file: a name and the format version.
@@ -104,11 +103,13 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 	if err := sw.Prepare(); err != nil {
 		return fmt.Errorf("graph: restore: %w", err)
 	}
-	w := &kvWriter{sw: sw, buf: z.NewBuffer(kvBufferSize+1<<20, "civicgraph.restore")}
-	defer w.buf.Release()
+	w := newKVWriter(sw, "civicgraph.restore")
 	err := readBackup(ctx, br, w)
 	if err == nil {
 		err = w.done(1)
+	}
+	if cerr := w.close(); err == nil {
+		err = cerr
 	}
 	if err == nil {
 		err = sw.Flush()

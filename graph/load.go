@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/dgraph-io/badger/v4"
-	"github.com/dgraph-io/ristretto/v2/z"
 )
 
 // Loader writes many quads and makes them visible at once. Every graph that
@@ -175,56 +173,6 @@ func (m *streamLoad) abort() error {
 	return nil
 }
 
-// kvWriter batches key-value pairs for a StreamWriter, encoding the
-// protobuf by hand (badger.KVToBuffer goes through reflection, which costs
-// more than the rest of the load).
-type kvWriter struct {
-	sw  *badger.StreamWriter
-	buf *z.Buffer
-}
-
-const kvBufferSize = 4 << 20
-
-func (w *kvWriter) put(stream uint32, key, value []byte) error {
-	n := 1 + uvarintSize(uint64(len(key))) + len(key) + 2 + 1 + uvarintSize(uint64(stream))
-	if len(value) > 0 {
-		n += 1 + uvarintSize(uint64(len(value))) + len(value)
-	}
-	dst := w.buf.SliceAllocate(n)[:0]
-	dst = append(dst, 1<<3|2) // field 1 key, bytes
-	dst = binary.AppendUvarint(dst, uint64(len(key)))
-	dst = append(dst, key...)
-	if len(value) > 0 {
-		dst = append(dst, 2<<3|2) // field 2 value, bytes
-		dst = binary.AppendUvarint(dst, uint64(len(value)))
-		dst = append(dst, value...)
-	}
-	dst = append(dst, 4<<3|0, 1) // field 4 version = 1
-	dst = append(dst, 10<<3|0)   // field 10 stream_id, varint
-	_ = binary.AppendUvarint(dst, uint64(stream))
-	if w.buf.LenNoPadding() >= kvBufferSize {
-		return w.flush()
-	}
-	return nil
-}
-
-func (w *kvWriter) done(stream uint32) error {
-	dst := w.buf.SliceAllocate(1 + uvarintSize(uint64(stream)) + 2)[:0]
-	dst = append(dst, 10<<3|0) // field 10 stream_id
-	dst = binary.AppendUvarint(dst, uint64(stream))
-	_ = append(dst, 11<<3|0, 1) // field 11 stream_done = true
-	return w.flush()
-}
-
-func (w *kvWriter) flush() error {
-	if w.buf.LenNoPadding() == 0 {
-		return nil
-	}
-	err := w.sw.Write(w.buf)
-	w.buf.Reset()
-	return err
-}
-
 func (m *streamLoad) commit() (LoadStats, error) {
 	s := m.l.s
 	typeID := m.dict[string(encodeTerm(nil, IRI(RDFType)))]
@@ -232,9 +180,11 @@ func (m *streamLoad) commit() (LoadStats, error) {
 	if err := sw.Prepare(); err != nil {
 		return LoadStats{}, fmt.Errorf("graph: prepare bulk load: %w", err)
 	}
-	w := &kvWriter{sw: sw, buf: z.NewBuffer(kvBufferSize+1<<20, "civicgraph.load")}
-	defer w.buf.Release()
+	w := newKVWriter(sw, "civicgraph.load")
 	st, err := m.write(w, typeID)
+	if cerr := w.close(); err == nil {
+		err = cerr
+	}
 	if err == nil {
 		err = sw.Flush()
 	}

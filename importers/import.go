@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 
@@ -112,29 +113,27 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 			target = SourceGraph(in.Name)
 		}
 		r := nquads.NewReader(in.R, in.Name, formats[i] == NQuads)
-		for {
-			q, err := r.Read()
-			if err == io.EOF {
-				break
+		// Parse on one goroutine, intern and index on this one: the two
+		// halves of a load run on two cores.
+		for b := range readBatches(ctx, r) {
+			if b.err != nil {
+				return res, fmt.Errorf("import: %w", b.err)
 			}
-			if err != nil {
-				return res, fmt.Errorf("import: %w", err)
-			}
-			if q.G.IsZero() {
-				q.G = target
-			}
-			res.Records++
-			if l != nil {
-				if err := l.Add(q); err != nil {
-					return res, fmt.Errorf("import %s:%d: %w", in.Name, r.Line(), err)
+			for _, q := range b.quads {
+				if q.G.IsZero() {
+					q.G = target
+				}
+				res.Records++
+				if l != nil {
+					if err := l.Add(q); err != nil {
+						return res, fmt.Errorf("import %s:%d: %w", in.Name, b.line, err)
+					}
 				}
 			}
-			if res.Records&4095 == 0 {
-				if err := ctx.Err(); err != nil {
-					return res, err
-				}
-				prog.update(done+r.BytesRead(), res.Records)
+			if err := ctx.Err(); err != nil {
+				return res, err
 			}
+			prog.update(done+b.bytes, res.Records)
 		}
 		done += r.BytesRead()
 		res.Files++
@@ -146,4 +145,54 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 	}
 	prog.done(done, res.Records)
 	return res, nil
+}
+
+// batch is a run of statements read from one input.
+type batch struct {
+	quads []graph.Quad
+	line  int   // line of the last statement
+	bytes int64 // input consumed so far
+	err   error // the reader's error, if it stopped on one (not io.EOF)
+}
+
+// readBatches reads r on a goroutine and yields its statements in batches.
+// The goroutine stops when r ends, fails, or the consumer stops.
+func readBatches(ctx context.Context, r *nquads.Reader) iter.Seq[batch] {
+	return func(yield func(batch) bool) {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		ch := make(chan batch, 4)
+		go func() {
+			defer close(ch)
+			for {
+				b := batch{quads: make([]graph.Quad, 0, 1024)}
+				for len(b.quads) < cap(b.quads) {
+					q, err := r.Read()
+					if err == io.EOF {
+						break
+					}
+					if err != nil {
+						b.err = err
+						break
+					}
+					b.quads = append(b.quads, q)
+				}
+				b.line, b.bytes = r.Line(), r.BytesRead()
+				last := b.err != nil || len(b.quads) < cap(b.quads)
+				select {
+				case ch <- b:
+				case <-ctx.Done():
+					return
+				}
+				if last {
+					return
+				}
+			}
+		}()
+		for b := range ch {
+			if !yield(b) {
+				return
+			}
+		}
+	}
 }

@@ -1,0 +1,134 @@
+package graph
+
+import (
+	"encoding/binary"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/ristretto/v2/z"
+)
+
+// kvWriter batches sorted key-value pairs for a badger StreamWriter. It
+// encodes each pair's protobuf by hand (badger.KVToBuffer goes through
+// reflection, which costs more than the rest of a load), and hands full
+// buffers to a goroutine that calls StreamWriter.Write, so that sorting and
+// encoding on the caller's goroutine overlap with badger decoding the
+// buffers and building tables on the other core.
+type kvWriter struct {
+	buf    *z.Buffer
+	stream uint32           // the stream buf holds; a buffer holds one stream
+	free   chan *z.Buffer   // empty buffers
+	full   []chan *z.Buffer // per writer goroutine, the buffers to write
+	errc   chan error       // each writer goroutine's result, sent when its channel is closed
+}
+
+// kvWriters is how many goroutines call StreamWriter.Write. Each stream
+// goes to one of them (so its keys stay in order); two let badger decode
+// one index while it builds the tables of another.
+const kvWriters = 2
+
+// kvBufferSize is the size at which a buffer is handed over. Each buffer
+// becomes a badger request of about 100,000 entries; small buffers keep
+// badger's queues (three requests per stream) from holding much memory.
+const kvBufferSize = 4 << 20
+
+// kvBuffers is how many buffers circulate: one being filled, one being
+// written, one waiting.
+const kvBuffers = 2 + kvWriters
+
+func newKVWriter(sw *badger.StreamWriter, tag string) *kvWriter {
+	w := &kvWriter{
+		free: make(chan *z.Buffer, kvBuffers),
+		errc: make(chan error, kvWriters),
+	}
+	for range kvBuffers - 1 {
+		w.free <- z.NewBuffer(kvBufferSize+1<<20, tag)
+	}
+	w.buf = z.NewBuffer(kvBufferSize+1<<20, tag)
+	for range kvWriters {
+		full := make(chan *z.Buffer, 1)
+		w.full = append(w.full, full)
+		go func() {
+			var err error
+			for b := range full {
+				if err == nil {
+					err = sw.Write(b)
+				}
+				b.Reset()
+				w.free <- b
+			}
+			w.errc <- err
+		}()
+	}
+	return w
+}
+
+// put adds a pair to a stream.
+func (w *kvWriter) put(stream uint32, key, value []byte) error {
+	if stream != w.stream {
+		w.flush()
+		w.stream = stream
+	}
+	n := 1 + uvarintSize(uint64(len(key))) + len(key) + 2 + 1 + uvarintSize(uint64(stream))
+	if len(value) > 0 {
+		n += 1 + uvarintSize(uint64(len(value))) + len(value)
+	}
+	dst := w.buf.SliceAllocate(n)[:0]
+	dst = append(dst, 1<<3|2) // field 1 key, bytes
+	dst = binary.AppendUvarint(dst, uint64(len(key)))
+	dst = append(dst, key...)
+	if len(value) > 0 {
+		dst = append(dst, 2<<3|2) // field 2 value, bytes
+		dst = binary.AppendUvarint(dst, uint64(len(value)))
+		dst = append(dst, value...)
+	}
+	dst = append(dst, 4<<3|0, 1) // field 4 version = 1
+	dst = append(dst, 10<<3|0)   // field 10 stream_id, varint
+	_ = binary.AppendUvarint(dst, uint64(stream))
+	if w.buf.LenNoPadding() >= kvBufferSize {
+		w.flush()
+	}
+	return nil
+}
+
+// done marks the end of a stream.
+func (w *kvWriter) done(stream uint32) error {
+	if stream != w.stream {
+		w.flush()
+		w.stream = stream
+	}
+	dst := w.buf.SliceAllocate(1 + uvarintSize(uint64(stream)) + 2)[:0]
+	dst = append(dst, 10<<3|0) // field 10 stream_id
+	dst = binary.AppendUvarint(dst, uint64(stream))
+	_ = append(dst, 11<<3|0, 1) // field 11 stream_done = true
+	w.flush()
+	return nil
+}
+
+// flush hands the current buffer to the writer goroutine.
+func (w *kvWriter) flush() {
+	if w.buf.LenNoPadding() == 0 {
+		return
+	}
+	w.full[int(w.stream)%kvWriters] <- w.buf
+	w.buf = <-w.free
+}
+
+// close writes what is buffered, waits for the writer goroutine and returns
+// the first error of StreamWriter.Write, then frees the buffers.
+func (w *kvWriter) close() error {
+	w.flush()
+	for _, full := range w.full {
+		close(full)
+	}
+	var err error
+	for range kvWriters {
+		if e := <-w.errc; err == nil {
+			err = e
+		}
+	}
+	w.buf.Release()
+	for range kvBuffers - 1 {
+		(<-w.free).Release()
+	}
+	return err
+}
