@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"crypto/sha256"
@@ -9,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/dgraph-io/badger/v4"
 )
 
 // Loader writes many quads and makes them visible at once. Every graph that
@@ -51,7 +53,12 @@ func (s *Store) NewLoader(ctx context.Context) (*Loader, error) {
 	s.writeMu.Lock()
 	l := &Loader{s: s, ctx: ctx}
 	if s.nextID == 1 && len(s.segs.byGraph) == 0 {
-		l.mode = &streamLoad{l: l, dict: map[string]uint32{}, segOf: map[uint32]uint32{}}
+		sl, err := newStreamLoad(l)
+		if err != nil {
+			s.writeMu.Unlock()
+			return nil, err
+		}
+		l.mode = sl
 	} else {
 		bl, err := newBatchLoad(l)
 		if err != nil {
@@ -105,14 +112,34 @@ func (l *Loader) Abort() error {
 
 // ---- empty-store fast path ----
 
-// streamLoad keeps the load in memory and writes it with StreamWriter.
+// streamLoad writes a load into an empty store with StreamWriter. The
+// id -> term half of the dictionary streams out as terms arrive (ids are
+// handed out in order, so those keys come sorted); everything else waits in
+// memory for Commit: the quads (16 bytes each), short terms by their
+// encoding and long terms by their hash only, so that the text of long
+// literals is never held.
 type streamLoad struct {
-	l     *Loader
-	dict  map[string]uint32 // encoded term -> id
-	encs  []string          // id-1 -> encoded term
-	segOf map[uint32]uint32 // graph term id (0: default) -> segment
-	quads []packedQuad
-	buf   []byte
+	l      *Loader
+	sw     *badger.StreamWriter
+	w      *kvWriter
+	short  map[string]uint32   // encoded term -> id, for terms up to maxInlineTerm bytes
+	long   map[[32]byte]uint32 // sha256 of encoded term -> id, for longer ones
+	nterms uint32
+	segOf  map[uint32]uint32 // graph term id (0: default) -> segment
+	quads  []packedQuad
+	buf    []byte
+	key    []byte
+}
+
+func newStreamLoad(l *Loader) (*streamLoad, error) {
+	sw := l.s.db.NewStreamWriter()
+	if err := sw.Prepare(); err != nil {
+		return nil, fmt.Errorf("graph: prepare bulk load: %w", err)
+	}
+	return &streamLoad{
+		l: l, sw: sw, w: newKVWriter(sw, "civicgraph.load"),
+		short: map[string]uint32{}, long: map[[32]byte]uint32{}, segOf: map[uint32]uint32{},
+	}, nil
 }
 
 // packedQuad holds four 32-bit ids in the order of one index, so that
@@ -129,17 +156,30 @@ func (p packedQuad) unpack() [4]uint32 {
 
 func (m *streamLoad) id(t Term) (uint32, error) {
 	m.buf = encodeTerm(m.buf[:0], t)
-	if id, ok := m.dict[string(m.buf)]; ok {
-		return id, nil
+	var h [32]byte
+	if len(m.buf) <= maxInlineTerm {
+		if id, ok := m.short[string(m.buf)]; ok {
+			return id, nil
+		}
+	} else {
+		h = sha256.Sum256(m.buf)
+		if id, ok := m.long[h]; ok {
+			return id, nil
+		}
 	}
-	if len(m.encs) >= 1<<32-2 {
+	if m.nterms >= 1<<32-2 {
 		return 0, fmt.Errorf("graph: bulk load into an empty store holds at most 2^32-2 terms")
 	}
-	enc := string(m.buf)
-	m.encs = append(m.encs, enc)
-	id := uint32(len(m.encs))
-	m.dict[enc] = id
-	return id, nil
+	m.nterms++
+	id := m.nterms
+	if len(m.buf) <= maxInlineTerm {
+		m.short[string(m.buf)] = id
+	} else {
+		m.long[h] = id
+	}
+	m.key = append(m.key[:0], tagID)
+	m.key = binary.BigEndian.AppendUint64(m.key, uint64(id))
+	return id, m.w.put(streamIDs, m.key, m.buf)
 }
 
 func (m *streamLoad) add(q Quad) error {
@@ -169,27 +209,32 @@ func (m *streamLoad) add(q Quad) error {
 }
 
 func (m *streamLoad) abort() error {
-	m.dict, m.encs, m.quads = nil, nil, nil
+	m.short, m.long, m.quads = nil, nil, nil
+	if m.w == nil {
+		return nil // committed
+	}
+	werr := m.w.close()
+	m.w = nil
+	m.sw.Cancel()
+	if err := m.l.s.resetEmpty(nil); err != nil {
+		return errors.Join(werr, err)
+	}
 	return nil
 }
 
 func (m *streamLoad) commit() (LoadStats, error) {
 	s := m.l.s
-	typeID := m.dict[string(encodeTerm(nil, IRI(RDFType)))]
-	sw := s.db.NewStreamWriter()
-	if err := sw.Prepare(); err != nil {
-		return LoadStats{}, fmt.Errorf("graph: prepare bulk load: %w", err)
-	}
-	w := newKVWriter(sw, "civicgraph.load")
-	st, err := m.write(w, typeID)
-	if cerr := w.close(); err == nil {
+	typeID := m.short[string(encodeTerm(nil, IRI(RDFType)))]
+	st, err := m.write(m.w, typeID)
+	if cerr := m.w.close(); err == nil {
 		err = cerr
 	}
+	m.w = nil
 	if err == nil {
-		err = sw.Flush()
+		err = m.sw.Flush()
 	}
 	if err != nil {
-		sw.Cancel()
+		m.sw.Cancel()
 		return LoadStats{}, s.resetEmpty(fmt.Errorf("graph: bulk load: %w", noSpace(err)))
 	}
 	s.mu.Lock()
@@ -216,55 +261,44 @@ const (
 
 func (m *streamLoad) write(w *kvWriter, typeID uint32) (LoadStats, error) {
 	ctx := m.l.ctx
-	st := LoadStats{Stream: true, NewTerms: int64(len(m.encs)), Graphs: len(m.segOf)}
+	st := LoadStats{Stream: true, NewTerms: int64(m.nterms), Graphs: len(m.segOf)}
 	key := make([]byte, 0, 64)
 	idb := make([]byte, idWidth)
 
-	// Dictionary, id -> term: ids were handed out in order.
-	for i, enc := range m.encs {
-		key = append(key[:0], tagID)
-		key = binary.BigEndian.AppendUint64(key, uint64(i+1))
-		if err := w.put(streamIDs, key, []byte(enc)); err != nil {
-			return st, err
-		}
-	}
+	// Dictionary, id -> term: written as terms arrived.
 	if err := w.done(streamIDs); err != nil {
 		return st, err
 	}
-	// Dictionary, term -> id, inline and hashed.
-	type hashed struct {
-		h  [32]byte
-		id uint32
+	// Dictionary, term -> id: short terms by encoding, long ones by hash.
+	short := make([]string, 0, len(m.short))
+	for enc := range m.short {
+		short = append(short, enc)
 	}
-	inline := make([]uint32, 0, len(m.encs))
-	var long []hashed
-	for i, enc := range m.encs {
-		if len(enc) <= maxInlineTerm {
-			inline = append(inline, uint32(i+1))
-		} else {
-			long = append(long, hashed{sha256.Sum256([]byte(enc)), uint32(i + 1)})
-		}
-	}
-	slices.SortFunc(inline, func(a, b uint32) int { return cmp.Compare(m.encs[a-1], m.encs[b-1]) })
-	for _, id := range inline {
-		key = append(append(key[:0], tagTerm), m.encs[id-1]...)
-		putID(idb, uint64(id))
+	slices.Sort(short)
+	for _, enc := range short {
+		key = append(append(key[:0], tagTerm), enc...)
+		putID(idb, uint64(m.short[enc]))
 		if err := w.put(streamTerms, key, idb); err != nil {
 			return st, err
 		}
 	}
-	inline = nil
+	short = nil
 	if err := w.done(streamTerms); err != nil {
 		return st, err
 	}
-	slices.SortFunc(long, func(a, b hashed) int { return slices.Compare(a.h[:], b.h[:]) })
-	for _, h := range long {
-		key = append(append(key[:0], tagHash), h.h[:]...)
-		putID(idb, uint64(h.id))
+	hashes := make([][32]byte, 0, len(m.long))
+	for h := range m.long {
+		hashes = append(hashes, h)
+	}
+	slices.SortFunc(hashes, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
+	for _, h := range hashes {
+		key = append(append(key[:0], tagHash), h[:]...)
+		putID(idb, uint64(m.long[h]))
 		if err := w.put(streamHashes, key, idb); err != nil {
 			return st, err
 		}
 	}
+	hashes = nil
 	if err := w.done(streamHashes); err != nil {
 		return st, err
 	}
@@ -395,7 +429,7 @@ func (m *streamLoad) write(w *kvWriter, typeID uint32) (LoadStats, error) {
 	metas := []struct {
 		k []byte
 		v uint64
-	}{{metaNextID, uint64(len(m.encs) + 1)}, {metaNextSeg, uint64(len(m.segOf) + 1)}, {metaVersion, FormatVersion}}
+	}{{metaNextID, uint64(m.nterms) + 1}, {metaNextSeg, uint64(len(m.segOf) + 1)}, {metaVersion, FormatVersion}}
 	slices.SortFunc(metas, func(a, b struct {
 		k []byte
 		v uint64

@@ -22,7 +22,7 @@ type Options struct {
 	// BlockCacheSize is badger's block cache in bytes. Zero means 64 MiB.
 	BlockCacheSize int64
 
-	// MemTableSize is badger's memtable size in bytes. Zero means 64 MiB.
+	// MemTableSize is badger's memtable size in bytes. Zero means 32 MiB.
 	MemTableSize int64
 
 	// GCInterval is how often the value-log garbage collector runs. Zero
@@ -43,7 +43,7 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		BlockCacheSize:  64 << 20,
-		MemTableSize:    64 << 20,
+		MemTableSize:    32 << 20,
 		GCInterval:      10 * time.Minute,
 		TermCacheSize:   200_000,
 		LoadMemoryLimit: 256 << 20,

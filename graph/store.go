@@ -15,6 +15,9 @@ import (
 	"github.com/dgraph-io/badger/v4/options"
 )
 
+// tableSize is the size of badger's SSTables; see Open.
+const tableSize = 2 << 20
+
 // FormatVersion is the on-disk format this build writes and reads.
 const FormatVersion = 1
 
@@ -66,11 +69,14 @@ func Open(dir string, opts Options) (*Store, error) {
 		WithMemTableSize(opts.MemTableSize).
 		WithReadOnly(opts.ReadOnly).
 		WithNumCompactors(2).
-		// StreamWriter builds tables of BaseTableSize * 2^(MaxLevels-2) bytes and
-		// holds two builders of twice that: with 7 levels that is 64 MiB tables
-		// and 256 MiB of buffers during a bulk load. Five levels (capacity to
-		// 10 GiB and beyond at the last level) give 16 MiB tables.
-		WithMaxLevels(5)
+		// StreamWriter builds tables of BaseTableSize * TableSizeMultiplier^
+		// (MaxLevels-2) bytes, and up to 16 of them at once, each with
+		// buffers of two to four times its size: with the defaults (2 MiB,
+		// 2, 7 levels) that is 64 MiB tables and gigabytes of buffers in a
+		// large bulk load. Tables of one size at every level keep a load's
+		// memory bounded by a few hundred MiB.
+		WithBaseTableSize(tableSize)
+	bo.TableSizeMultiplier = 1
 	if opts.InMemory {
 		bo = bo.WithInMemory(true).WithDir("").WithValueDir("")
 	} else {

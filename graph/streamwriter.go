@@ -29,7 +29,7 @@ const kvWriters = 2
 // kvBufferSize is the size at which a buffer is handed over. Each buffer
 // becomes a badger request of about 100,000 entries; small buffers keep
 // badger's queues (three requests per stream) from holding much memory.
-const kvBufferSize = 4 << 20
+const kvBufferSize = 2 << 20
 
 // kvBuffers is how many buffers circulate: one being filled, one being
 // written, one waiting.
