@@ -7,10 +7,22 @@ import (
 	"civicgraph/graph"
 )
 
+// QuadWriter is what Quads writes to: [NQuadsWriter] and [TurtleWriter].
+type QuadWriter interface {
+	Write(graph.Quad) error
+	Flush() error
+}
+
+var (
+	_ QuadWriter = (*NQuadsWriter)(nil)
+	_ QuadWriter = (*TurtleWriter)(nil)
+)
+
 // Quads writes every quad of s matching p to w, from one consistent
-// snapshot, in subject order. A writer that drops graphs (N-Triples) gets
-// each triple once even when several graphs hold it.
-func Quads(ctx context.Context, s *graph.Store, p graph.Pattern, w *NQuadsWriter) error {
+// snapshot, in subject order, then flushes w. With triples set, graph names
+// are dropped and each triple is written once even when several graphs
+// hold it.
+func Quads(ctx context.Context, s *graph.Store, p graph.Pattern, w QuadWriter, triples bool) error {
 	err := s.View(ctx, func(v *graph.View) error {
 		var prev graph.Quad
 		first := true
@@ -18,7 +30,7 @@ func Quads(ctx context.Context, s *graph.Store, p graph.Pattern, w *NQuadsWriter
 			if err != nil {
 				return err
 			}
-			if !w.quads {
+			if triples {
 				q.G = graph.Term{}
 				if !first && q == prev {
 					continue

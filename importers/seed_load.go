@@ -11,9 +11,13 @@ import (
 
 // Seed loads what every new store starts with: the ontology, the concept
 // schemes, the SHACL shapes and the seed knowledge built from the source
-// texts, with base as the base IRI of instances. It goes through one
-// atomic load and replaces those graphs if they exist.
+// texts, with base as the base IRI of instances ("" means
+// schema.DefaultBase). It goes through one atomic load and replaces those
+// graphs if they exist.
 func Seed(ctx context.Context, s *graph.Store, base string) (graph.LoadStats, error) {
+	if base == "" {
+		base = schema.DefaultBase
+	}
 	sc, err := schema.New()
 	if err != nil {
 		return graph.LoadStats{}, fmt.Errorf("seed: %w", err)

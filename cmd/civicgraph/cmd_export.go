@@ -12,7 +12,7 @@ import (
 func runExport(ctx context.Context, env *environment, args []string) error {
 	var cfg config
 	fs := newFlagSet(env, "export", "export [flags] > FILE", &cfg)
-	format := fs.String("format", "nq", "nt (triples; the union of all graphs) or nq (quads)")
+	format := fs.String("format", "nq", "nq (quads), nt or ttl (triples: the union of the graphs, each triple once)")
 	graphIRI := fs.String("graph", "", "export only this named graph")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -20,13 +20,18 @@ func runExport(ctx context.Context, env *environment, args []string) error {
 	if err := cfg.validate(); err != nil {
 		return err
 	}
-	var quads bool
+	bw := bufio.NewWriterSize(env.stdout, 1<<16)
+	var w export.QuadWriter
+	triples := true
 	switch *format {
 	case "nt", "ntriples":
+		w = export.NewNQuadsWriter(bw, false)
 	case "nq", "nquads":
-		quads = true
+		w, triples = export.NewNQuadsWriter(bw, true), false
+	case "ttl", "turtle":
+		w = export.NewTurtleWriter(bw)
 	default:
-		return fmt.Errorf("%w: --format %q: expected nt or nq", errBadFlags, *format)
+		return fmt.Errorf("%w: --format %q: expected nq, nt or ttl", errBadFlags, *format)
 	}
 	s, err := openStore(ctx, &cfg, true)
 	if err != nil {
@@ -37,8 +42,7 @@ func runExport(ctx context.Context, env *environment, args []string) error {
 	if *graphIRI != "" {
 		p.G = graph.IRI(*graphIRI)
 	}
-	bw := bufio.NewWriterSize(env.stdout, 1<<16)
-	if err := export.Quads(ctx, s, p, export.NewNQuadsWriter(bw, quads)); err != nil {
+	if err := export.Quads(ctx, s, p, w, triples); err != nil {
 		return err
 	}
 	return bw.Flush()

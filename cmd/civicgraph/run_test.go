@@ -158,6 +158,10 @@ func TestRun_GenerateImportStatsExport(t *testing.T) {
 		t.Errorf("export --format nq --graph gave %d quads, want %d in %s", len(got), len(want), st.Graphs[0].Graph)
 	}
 
+	if ttl := mustCLI(t, "export", "--format", "ttl", "--data", dir); !strings.HasPrefix(ttl, "@prefix cg: <https://w3id.org/civicgraph/ns#> .") || strings.Count(ttl, " .\n") < 100 {
+		t.Errorf("export --format ttl does not look like Turtle:\n%.300s", ttl)
+	}
+
 	// Importing the same file again replaces its graph: no duplicates.
 	mustCLI(t, "import", "--quiet", "--data", dir, file)
 	if got := readQuads(t, mustCLI(t, "export", "--format", "nt", "--data", dir), false); len(got) != len(want) {
