@@ -91,6 +91,9 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 	if s.nextID != 1 || len(s.segs.byGraph) != 0 {
 		return ErrNotEmpty
 	}
+	if err := s.checkSpace(0); err != nil {
+		return err
+	}
 	br := bufio.NewReaderSize(r, 1<<20)
 	head := make([]byte, len(backupMagic))
 	if _, err := io.ReadFull(br, head); err != nil || !bytes.Equal(head[:len(head)-1], backupMagic[:len(backupMagic)-1]) {
@@ -104,7 +107,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 		return fmt.Errorf("graph: restore: %w", err)
 	}
 	w := newKVWriter(sw, "civicgraph.restore")
-	err := readBackup(ctx, br, w)
+	err := readBackup(ctx, br, w, s.checkSpace)
 	if err == nil {
 		err = w.done(1)
 	}
@@ -136,7 +139,7 @@ var errBadBackup = errors.New("damaged or truncated backup")
 
 // readBackup copies the records of a backup into w, checking order, count
 // and checksum.
-func readBackup(ctx context.Context, br *bufio.Reader, w *kvWriter) error {
+func readBackup(ctx context.Context, br *bufio.Reader, w *kvWriter, checkSpace func(int64) error) error {
 	crc := crc32.New(crc32.MakeTable(crc32.Castagnoli))
 	var hdr []byte
 	var prev []byte
@@ -179,8 +182,13 @@ func readBackup(ctx context.Context, br *bufio.Reader, w *kvWriter) error {
 			return err
 		}
 		prev = key
-		if n++; n&1023 == 0 && ctx.Err() != nil {
-			return ctx.Err()
+		if n++; n%spaceCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := checkSpace(spaceCheckEvery * 64); err != nil {
+				return err
+			}
 		}
 	}
 	return checkTrailer(br, crcSum(crc, []byte{0}), n)

@@ -13,6 +13,7 @@ import (
 // (invisible) until commit makes them live in one transaction.
 type batchLoad struct {
 	l       *Loader
+	added   int64
 	rtxn    *badger.Txn // snapshot for dictionary lookups of terms that existed before
 	wb      *badger.WriteBatch
 	startID uint64
@@ -95,6 +96,11 @@ func (b *batchLoad) add(q Quad) error {
 	}
 	if ids[posG], err = b.segment(g); err != nil {
 		return err
+	}
+	if b.added++; b.added%spaceCheckEvery == 0 {
+		if err := b.l.s.checkSpace(spaceCheckEvery * bytesPerQuad); err != nil {
+			return err
+		}
 	}
 	for i := range indexes {
 		if err := b.wb.Set(appendIndexKey(nil, &indexes[i], ids), nil); err != nil {

@@ -51,6 +51,10 @@ func (s *Store) NewLoader(ctx context.Context) (*Loader, error) {
 		return nil, err
 	}
 	s.writeMu.Lock()
+	if err := s.checkSpace(0); err != nil {
+		s.writeMu.Unlock()
+		return nil, err
+	}
 	l := &Loader{s: s, ctx: ctx}
 	if s.nextID == 1 && len(s.segs.byGraph) == 0 {
 		sl, err := newStreamLoad(l)
@@ -202,8 +206,13 @@ func (m *streamLoad) add(q Quad) error {
 		m.segOf[g] = seg
 	}
 	m.quads = append(m.quads, pack(ids[0], ids[1], ids[2], seg))
-	if len(m.quads)&1023 == 0 {
-		return m.l.ctx.Err()
+	if len(m.quads)%spaceCheckEvery == 0 {
+		if err := m.l.ctx.Err(); err != nil {
+			return err
+		}
+		// The dictionary is being written already; the indexes come at
+		// Commit, which checks for them.
+		return m.l.s.checkSpace(int64(m.nterms) * 64)
 	}
 	return nil
 }
@@ -225,6 +234,9 @@ func (m *streamLoad) abort() error {
 func (m *streamLoad) commit() (LoadStats, error) {
 	s := m.l.s
 	typeID := m.short[string(encodeTerm(nil, IRI(RDFType)))]
+	if err := s.checkSpace(int64(len(m.quads)) * bytesPerQuad); err != nil {
+		return LoadStats{}, err // abort empties the store
+	}
 	st, err := m.write(m.w, typeID)
 	if cerr := m.w.close(); err == nil {
 		err = cerr

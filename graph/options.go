@@ -33,20 +33,22 @@ type Options struct {
 	// means 200,000; a negative value disables the cache.
 	TermCacheSize int
 
-	// LoadMemoryLimit bounds, in bytes, the memory a bulk load into an
-	// empty store may use for sorting before it spills sorted runs to
-	// disk. Zero means 256 MiB.
-	LoadMemoryLimit int64
+	// MinFreeBytes is the free disk space, in bytes, the store keeps: a
+	// write that would leave less is refused with [ErrNoSpace] before it
+	// starts. badger writes through mmap, and a full disk under mmap kills
+	// the process with SIGBUS instead of returning an error, so the store
+	// checks first. Zero means 128 MiB; a negative value disables the check.
+	MinFreeBytes int64
 }
 
 // DefaultOptions returns the recommended options.
 func DefaultOptions() Options {
 	return Options{
-		BlockCacheSize:  64 << 20,
-		MemTableSize:    32 << 20,
-		GCInterval:      10 * time.Minute,
-		TermCacheSize:   200_000,
-		LoadMemoryLimit: 256 << 20,
+		BlockCacheSize: 64 << 20,
+		MemTableSize:   32 << 20,
+		GCInterval:     10 * time.Minute,
+		TermCacheSize:  200_000,
+		MinFreeBytes:   128 << 20,
 	}
 }
 
@@ -65,16 +67,14 @@ func (o Options) withDefaults() (Options, error) {
 	if o.TermCacheSize == 0 {
 		o.TermCacheSize = d.TermCacheSize
 	}
-	if o.LoadMemoryLimit == 0 {
-		o.LoadMemoryLimit = d.LoadMemoryLimit
+	if o.MinFreeBytes == 0 {
+		o.MinFreeBytes = d.MinFreeBytes
 	}
 	switch {
 	case o.BlockCacheSize < 0:
 		return o, fmt.Errorf("graph: BlockCacheSize %d is negative", o.BlockCacheSize)
 	case o.MemTableSize < 1<<20:
 		return o, fmt.Errorf("graph: MemTableSize %d is below 1 MiB", o.MemTableSize)
-	case o.LoadMemoryLimit < 1<<20:
-		return o, fmt.Errorf("graph: LoadMemoryLimit %d is below 1 MiB", o.LoadMemoryLimit)
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)

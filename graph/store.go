@@ -80,6 +80,11 @@ func Open(dir string, opts Options) (*Store, error) {
 	if opts.InMemory {
 		bo = bo.WithInMemory(true).WithDir("").WithValueDir("")
 	} else {
+		// badger maps two memtables at once; without room for them it
+		// would die of SIGBUS at the first write.
+		if err := s.checkSpace(2 * opts.MemTableSize); err != nil {
+			return nil, err
+		}
 		if !opts.ReadOnly {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return nil, fmt.Errorf("graph: create store directory %s: %w", dir, noSpace(err))

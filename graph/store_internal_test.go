@@ -2,6 +2,9 @@ package graph
 
 import (
 	"errors"
+	"fmt"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
@@ -56,5 +59,84 @@ func TestOpen_EmptiesInterruptedStreamLoad(t *testing.T) {
 	})
 	if !errors.Is(err, badger.ErrKeyNotFound) {
 		t.Errorf("interrupted load's key survived: %v", err)
+	}
+}
+
+// TestStore_RefusesWritesWhenDiskIsLow makes the store believe the disk is
+// nearly full: every kind of write must fail with ErrNoSpace before it
+// starts, and leave the store as it was.
+func TestStore_RefusesWritesWhenDiskIsLow(t *testing.T) {
+	for _, empty := range []bool{true, false} {
+		s, err := Open(t.TempDir(), Options{GCInterval: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := Quad{S: IRI("http://e.org/s"), P: IRI("http://e.org/p"), O: String("o")}
+		if !empty {
+			if err := s.Update(t.Context(), func(tx *Txn) error { return tx.Add(q) }); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s.opts.MinFreeBytes = 1 << 60 // more than any disk has
+		q2 := Quad{S: IRI("http://e.org/s2"), P: IRI("http://e.org/p"), O: String("o")}
+		err = s.Update(t.Context(), func(tx *Txn) error { return tx.Add(q2) })
+		if !errors.Is(err, ErrNoSpace) {
+			t.Errorf("Update on a full disk = %v, want ErrNoSpace", err)
+		}
+		if _, err := s.NewLoader(t.Context()); !errors.Is(err, ErrNoSpace) {
+			t.Errorf("NewLoader on a full disk = %v, want ErrNoSpace", err)
+		}
+		if err := s.Restore(t.Context(), nil); empty && !errors.Is(err, ErrNoSpace) {
+			t.Errorf("Restore on a full disk = %v, want ErrNoSpace", err)
+		}
+		// The check names the directory and the sizes.
+		if err := s.checkSpace(0); err == nil || !strings.Contains(err.Error(), s.dir) {
+			t.Errorf("checkSpace error %q does not name the store directory", err)
+		}
+		s.opts.MinFreeBytes = -1
+		n, err := s.Count(t.Context(), Pattern{})
+		if err != nil || (empty && n != 0) || (!empty && n != 1) {
+			t.Errorf("store holds %d quads after refused writes (%v)", n, err)
+		}
+		s.Close()
+	}
+}
+
+// TestStore_LoadRefusedAtCommitWhenDiskIsLow fills a stream load, then makes
+// the disk look too small for its indexes: Commit must fail with ErrNoSpace
+// and the store must be empty and usable.
+func TestStore_LoadRefusedAtCommitWhenDiskIsLow(t *testing.T) {
+	s, err := Open(t.TempDir(), Options{GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	l, err := s.NewLoader(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 1000 {
+		q := Quad{S: IRI(fmt.Sprintf("http://e.org/s%d", i)), P: IRI("http://e.org/p"), O: String("o")}
+		if err := l.Add(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(s.dir, &st); err != nil {
+		t.Skip("statfs: ", err)
+	}
+	// Leave just under what 1000 quads are estimated to need.
+	s.opts.MinFreeBytes = int64(st.Bavail)*int64(st.Bsize) - 1000*bytesPerQuad + 1
+	if _, err := l.Commit(); !errors.Is(err, ErrNoSpace) {
+		t.Fatalf("Commit on a nearly full disk = %v, want ErrNoSpace", err)
+	}
+	s.opts.MinFreeBytes = -1
+	if n, err := s.Count(t.Context(), Pattern{}); err != nil || n != 0 {
+		t.Fatalf("store holds %d quads after a refused load (%v)", n, err)
+	}
+	if err := s.Update(t.Context(), func(tx *Txn) error {
+		return tx.Add(Quad{S: IRI("http://e.org/x"), P: IRI("http://e.org/p"), O: String("o")})
+	}); err != nil {
+		t.Fatalf("store unusable after a refused load: %v", err)
 	}
 }

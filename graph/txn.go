@@ -43,6 +43,9 @@ func (s *Store) Update(ctx context.Context, fn func(*Txn) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if err := s.checkSpace(0); err != nil {
+		return err
+	}
 	t := &Txn{
 		s: s, ctx: ctx, txn: s.db.NewTransaction(true),
 		nextID: s.nextID, nextSeg: s.nextSeg, segs: s.segs,
