@@ -80,8 +80,12 @@
 //   - badger maps its tables into memory, so after a large load the
 //     process's resident memory includes file-backed pages of the store;
 //     they are page cache the kernel can reclaim.
-//   - badger writes its tables through mmap: if the disk fills up in the
-//     middle of a write, the process can die of SIGBUS rather than get an
-//     error. Nothing acknowledged is lost (the durability of commits does not
-//     depend on it), but keep free space.
+//   - badger writes its memtables and tables through mmap, and a disk that
+//     fills up under a mapped write kills the process with SIGBUS instead of
+//     returning an error. The store therefore checks free space before every
+//     write and during loads, and refuses with [ErrNoSpace] while
+//     Options.MinFreeBytes would not be left; if something else fills the
+//     disk in the middle of a write, SIGBUS can still happen (nothing
+//     acknowledged is lost: commits are synced, loads are invisible until
+//     they commit).
 package graph
