@@ -179,15 +179,34 @@ func (b *batchLoad) commit() (LoadStats, error) {
 	if err := txn.Set(metaNextID, be64(b.nextID)); err != nil {
 		return st, err
 	}
+	// Appended quads go in through the same transaction, as a Txn would
+	// write them, on top of the segments just made live.
+	t := &Txn{
+		s: s, ctx: ctx, txn: txn, nextID: b.nextID, nextSeg: b.nextSeg, segs: segs,
+		newTerms: map[string]uint64{}, newIDs: map[uint64]Term{}, deltas: map[counterRef]int64{},
+	}
+	for _, q := range b.l.appends {
+		if err := t.Add(q); err != nil {
+			return st, err
+		}
+	}
+	if err := t.finish(); err != nil {
+		return st, txnError(err)
+	}
 	s.mu.Lock()
 	err = txn.Commit()
 	if err == nil {
-		s.segs = segs
+		s.segs = t.segs
 	}
 	s.mu.Unlock()
 	if err != nil {
 		return st, txnError(err)
 	}
+	for id, term := range t.newIDs {
+		s.terms.put(id, term)
+	}
+	b.nextID, b.nextSeg = t.nextID, t.nextSeg
+	s.nextSeg = t.nextSeg
 	s.nextID = b.nextID
 	b.rtxn.Discard()
 	b.pending = nil // committed: abort must not delete them

@@ -27,10 +27,11 @@ import (
 // Commit: the fast path for first loads and benchmarks. Otherwise it writes
 // each quad's keys into a new, invisible segment through a WriteBatch.
 type Loader struct {
-	s    *Store
-	ctx  context.Context
-	done bool
-	mode interface {
+	s       *Store
+	ctx     context.Context
+	done    bool
+	appends []Quad // quads added to their graphs without replacing them
+	mode    interface {
 		add(q Quad) error
 		commit() (LoadStats, error)
 		abort() error
@@ -83,6 +84,25 @@ func (l *Loader) Add(q Quad) error {
 		return err
 	}
 	return l.mode.add(q)
+}
+
+// Append adds q to its graph without replacing that graph, in the same
+// atomic commit as the rest of the load: for the few quads that describe a
+// load (a provenance record in the default graph, say). Appended quads are
+// held in memory and written in the commit transaction, so keep them few.
+func (l *Loader) Append(q Quad) error {
+	if l.done {
+		return ErrLoaderDone
+	}
+	if err := q.Validate(); err != nil {
+		return err
+	}
+	if sl, ok := l.mode.(*streamLoad); ok {
+		// The store was empty: every graph is new, and adding is appending.
+		return sl.add(q)
+	}
+	l.appends = append(l.appends, q)
+	return nil
 }
 
 // Commit makes everything added visible, replacing the graphs it touched,

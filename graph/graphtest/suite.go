@@ -3,6 +3,7 @@ package graphtest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"testing"
@@ -154,6 +155,37 @@ func TestAll(t *testing.T, newStore func(testing.TB) *graph.Store) {
 		for _, q := range repl {
 			q.G = G2
 			want = append(want, q)
+		}
+		CheckPatterns(t, s, want)
+		CheckStats(t, s, want)
+	})
+	t.Run("LoaderAppend", func(t *testing.T) {
+		s := newStore(t)
+		qs := Fixture()
+		prov := func(i int) graph.Quad {
+			return graph.Quad{S: graph.IRI(fmt.Sprintf("%sload/%d", ex, i)), P: Type, O: graph.IRI(ex + "Load")}
+		}
+		var want []graph.Quad
+		for i, part := range [][]graph.Quad{qs[:6], qs[6:10], qs[10:]} {
+			// Each load replaces the graphs it writes and appends one quad
+			// to the default graph, which the first load also writes.
+			l, err := s.NewLoader(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range part {
+				if err := l.Add(q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := l.Append(prov(i)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := l.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, part...)
+			want = append(want, prov(i))
 		}
 		CheckPatterns(t, s, want)
 		CheckStats(t, s, want)
