@@ -185,9 +185,19 @@ func (b *batchLoad) commit() (LoadStats, error) {
 		s: s, ctx: ctx, txn: txn, nextID: b.nextID, nextSeg: b.nextSeg, segs: segs,
 		newTerms: map[string]uint64{}, newIDs: map[uint64]Term{}, deltas: map[counterRef]int64{},
 	}
+	for _, p := range b.l.deletes {
+		if _, err := t.DeleteMatch(p); err != nil {
+			return st, err
+		}
+	}
 	for _, q := range b.l.appends {
 		if err := t.Add(q); err != nil {
 			return st, err
+		}
+	}
+	for ref, d := range t.deltas {
+		if ref.kind == countQuads {
+			st.Quads += d
 		}
 	}
 	if err := t.finish(); err != nil {

@@ -30,7 +30,8 @@ type Loader struct {
 	s       *Store
 	ctx     context.Context
 	done    bool
-	appends []Quad // quads added to their graphs without replacing them
+	deletes []Pattern // patterns deleted in the commit, before appends
+	appends []Quad    // quads added to their graphs without replacing them
 	mode    interface {
 		add(q Quad) error
 		commit() (LoadStats, error)
@@ -40,7 +41,7 @@ type Loader struct {
 
 // LoadStats describes a committed load.
 type LoadStats struct {
-	Quads    int64 // distinct quads written
+	Quads    int64 // distinct quads written, appended ones included
 	Graphs   int   // graphs replaced or created
 	NewTerms int64 // terms added to the dictionary
 	Stream   bool  // whether the empty-store fast path was taken
@@ -102,6 +103,21 @@ func (l *Loader) Append(q Quad) error {
 		return sl.add(q)
 	}
 	l.appends = append(l.appends, q)
+	return nil
+}
+
+// DeleteMatch deletes, in the commit and before appended quads go in, the
+// quads matching p in graphs the load does not replace: to replace a small
+// description kept outside the loaded graphs. Like [Txn.DeleteMatch], for
+// small sets.
+func (l *Loader) DeleteMatch(p Pattern) error {
+	if l.done {
+		return ErrLoaderDone
+	}
+	if _, ok := l.mode.(*streamLoad); ok {
+		return nil // the store was empty: nothing to delete
+	}
+	l.deletes = append(l.deletes, p)
 	return nil
 }
 

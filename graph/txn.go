@@ -270,3 +270,63 @@ func (t *Txn) Has(q Quad) (bool, error) {
 	}
 	return t.exists(ids)
 }
+
+// DeleteMatch deletes every quad matching p and returns how many it
+// deleted. It reads the matches into memory first, so it is for small sets
+// (a description to replace); use DropGraph for a whole graph.
+func (t *Txn) DeleteMatch(p Pattern) (int, error) {
+	if err := t.ctx.Err(); err != nil {
+		return 0, err
+	}
+	var ip IDPattern
+	ip.DefaultGraph = p.DefaultGraph
+	for _, x := range []struct {
+		term Term
+		id   *uint64
+	}{{p.S, &ip.S}, {p.P, &ip.P}, {p.O, &ip.O}, {p.G, &ip.G}} {
+		if x.term.IsZero() {
+			continue
+		}
+		id, err := t.id(x.term, false)
+		if err != nil || id == 0 {
+			return 0, err
+		}
+		*x.id = id
+	}
+	// Plan the scan as a View would, over this transaction's segments.
+	v := &View{s: t.s, ctx: t.ctx, txn: t.txn, segs: t.segs}
+	sc, ok := v.plan(ip)
+	if !ok {
+		return 0, nil
+	}
+	var found [][4]uint64
+	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: sc.prefix})
+	for it.Rewind(); it.Valid(); it.Next() {
+		q := decodeIndexKey(sc.ix, it.Item().Key())
+		if _, live := t.segs.graphOf[q[posG]]; live {
+			found = append(found, q)
+		}
+	}
+	it.Close()
+	typeID, err := t.id(IRI(RDFType), false)
+	if err != nil {
+		return 0, err
+	}
+	for _, q := range found {
+		for i := range indexes {
+			if err := t.txn.Delete(appendIndexKey(nil, &indexes[i], q)); err != nil {
+				return 0, txnError(err)
+			}
+		}
+		seg := q[posG]
+		if !t.subjectIn(seg, q[posS]) {
+			t.deltas[counterRef{seg, countSubjects, 0}]--
+		}
+		t.deltas[counterRef{seg, countQuads, 0}]--
+		t.deltas[counterRef{seg, countPredicate, q[posP]}]--
+		if typeID != 0 && q[posP] == typeID {
+			t.deltas[counterRef{seg, countClass, q[posO]}]--
+		}
+	}
+	return len(found), nil
+}

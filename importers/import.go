@@ -8,6 +8,7 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"time"
 
 	"civicgraph/graph"
 	"civicgraph/importers/nquads"
@@ -28,6 +29,11 @@ type Options struct {
 	Progress io.Writer
 	// Terminal redraws one progress line instead of printing many.
 	Terminal bool
+	// Base is the base IRI of the provenance records' instances; "" means
+	// schema.DefaultBase.
+	Base string
+	// Now returns the time for provenance records; nil means time.Now.
+	Now func() time.Time
 }
 
 // Result says what an import did.
@@ -79,7 +85,9 @@ func ImportFiles(ctx context.Context, s *graph.Store, paths []string, opts Optio
 }
 
 // Import reads every input and replaces, atomically, each graph the inputs
-// write to. On any error nothing is written. With opts.DryRun, s may be nil.
+// write to, and appends a provenance record per input to the default graph
+// (see source.quads). On any error nothing is written. With opts.DryRun, s
+// may be nil.
 func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (res Result, err error) {
 	var total int64
 	formats := make([]Format, len(inputs))
@@ -105,6 +113,12 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 			}
 		}()
 	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Base == "" {
+		opts.Base = schema.DefaultBase
+	}
 	prog := newProgress(opts.Progress, opts.Terminal, total)
 	var done int64
 	for i, in := range inputs {
@@ -112,7 +126,8 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 		if target.IsZero() {
 			target = SourceGraph(in.Name)
 		}
-		r := nquads.NewReader(in.R, in.Name, formats[i] == NQuads)
+		src := newSource(in.Name, formats[i], opts.Now())
+		r := nquads.NewReader(src.reader(in.R), in.Name, formats[i] == NQuads)
 		// Parse on one goroutine, intern and index on this one: the two
 		// halves of a load run on two cores.
 		for b := range readBatches(ctx, r) {
@@ -123,6 +138,7 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 				if q.G.IsZero() {
 					q.G = target
 				}
+				src.graphs[q.G]++
 				res.Records++
 				if l != nil {
 					if err := l.Add(q); err != nil {
@@ -137,6 +153,21 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 		}
 		done += r.BytesRead()
 		res.Files++
+		src.ended = opts.Now()
+		if l != nil {
+			for g := range src.graphs {
+				for _, p := range replacedDescriptions(g) {
+					if err := l.DeleteMatch(p); err != nil {
+						return res, fmt.Errorf("import %s: provenance: %w", in.Name, err)
+					}
+				}
+			}
+			for _, q := range src.quads(opts.Base) {
+				if err := l.Append(q); err != nil {
+					return res, fmt.Errorf("import %s: provenance: %w", in.Name, err)
+				}
+			}
+		}
 	}
 	if l != nil {
 		if res.Load, err = l.Commit(); err != nil {

@@ -2,6 +2,8 @@ package importers_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"strings"
 	"testing"
@@ -10,6 +12,7 @@ import (
 	"civicgraph/graph/graphtest"
 	"civicgraph/importers"
 	"civicgraph/importers/nquads"
+	"civicgraph/schema"
 )
 
 func TestImport_GraphsAndAtomicity(t *testing.T) {
@@ -23,8 +26,26 @@ func TestImport_GraphsAndAtomicity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Files != 2 || res.Records != 4 || res.Load.Quads != 4 || res.Load.Graphs != 3 {
-		t.Errorf("result = %+v, want 2 files, 4 records, 4 quads in 3 graphs", res)
+	if res.Files != 2 || res.Records != 4 {
+		t.Errorf("result = %+v, want 2 files, 4 records", res)
+	}
+	// Each input gets a provenance record in the default graph: an activity,
+	// the source file with its digest, and each graph it wrote with its size.
+	activities, _ := s.Count(t.Context(), graph.Pattern{P: graph.IRI(graph.RDFType), O: graph.IRI(schema.PROVActivity), DefaultGraph: true})
+	if activities != 2 {
+		t.Errorf("%d prov:Activity records, want 2", activities)
+	}
+	sum := sha256.Sum256([]byte(nt))
+	if n, _ := s.Count(t.Context(), graph.Pattern{P: graph.IRI(schema.DCTermsIdentifier), O: graph.String("sha256:" + hex.EncodeToString(sum[:]))}); n != 1 {
+		t.Errorf("no source entity carries the digest of one.nt")
+	}
+	for g, want := range map[graph.Term]string{importers.SourceGraph("one.nt"): "2", graph.IRI("http://e.org/g"): "1"} {
+		if n, _ := s.Count(t.Context(), graph.Pattern{S: g, P: graph.IRI(schema.VOIDTriples), O: graph.Literal(want, schema.XSDInteger)}); n != 1 {
+			t.Errorf("graph %s lacks void:triples %s", g, want)
+		}
+	}
+	if total, _ := s.Count(t.Context(), graph.Pattern{}); res.Load.Quads != total {
+		t.Errorf("Load.Quads = %d, the store holds %d", res.Load.Quads, total)
 	}
 	tests := []struct {
 		graph graph.Term
@@ -51,8 +72,27 @@ func TestImport_GraphsAndAtomicity(t *testing.T) {
 		t.Fatalf("import with a bad file = %v, want a ParseError at bad.nt:3", err)
 	}
 	after, _ := s.Stats(t.Context())
+	if after.Quads != before.Quads {
+		t.Errorf("failed import changed the quad count: %d -> %d", before.Quads, after.Quads)
+	}
 	if after.Quads != before.Quads || after.Terms != before.Terms || len(after.Graphs) != len(before.Graphs) {
 		t.Errorf("failed import changed the store: %+v -> %+v", before, after)
+	}
+	// Importing a source again replaces the graph's description, keeps the
+	// first activity, and adds a second.
+	nt3 := nt + "<http://e.org/c> <http://e.org/p> \"3\" .\n"
+	if _, err := importers.Import(t.Context(), s, []importers.Input{{Name: "dir/one.nt", R: strings.NewReader(nt3)}}, importers.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	g1 := importers.SourceGraph("one.nt")
+	if n, _ := s.Count(t.Context(), graph.Pattern{S: g1, P: graph.IRI(schema.VOIDTriples)}); n != 1 {
+		t.Errorf("after a re-import, graph one.nt has %d void:triples, want 1", n)
+	}
+	if n, _ := s.Count(t.Context(), graph.Pattern{S: g1, P: graph.IRI(schema.VOIDTriples), O: graph.Literal("3", schema.XSDInteger)}); n != 1 {
+		t.Errorf("after a re-import, graph one.nt's void:triples is not 3")
+	}
+	if n, _ := s.Count(t.Context(), graph.Pattern{P: graph.IRI(graph.RDFType), O: graph.IRI(schema.PROVActivity), DefaultGraph: true}); n != 3 {
+		t.Errorf("%d activities after three imports, want 3", n)
 	}
 }
 

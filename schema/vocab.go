@@ -363,6 +363,8 @@ const (
 	DCTermsReferences  = NSDCTerms + "references"
 	DCTermsIdentifier  = NSDCTerms + "identifier"
 	DCTermsSource      = NSDCTerms + "source"
+	DCTermsFormat      = NSDCTerms + "format"
+	DCTermsHasVersion  = NSDCTerms + "hasVersion"
 	DCTermsSpatial     = NSDCTerms + "spatial"
 	DCTermsType        = NSDCTerms + "type"
 	DCTermsRelation    = NSDCTerms + "relation"

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -147,15 +148,20 @@ func TestRun_GenerateImportStatsExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := readQuads(t, gen, false)
-	if st.Quads != int64(len(want)) || len(st.Graphs) != 1 || !strings.HasSuffix(st.Graphs[0].Graph, "/source/gen-nt") {
-		t.Errorf("stats = %+v, want %d quads in one graph named after gen.nt", st, len(want))
+	// The file's triples in its own graph, its provenance in the default graph.
+	if len(st.Graphs) != 2 || st.Graphs[0].Graph != "" || !strings.HasSuffix(st.Graphs[1].Graph, "/source/gen-nt") || st.Graphs[1].Quads != int64(len(want)) {
+		t.Fatalf("stats = %+v, want %d quads in a graph named after gen.nt and provenance in the default graph", st, len(want))
 	}
-	if got := readQuads(t, mustCLI(t, "export", "--format", "nt", "--data", dir), false); !slices.Equal(got, want) {
-		t.Errorf("export --format nt gave %d triples, want the %d generated", len(got), len(want))
+	source := st.Graphs[1].Graph
+	if got := readQuads(t, mustCLI(t, "export", "--format", "nt", "--data", dir, "--graph", source), false); !slices.Equal(got, want) {
+		t.Errorf("export --format nt --graph gave %d triples, want the %d generated", len(got), len(want))
 	}
-	nq := mustCLI(t, "export", "--format", "nq", "--data", dir, "--graph", st.Graphs[0].Graph)
-	if got := readQuads(t, nq, true); len(got) != len(want) || !strings.Contains(got[0], st.Graphs[0].Graph) {
-		t.Errorf("export --format nq --graph gave %d quads, want %d in %s", len(got), len(want), st.Graphs[0].Graph)
+	nq := mustCLI(t, "export", "--format", "nq", "--data", dir, "--graph", source)
+	if got := readQuads(t, nq, true); len(got) != len(want) || !strings.Contains(got[0], source) {
+		t.Errorf("export --format nq --graph gave %d quads, want %d in %s", len(got), len(want), source)
+	}
+	if all := readQuads(t, mustCLI(t, "export", "--format", "nq", "--data", dir), true); int64(len(all)) != st.Quads {
+		t.Errorf("export of everything gave %d quads, stats say %d", len(all), st.Quads)
 	}
 
 	if ttl := mustCLI(t, "export", "--format", "ttl", "--data", dir); !strings.HasPrefix(ttl, "@prefix cg: <https://w3id.org/civicgraph/ns#> .") || strings.Count(ttl, " .\n") < 100 {
@@ -164,8 +170,12 @@ func TestRun_GenerateImportStatsExport(t *testing.T) {
 
 	// Importing the same file again replaces its graph: no duplicates.
 	mustCLI(t, "import", "--quiet", "--data", dir, file)
-	if got := readQuads(t, mustCLI(t, "export", "--format", "nt", "--data", dir), false); len(got) != len(want) {
-		t.Errorf("after a second import, %d triples, want %d", len(got), len(want))
+	if got := readQuads(t, mustCLI(t, "export", "--format", "nt", "--data", dir, "--graph", source), false); len(got) != len(want) {
+		t.Errorf("after a second import, %d triples in the source graph, want %d", len(got), len(want))
+	}
+	activities := regexp.MustCompile(`(?m)^<[^>]*/id/import/[^>]*> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/prov#Activity> \.$`)
+	if prov := mustCLI(t, "export", "--format", "nt", "--data", dir); len(activities.FindAllString(prov, -1)) != 2 {
+		t.Errorf("after two imports, %d provenance activities, want 2", len(activities.FindAllString(prov, -1)))
 	}
 }
 

@@ -1,0 +1,106 @@
+package importers
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
+	"io"
+	"strconv"
+	"time"
+
+	"civicgraph/graph"
+	"civicgraph/schema"
+)
+
+// Version is the importer's version, recorded in every provenance record.
+const Version = "civicgraph-importers/0.2"
+
+// mediaTypes names each format's media type for dcterms:format.
+var mediaTypes = map[Format]string{
+	NTriples: "application/n-triples",
+	NQuads:   "application/n-quads",
+}
+
+// source follows one input through an import: its digest, and the graphs
+// and statement counts it produced.
+type source struct {
+	name    string
+	format  Format
+	started time.Time
+	ended   time.Time
+	sha     hash.Hash
+	records int64
+	graphs  map[graph.Term]int64 // graph -> statements written into it
+}
+
+func newSource(name string, format Format, now time.Time) *source {
+	return &source{name: name, format: format, started: now, sha: sha256.New(), graphs: map[graph.Term]int64{}}
+}
+
+// reader returns r with the source's digest computed as it is read.
+func (src *source) reader(r io.Reader) io.Reader { return io.TeeReader(r, src.sha) }
+
+// quads returns the provenance record of one input. The record proper goes
+// in the default graph, where records of earlier imports stay:
+//
+//	<activity> a prov:Activity ; prov:startedAtTime ; prov:endedAtTime ;
+//	    prov:used <entity> ; prov:wasAssociatedWith <importer> .
+//	<entity> a prov:Entity ; dcterms:title "file" ; dcterms:format "media type" ;
+//	    dcterms:identifier "sha256:…" .
+//	<importer> a prov:SoftwareAgent ; dcterms:hasVersion "…" .
+//
+// and each graph the input wrote is described there too, a description the
+// next import of that graph replaces (see describedGraphs):
+//
+//	<graph> a void:Dataset ; prov:wasGeneratedBy <activity> ; void:triples n .
+//
+// (n counts the statements read from the input.) The activity's IRI is made
+// from the digest and the start time, so two imports of the same file are
+// two activities.
+func (src *source) quads(base string) []graph.Quad {
+	digest := hex.EncodeToString(src.sha.Sum(nil))
+	stamp := src.started.UTC().Format("20060102T150405.000000000Z")
+	activity := graph.IRI(schema.EntityIRI(base, "import", digest[:16]+"-"+stamp))
+	entity := graph.IRI(schema.EntityIRI(base, schema.KindSource, "sha256-"+digest))
+	agent := graph.IRI(schema.EntityIRI(base, "software", "civicgraph-importers"))
+	iri := graph.IRI
+	dt := func(t time.Time) graph.Term {
+		return graph.Literal(t.UTC().Format(time.RFC3339Nano), schema.XSDDateTime)
+	}
+	var d graph.Term // the default graph
+	q := func(s graph.Term, p string, o graph.Term) graph.Quad { return graph.Quad{S: s, P: iri(p), O: o, G: d} }
+	record := []graph.Quad{
+		q(activity, graph.RDFType, iri(schema.PROVActivity)),
+		q(activity, schema.PROVStartedAtTime, dt(src.started)),
+		q(activity, schema.PROVEndedAtTime, dt(src.ended)),
+		q(activity, schema.PROVUsed, entity),
+		q(activity, schema.PROVWasAssociatedWith, agent),
+		q(entity, graph.RDFType, iri(schema.PROVEntity)),
+		q(entity, schema.DCTermsTitle, graph.String(src.name)),
+		q(entity, schema.DCTermsFormat, graph.String(mediaTypes[src.format])),
+		q(entity, schema.DCTermsIdentifier, graph.String("sha256:"+digest)),
+		q(agent, graph.RDFType, iri(schema.NSPROV+"SoftwareAgent")),
+		q(agent, schema.DCTermsHasVersion, graph.String(Version)),
+	}
+	for g, n := range src.graphs {
+		if g.IsZero() {
+			continue
+		}
+		record = append(record,
+			q(g, graph.RDFType, iri(schema.VOIDDataset)),
+			q(g, schema.PROVWasGeneratedBy, activity),
+			q(g, schema.VOIDTriples, graph.Literal(strconv.FormatInt(n, 10), schema.XSDInteger)),
+		)
+	}
+	return record
+}
+
+// replacedDescriptions returns the patterns of an earlier import's
+// description of graph g in the default graph, which an import of g
+// replaces.
+func replacedDescriptions(g graph.Term) []graph.Pattern {
+	return []graph.Pattern{
+		{S: g, P: graph.IRI(schema.PROVWasGeneratedBy), DefaultGraph: true},
+		{S: g, P: graph.IRI(schema.VOIDTriples), DefaultGraph: true},
+	}
+}
