@@ -159,6 +159,25 @@ func TestAll(t *testing.T, newStore func(testing.TB) *graph.Store) {
 		CheckPatterns(t, s, want)
 		CheckStats(t, s, want)
 	})
+	t.Run("DeleteMatch", func(t *testing.T) {
+		s := newStore(t)
+		qs := Fixture()
+		Load(t, s, qs)
+		gone := graph.Pattern{S: Bob, P: Name} // in two graphs, two literals
+		err := s.Update(t.Context(), func(tx *graph.Txn) error {
+			n, err := tx.DeleteMatch(gone)
+			if err == nil && n != 2 {
+				err = fmt.Errorf("DeleteMatch deleted %d quads, want 2", n)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := slices.DeleteFunc(slices.Clone(qs), func(q graph.Quad) bool { return q.S == Bob && q.P == Name })
+		CheckPatterns(t, s, want)
+		CheckStats(t, s, want)
+	})
 	t.Run("LoaderAppend", func(t *testing.T) {
 		s := newStore(t)
 		qs := Fixture()
