@@ -1,0 +1,563 @@
+package bib
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"civicgraph/importers/citation"
+)
+
+// bibtexDecoder reads BibTeX entries one at a time from a byte stream.
+// Text outside entries is a comment, as in BibTeX. @comment, @preamble and
+// @string are understood; @string macros apply to the entries after them.
+type bibtexDecoder struct {
+	r    *bufio.Reader
+	name string
+
+	line int   // line of the next byte, from 1
+	col  int   // column of the next byte, from 1
+	off  int64 // offset of the next byte
+	cr   bool  // the last byte was a CR, so an LF after it ends no new line
+
+	lineStart bool   // only spaces since the start of the line
+	rec       bool   // append the bytes read to raw
+	raw       []byte // the entry read so far
+
+	macros map[string]string // @string name (lower case) → raw value
+	ioErr  error
+}
+
+func newBibTeXDecoder(r io.Reader, name string) *bibtexDecoder {
+	return &bibtexDecoder{r: bufio.NewReaderSize(r, 64<<10), name: name, line: 1, col: 1, lineStart: true,
+		macros: map[string]string{}}
+}
+
+func (d *bibtexDecoder) lineNo() int   { return d.line }
+func (d *bibtexDecoder) offset() int64 { return d.off }
+
+// peek returns the next byte, or -1 at the end of the input or on a read
+// error (kept in ioErr).
+func (d *bibtexDecoder) peek() int {
+	b, err := d.r.Peek(1)
+	if err != nil {
+		if !errors.Is(err, io.EOF) && d.ioErr == nil {
+			d.ioErr = err
+		}
+		return -1
+	}
+	return int(b[0])
+}
+
+// next consumes one byte, which peek has returned.
+func (d *bibtexDecoder) next() byte {
+	c, _ := d.r.ReadByte()
+	d.off++
+	if d.rec {
+		d.raw = append(d.raw, c)
+	}
+	switch c {
+	case '\r':
+		d.line++
+		d.col = 1
+		d.cr = true
+		d.lineStart = true
+		return c
+	case '\n':
+		if !d.cr {
+			d.line++
+		}
+		d.col = 1
+		d.cr = false
+		d.lineStart = true
+		return c
+	case ' ', '\t':
+	default:
+		d.lineStart = false
+	}
+	d.col++
+	d.cr = false
+	return c
+}
+
+// pos is a place in the input.
+type pos struct{ line, col int }
+
+func (d *bibtexDecoder) pos() pos { return pos{d.line, d.col} }
+
+// errorAt returns a ParseError at p. Found is the input from p when p is
+// the current position, and "end of input" there at the end.
+func (d *bibtexDecoder) errorAt(p pos, found, expected string) error {
+	if d.ioErr != nil {
+		return fmt.Errorf("bib: read %s: %w", d.name, d.ioErr)
+	}
+	return &ParseError{File: d.name, Line: p.line, Col: p.col, Found: found, Expected: expected}
+}
+
+// errorHere returns a ParseError at the current position, showing what is
+// there.
+func (d *bibtexDecoder) errorHere(expected string) error {
+	found := endOfInput
+	if b, _ := d.r.Peek(24); len(b) > 0 {
+		found = quoteExcerpt(string(b))
+	}
+	return d.errorAt(d.pos(), found, expected)
+}
+
+func (d *bibtexDecoder) skipSpace() {
+	for {
+		switch d.peek() {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+			d.next()
+		default:
+			return
+		}
+	}
+}
+
+// ident reads a run of the bytes BibTeX allows in entry types, field names
+// and macro names.
+func (d *bibtexDecoder) ident() string {
+	var b []byte
+	for {
+		c := d.peek()
+		if c < 0 || !isIdentByte(byte(c)) {
+			return string(b)
+		}
+		b = append(b, d.next())
+	}
+}
+
+func isIdentByte(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '\v', '\f', '"', '#', '%', '\'', '(', ')', ',', '=', '{', '}', '@', '\\':
+		return false
+	}
+	return c > ' ' && c != 0x7f
+}
+
+// decode reads the next entry, skipping comments, @comment, @preamble and
+// @string. It returns io.EOF after the last entry.
+func (d *bibtexDecoder) decode() (*entry, error) {
+	for {
+		// Skip the text between entries, up to an '@'.
+		for {
+			c := d.peek()
+			if c < 0 {
+				if d.ioErr != nil {
+					return nil, fmt.Errorf("bib: read %s: %w", d.name, d.ioErr)
+				}
+				return nil, io.EOF
+			}
+			if c == '@' {
+				break
+			}
+			d.next()
+		}
+		atLineStart := d.lineStart
+		start := d.pos()
+		d.rec, d.raw = true, d.raw[:0]
+		d.next()
+		d.skipSpace()
+		typ := strings.ToLower(d.ident())
+		d.skipSpace()
+		open := d.peek()
+		if typ == "" || open != '{' && open != '(' {
+			if !atLineStart {
+				// An '@' inside a comment, such as an e-mail address.
+				d.rec = false
+				continue
+			}
+			if typ == "" {
+				return nil, d.errorHere("an entry type after '@'")
+			}
+			return nil, d.errorHere("'{' or '(' after @" + typ)
+		}
+		d.next()
+		closer := byte('}')
+		if open == '(' {
+			closer = ')'
+		}
+		switch typ {
+		case "comment":
+			if err := d.skipComment(byte(open), closer, start); err != nil {
+				return nil, err
+			}
+			d.rec = false
+			continue
+		case "preamble":
+			if _, err := d.value("@preamble"); err != nil {
+				return nil, err
+			}
+			if err := d.close(closer, start, "@preamble"); err != nil {
+				return nil, err
+			}
+			d.rec = false
+			continue
+		case "string":
+			if err := d.stringMacro(closer, start); err != nil {
+				return nil, err
+			}
+			d.rec = false
+			continue
+		}
+		e, err := d.entry(typ, closer, start)
+		d.rec = false
+		return e, err
+	}
+}
+
+// closeExpected is ParseError.Expected for an entry that is not closed.
+func closeExpected(closer byte, start pos) string {
+	return "'" + string(closer) + "' to close entry (opened on line " + strconv.Itoa(start.line) + ")"
+}
+
+// close reads the closing brace or parenthesis of an @preamble or @string.
+func (d *bibtexDecoder) close(closer byte, start pos, what string) error {
+	d.skipSpace()
+	if d.peek() != int(closer) {
+		return d.errorHere(closeExpected(closer, start) + " after the value of " + what)
+	}
+	d.next()
+	return nil
+}
+
+// skipComment skips the body of @comment{...}.
+func (d *bibtexDecoder) skipComment(open, closer byte, start pos) error {
+	depth := 1
+	for {
+		c := d.peek()
+		switch {
+		case c < 0:
+			return d.errorHere(closeExpected(closer, start))
+		case byte(c) == open && open == '{' || open == '(' && c == '(':
+			depth++
+		case byte(c) == closer:
+			depth--
+		}
+		d.next()
+		if depth == 0 {
+			return nil
+		}
+	}
+}
+
+// stringMacro reads the body of @string{name = value}.
+func (d *bibtexDecoder) stringMacro(closer byte, start pos) error {
+	d.skipSpace()
+	at := d.pos()
+	name := strings.ToLower(d.ident())
+	if name == "" {
+		return d.errorHere("a macro name after @string")
+	}
+	d.skipSpace()
+	if d.peek() != '=' {
+		return d.errorHere("'=' after @string name " + name)
+	}
+	d.next()
+	d.skipSpace()
+	v, err := d.value(name)
+	if err != nil {
+		return err
+	}
+	if !utf8.ValidString(v) {
+		return d.errorAt(at, quoteExcerpt(name), "UTF-8 text in @string "+name)
+	}
+	d.macros[name] = v
+	return d.close(closer, start, "@string "+name)
+}
+
+// entry reads the key and fields of an entry of type typ, after its
+// opening brace or parenthesis.
+func (d *bibtexDecoder) entry(typ string, closer byte, start pos) (*entry, error) {
+	d.skipSpace()
+	var kb []byte
+	for {
+		c := d.peek()
+		if c < 0 || c == ',' || c == int(closer) || c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			break
+		}
+		kb = append(kb, d.next())
+	}
+	key := string(kb)
+	d.skipSpace()
+	switch c := d.peek(); {
+	case c < 0:
+		return nil, d.errorHere(closeExpected(closer, start))
+	case key == "":
+		return nil, d.errorHere("a citation key after @" + typ)
+	case c != ',' && c != int(closer):
+		return nil, d.errorHere("',' after the citation key " + key)
+	}
+	fields := map[string]string{}
+	var order []string
+	for d.next() != closer {
+		d.skipSpace()
+		c := d.peek()
+		if c == int(closer) {
+			d.next()
+			break
+		}
+		if c < 0 {
+			return nil, d.errorHere(closeExpected(closer, start))
+		}
+		name := strings.ToLower(d.ident())
+		if name == "" {
+			return nil, d.errorHere("a field name or '" + string(closer) + "'")
+		}
+		d.skipSpace()
+		if d.peek() != '=' {
+			return nil, d.errorHere("'=' after field " + name)
+		}
+		d.next()
+		d.skipSpace()
+		v, err := d.value(name)
+		if err != nil {
+			return nil, err
+		}
+		if _, dup := fields[name]; !dup {
+			fields[name] = v
+			order = append(order, name)
+		}
+		d.skipSpace()
+		switch c := d.peek(); {
+		case c < 0:
+			return nil, d.errorHere(closeExpected(closer, start))
+		case c != ',' && c != int(closer):
+			return nil, d.errorHere("',' or '" + string(closer) + "' after field " + name)
+		}
+	}
+	if i := invalidUTF8(d.raw); i >= 0 {
+		p := start
+		for _, c := range d.raw[:i] {
+			p.col++
+			if c == '\n' {
+				p.line, p.col = p.line+1, 1
+			}
+		}
+		return nil, d.errorAt(p, quoteExcerpt(string(d.raw[i:min(i+4, len(d.raw))])), "UTF-8 text")
+	}
+	e := bibtexEntry(typ, key, fields)
+	e.line = start.line
+	e.raw = string(d.raw)
+	return e, nil
+}
+
+// invalidUTF8 returns the index of the first byte of b that is not valid
+// UTF-8, or -1.
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// monthMacros are BibTeX's predefined month macros. It is a read-only
+// table.
+var monthMacros = map[string]string{
+	"jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May", "jun": "June",
+	"jul": "July", "aug": "August", "sep": "September", "oct": "October", "nov": "November", "dec": "December",
+}
+
+// value reads a field value: braced or quoted text, a number or a macro
+// name, or several joined with '#'. It returns the raw text, LaTeX and
+// braces inside it kept.
+func (d *bibtexDecoder) value(field string) (string, error) {
+	var b strings.Builder
+	for {
+		at := d.pos()
+		switch c := d.peek(); {
+		case c == '{' || c == '"':
+			if err := d.delimited(&b, byte(c), field, at); err != nil {
+				return "", err
+			}
+		case c >= '0' && c <= '9':
+			for c := d.peek(); c >= '0' && c <= '9'; c = d.peek() {
+				b.WriteByte(d.next())
+			}
+		case c >= 0 && isIdentByte(byte(c)):
+			name := strings.ToLower(d.ident())
+			v, ok := d.macros[name]
+			if !ok {
+				v, ok = monthMacros[name]
+			}
+			if !ok {
+				return "", d.errorAt(at, strconv.Quote(name), "a defined @string name")
+			}
+			b.WriteString(v)
+		default:
+			return "", d.errorHere("a value for field " + field + ": '{', '\"', a number or a @string name")
+		}
+		d.skipSpace()
+		if d.peek() != '#' {
+			return b.String(), nil
+		}
+		d.next()
+		d.skipSpace()
+	}
+}
+
+// delimited reads a value in braces or double quotes, which starts at the
+// next byte, into b without its delimiters. Braces inside must balance, as
+// BibTeX requires; a double quote inside braces or after a backslash
+// (M\"uller) does not end a quoted value.
+func (d *bibtexDecoder) delimited(b *strings.Builder, open byte, field string, at pos) error {
+	d.next()
+	end := byte('}')
+	if open == '"' {
+		end = '"'
+	}
+	unclosed := func() error {
+		return d.errorHere("'" + string(end) + "' to close field " + field + " (opened on line " + strconv.Itoa(at.line) + ")")
+	}
+	depth := 0
+	for {
+		c := d.peek()
+		switch {
+		case c < 0:
+			return unclosed()
+		case c == '\\':
+			b.WriteByte(d.next())
+			if d.peek() == '"' {
+				b.WriteByte(d.next())
+			}
+			continue
+		case c == '{':
+			depth++
+		case c == '}':
+			if depth == 0 {
+				if open == '{' {
+					d.next()
+					return nil
+				}
+				return unclosed()
+			}
+			depth--
+		case c == '"' && depth == 0 && open == '"':
+			d.next()
+			return nil
+		}
+		b.WriteByte(d.next())
+	}
+}
+
+// bibtexTypes maps BibTeX and biblatex entry types to citation types; see
+// the package documentation. It is a read-only table.
+var bibtexTypes = typeTable(map[citation.Type]string{
+	citation.TypeArticle:      "article,periodical,suppperiodical",
+	citation.TypeBook:         "book,mvbook,booklet,proceedings,mvproceedings,collection,mvcollection,reference,mvreference,phdthesis,mastersthesis,thesis",
+	citation.TypeChapter:      "incollection,inbook,bookinbook,suppbook,suppcollection,inreference",
+	citation.TypeReport:       "techreport,report,manual,patent,standard",
+	citation.TypePaper:        "inproceedings,conference",
+	citation.TypeWorkingPaper: "unpublished",
+	citation.TypeWebPage:      "online,electronic,www,webpage",
+})
+
+// bibtexEntry maps the fields of a BibTeX entry, by lower-case name with
+// their raw values, to an entry.
+func bibtexEntry(typ, key string, f map[string]string) *entry {
+	text := func(names ...string) string {
+		for _, n := range names {
+			if v, ok := f[n]; ok {
+				if s := decodeLaTeX(v); strings.TrimSpace(s) != "" {
+					return s
+				}
+			}
+		}
+		return ""
+	}
+	e := &entry{key: key}
+	e.url = verbatim(f["url"])
+	if e.url == "" {
+		if h := f["howpublished"]; strings.Contains(h, "\\url") {
+			e.url = verbatim(h)
+		}
+	}
+	t, ok := bibtexTypes[typ]
+	switch {
+	case ok:
+	case typ == "misc" && e.url != "":
+		t = citation.TypeWebPage
+	default:
+		t = citation.TypeReport
+	}
+	e.typ = t
+	e.authors = parseBibTeXNames(f["author"])
+	e.editors = parseBibTeXNames(f["editor"])
+	e.editorsOfContainer = t == citation.TypeChapter || t == citation.TypePaper
+	e.title = text("title")
+	e.container = text("journal", "journaltitle", "booktitle", "maintitle")
+	e.series = text("series")
+	e.volume = text("volume")
+	e.issue = text("issue")
+	if n := text("number"); n != "" {
+		if t == citation.TypeArticle && e.issue == "" {
+			e.issue = n
+		} else {
+			e.number = n
+		}
+	}
+	e.pages = text("pages")
+	e.chapter = text("chapter")
+	e.edition = text("edition")
+	if p := text("publisher", "institution", "school", "organization"); p != "" {
+		e.publishers = []string{p}
+	}
+	e.place = text("address", "location")
+	e.doi = verbatim(f["doi"])
+	e.language = text("language", "langid")
+	if n := text("note"); n != "" {
+		e.notes = append(e.notes, n)
+	}
+	e.year = text("year")
+	e.month, e.day = text("month"), text("day")
+	if date := text("date"); date != "" {
+		if y, m, d, ok := splitDate(date); ok {
+			if e.year == "" {
+				e.year = y
+			}
+			if e.month == "" && e.day == "" {
+				e.month, e.day = m, d
+			}
+		} else if e.year == "" {
+			e.year = date
+		}
+	}
+	return e
+}
+
+// verbatim returns a URL or DOI field without LaTeX decoding, which would
+// turn its ~ into a space and its -- into a dash: braces and \url are
+// dropped and a backslash before any other character removed.
+func verbatim(v string) string {
+	if !strings.ContainsAny(v, "{}\\") {
+		return v
+	}
+	v = strings.ReplaceAll(v, "\\url", "")
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; c {
+		case '{', '}':
+		case '\\':
+			if i+1 < len(v) {
+				i++
+				b.WriteByte(v[i])
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

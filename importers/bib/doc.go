@@ -1,0 +1,122 @@
+// Package bib reads bibliographies in BibTeX, CSL-JSON and RIS into
+// [citation.Citation] values, and maps them to the ontology as quads with
+// [citation.Citation.Quads], the mapping the plain citation lists of the
+// seed use.
+//
+// # Usage
+//
+// A [Reader] streams the quads of a file entry by entry; the caller puts
+// them in the source's named graph:
+//
+//	r := bib.NewReader(f, "refs.bib", bib.BibTeX, base)
+//	for {
+//		q, err := r.Read()
+//		if err == io.EOF {
+//			break
+//		}
+//		if err != nil {
+//			return err // a *ParseError says file, line, column (or JSON path) and what was expected
+//		}
+//		q.G = g
+//		...
+//	}
+//
+// [Reader.Next] gives the same input as entries, each a Citation with its
+// [Key] and quads, for a caller that checks entries against the store
+// first. [Parse] returns the citations of a whole file.
+//
+// BibTeX and RIS are read entry by entry from a buffered stream; CSL-JSON
+// through encoding/json's token stream, item by item, over the top-level
+// array (a single item object is read too). Memory grows with the size of
+// the largest entry, not with the input, except for the deduplication
+// index: one citation, without its text, per distinct entry.
+//
+// # Mapping
+//
+// Every format fills the same fields of a Citation:
+//
+//   - Authors and Editors become Persons. BibTeX names are separated by
+//     "and" and written "Family, Given", "Family, Jr, Given" or "Given von
+//     Family"; a name wholly in braces is an organisation, "others" is
+//     dropped. CSL names are family and given (with particles and suffix),
+//     or literal for an organisation. RIS takes AU and A1 as authors, A2 and
+//     ED as editors, "Family, Given" each, a name without a comma being an
+//     organisation. The editors of a chapter or conference paper are those
+//     of the book it is in (ContainerEditors).
+//   - The year keeps a letter suffix found in the data ("2019a", CSL's
+//     year-suffix) or in the citation key or id ("smith2019a"). A full date
+//     (year, month, day) becomes Date.
+//   - Container is the journal, book or proceedings: BibTeX journal,
+//     journaltitle or booktitle; CSL container-title; RIS T2, JF, JO, BT,
+//     JA or J2. Number is BibTeX's number for all but articles, whose
+//     number is the Issue.
+//   - Publishers: BibTeX publisher (else institution, school or
+//     organization), CSL publisher, each RIS PB line; Place is address or
+//     location, publisher-place, CY.
+//   - DOI is lower-cased, without "doi:" or the https://doi.org/ resolver;
+//     a doi.org URL gives the DOI when there is no DOI field. The URL must
+//     be an http or https address ("www." ones are taken as https).
+//   - Language is a BCP 47 tag: names and ISO 639-2 codes of common
+//     languages become two-letter codes ("English", "eng" → "en"). It tags
+//     the title. It is left empty when the entry gives none.
+//   - Text is cleaned: LaTeX accents and commands in BibTeX ({\'e} → é,
+//     {\"u} → ü, \c{c} → ç, \ss → ß, --- → —, \emph{x} → x), LaTeX
+//     accents and rich-text tags in CSL titles, RIS continuation lines;
+//     mojibake (UTF-8 read as Latin-1 or Windows-1252, once or twice) is
+//     repaired; runs of white space become one space.
+//   - A value that cannot be normalised (a year that is not a year, a DOI or
+//     URL that is not one, a language that is not a language) is kept in
+//     Note as "year: forthcoming", so that nothing is lost and the quads
+//     pass the shapes.
+//
+// Types map to citation types as follows; any other type is a report.
+//
+//	citation type   BibTeX                             CSL                               RIS
+//	article         article, periodical                article-journal, -magazine,       JOUR, JFULL, MGZN, NEWS,
+//	                                                   -newspaper, article, review        EJOUR, ABST, INPR
+//	book            book, booklet, proceedings,        book, thesis, collection,         BOOK, EBOOK, EDBOOK,
+//	                collection, phdthesis, thesis      classic                           THES, SER
+//	chapter         incollection, inbook, bookinbook   chapter, entry-*                  CHAP, ECHAP, ENCYC, DICT
+//	report          techreport, report, manual, ...    report, document, dataset, ...    RPRT, GOVDOC, STAND, GEN
+//	paper           inproceedings, conference          paper-conference, speech          CONF, CPAPER
+//	web page        online, www, misc with a url       webpage, post-weblog, post        ELEC, WEB, BLOG
+//	working paper   unpublished                        manuscript                        UNPB, MANSCPT
+//
+// RIS type names that some programs write instead of codes ("Journal
+// Article", "Book Section") are understood.
+//
+// # Deduplication
+//
+// Within one input, an entry with the same [Key] as an earlier one (the
+// same DOI, or, when either lacks a DOI, the same normalised title, year
+// and first author) is merged into the earlier one: the fields the earlier
+// entry lacks are filled from the later one, and only the quads that adds
+// are written. Deduplication against what the store already holds is the
+// caller's job: compute Key for each entry ([Reader.Next]) and compare it
+// with the keys of the References in the store.
+//
+// # Errors
+//
+// Syntax errors are [*ParseError] values, matching [ErrSyntax]: BibTeX and
+// RIS errors give the line and column, CSL-JSON errors the JSON path of the
+// value too ("[3].issued"). The Reader stops at the first error.
+//
+// # Caveats
+//
+//   - The IRI of a work is [citation.Citation.Slug]: first author, year and
+//     first title word. Two different works by the same first author in the
+//     same year whose titles start with the same word share an IRI, and so
+//     their quads mix; a year suffix in the data (2019a, 2019b) keeps them
+//     apart.
+//   - Columns count bytes from 1, as Go's tools do; in a CSL-JSON file that
+//     starts with a byte order mark, columns on line 1 count from after it.
+//   - Invalid UTF-8 is an error in BibTeX and RIS; in CSL-JSON
+//     encoding/json replaces it with U+FFFD.
+//   - BibTeX @string macros must be defined before use, and an undefined
+//     macro is an error (BibTeX warns and uses nothing). An '@' that does
+//     not start a line and is not followed by a type and a brace is taken as
+//     text between entries (an e-mail address in a comment).
+//   - CSL-JSON items must have a type; a date must be date-parts, raw or
+//     literal, or an EDTF date string.
+//   - Language is not guessed from the title when an entry gives none.
+package bib

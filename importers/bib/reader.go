@@ -1,0 +1,195 @@
+package bib
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"civicgraph/graph"
+	"civicgraph/importers/citation"
+)
+
+// decoder reads the entries of one format.
+type decoder interface {
+	// decode returns the next entry, io.EOF after the last one, and the
+	// same error on every call after an error.
+	decode() (*entry, error)
+	// lineNo is the line the decoder has reached, from 1.
+	lineNo() int
+	// offset is the number of input bytes the decoder has consumed.
+	offset() int64
+}
+
+// newDecoder returns the decoder of format, or an error for a format it
+// does not know.
+func newDecoder(r io.Reader, name string, format Format) (decoder, error) {
+	switch format {
+	case BibTeX:
+		return newBibTeXDecoder(r, name), nil
+	case CSLJSON:
+		return newCSLDecoder(r, name), nil
+	case RIS:
+		return newRISDecoder(r, name), nil
+	}
+	return nil, fmt.Errorf("%w %q: expected %s, %s or %s", ErrUnknownFormat, string(format), BibTeX, CSLJSON, RIS)
+}
+
+// Entry is one entry of a bibliography, as [Reader.Next] returns it.
+type Entry struct {
+	// Citation is the entry as a citation. For an entry that repeats an
+	// earlier one it is the earlier citation with the fields it lacked
+	// taken from this one (see [Key]), with this entry's Line and Raw.
+	Citation citation.Citation
+	// Key is [Key] of Citation.
+	Key string
+	// DuplicateOf is, for an entry that repeats an earlier one of the same
+	// input, the line of the earlier one; it is 0 otherwise.
+	DuplicateOf int
+	// Quads are the quads the entry adds, in the default graph: all those
+	// of [citation.Citation.Quads] for a new entry, and for a repeat only
+	// those its fields added to the earlier entry's (often none).
+	Quads []graph.Quad
+}
+
+// Reader reads a bibliography in one [Format] and yields the quads of its
+// entries, one entry at a time, so that memory does not grow with the
+// entries' text. Entries that repeat an earlier one (same [Key]) are
+// merged into it rather than written again; for that the Reader keeps a
+// copy of each distinct citation, without its Raw text.
+type Reader struct {
+	d    decoder
+	base string
+	err  error // sticky: the first error, returned by every later call
+
+	seen    *dedup
+	entries int
+
+	pending []graph.Quad // quads of the current entry Read has not returned
+}
+
+// NewReader returns a Reader of the bibliography in r, written in format.
+// The name, usually a file name, is put in errors. IRIs are minted under
+// base, as [citation.Citation.Quads] does. An unknown format makes the
+// first Read return an error that matches [ErrUnknownFormat].
+func NewReader(r io.Reader, name string, format Format, base string) *Reader {
+	d, err := newDecoder(r, name, format)
+	return &Reader{d: d, base: base, err: err, seen: newDedup()}
+}
+
+// Read returns the next quad, in the default graph (the zero Term): the
+// caller puts it in the graph of the source. It returns io.EOF after the
+// last one. Input that is not a bibliography entry is returned as a
+// [*ParseError], an I/O error wrapped; either is returned by every later
+// call too.
+//
+// Read and [Reader.Next] read the same input: a program uses one of them.
+func (r *Reader) Read() (graph.Quad, error) {
+	for len(r.pending) == 0 {
+		e, err := r.Next()
+		if err != nil {
+			return graph.Quad{}, err
+		}
+		r.pending = e.Quads
+	}
+	q := r.pending[0]
+	r.pending = r.pending[1:]
+	return q, nil
+}
+
+// Next returns the next entry with its quads. An entry that repeats an
+// earlier one is returned too, with [Entry.DuplicateOf] set and only the
+// quads it adds. Next returns io.EOF after the last entry; errors are as
+// for [Reader.Read].
+func (r *Reader) Next() (Entry, error) {
+	if r.err != nil {
+		return Entry{}, r.err
+	}
+	e, err := r.d.decode()
+	if err != nil {
+		r.err = err
+		return Entry{}, err
+	}
+	r.entries++
+	c := e.citation()
+	i := r.seen.find(c)
+	if i < 0 {
+		stored := c
+		stored.Raw = ""
+		r.seen.list = append(r.seen.list, stored)
+		r.seen.index(len(r.seen.list) - 1)
+		return Entry{Citation: c, Key: Key(c), Quads: c.Quads(r.base, graph.Term{})}, nil
+	}
+	prev := r.seen.list[i]
+	merged := merge(prev, c)
+	r.seen.list[i] = merged
+	r.seen.index(i)
+	written := map[graph.Quad]bool{}
+	for _, q := range prev.Quads(r.base, graph.Term{}) {
+		written[q] = true
+	}
+	var added []graph.Quad
+	for _, q := range merged.Quads(r.base, graph.Term{}) {
+		if !written[q] {
+			written[q] = true
+			added = append(added, q)
+		}
+	}
+	out := merged
+	out.Line, out.Raw = c.Line, c.Raw
+	return Entry{Citation: out, Key: Key(merged), DuplicateOf: prev.Line, Quads: added}, nil
+}
+
+// Line returns the line of the input the Reader has reached, counting from
+// 1: for a progress report, or to say where an error that is not a
+// ParseError happened.
+func (r *Reader) Line() int {
+	if r.d == nil {
+		return 0
+	}
+	return r.d.lineNo()
+}
+
+// BytesRead returns how many bytes of input the Reader has consumed, for a
+// progress report against the size of the input.
+func (r *Reader) BytesRead() int64 {
+	if r.d == nil {
+		return 0
+	}
+	return r.d.offset()
+}
+
+// Entries returns how many entries the Reader has read so far, repeats
+// included.
+func (r *Reader) Entries() int { return r.entries }
+
+// Parse reads every entry of the bibliography in r, written in format, and
+// returns one citation per distinct entry, in the order of their first
+// appearance, repeats merged as [Reader] merges them. The name, usually a
+// file name, is put in errors. On error it returns the citations read
+// before it and the error, a [*ParseError] for a syntax error.
+func Parse(r io.Reader, name string, format Format) ([]citation.Citation, error) {
+	d, err := newDecoder(r, name, format)
+	if err != nil {
+		return nil, err
+	}
+	seen := newDedup()
+	for {
+		e, err := d.decode()
+		if errors.Is(err, io.EOF) {
+			return seen.list, nil
+		}
+		if err != nil {
+			return seen.list, err
+		}
+		c := e.citation()
+		if i := seen.find(c); i >= 0 {
+			m := merge(seen.list[i], c)
+			m.Raw = seen.list[i].Raw
+			seen.list[i] = m
+			seen.index(i)
+			continue
+		}
+		seen.list = append(seen.list, c)
+		seen.index(len(seen.list) - 1)
+	}
+}
