@@ -190,6 +190,7 @@ func (d *bibtexDecoder) decode() (*entry, error) {
 			d.rec = false
 			continue
 		case "preamble":
+			d.skipSpace()
 			if _, err := d.value("@preamble"); err != nil {
 				return nil, err
 			}

@@ -28,11 +28,13 @@ type tracker struct {
 	line, col int   // position of the byte at offset at
 	cr        bool  // the byte before at is a CR
 	bom       bool  // a byte order mark was skipped
+	total     int64 // bytes read, after the byte order mark
 }
 
 func (t *tracker) Read(p []byte) (int, error) {
 	n, err := t.r.Read(p)
 	t.buf = append(t.buf, p[:n]...)
+	t.total += int64(n)
 	return n, err
 }
 
@@ -118,6 +120,7 @@ type cslDecoder struct {
 
 	state int // cslStart, cslArray, cslEnd
 	index int // index of the next item in the array
+	done  bool // the input has been read to its end
 	err   error
 }
 
@@ -146,6 +149,10 @@ func (d *cslDecoder) lineNo() int {
 
 func (d *cslDecoder) offset() int64 {
 	n := d.dec.InputOffset()
+	if d.done {
+		// The white space after the top-level value is read too.
+		n = d.t.total
+	}
 	if d.t.bom {
 		n += 3
 	}
@@ -280,6 +287,7 @@ func (d *cslDecoder) next() (*entry, error) {
 func (d *cslDecoder) end() error {
 	tok, err := d.token("")
 	if errors.Is(err, io.EOF) {
+		d.done = true
 		return nil
 	}
 	if err != nil {

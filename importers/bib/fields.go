@@ -81,7 +81,13 @@ func (e *entry) citation() citation.Citation {
 	case reYear.MatchString(year):
 		c.Year = year
 	default:
-		notes = append(notes, "year: "+year)
+		// "Spring 2022", "c. 1887": the one year in the text is the year.
+		if ys := reYearIn.FindAllStringSubmatch(year, 2); len(ys) == 1 {
+			c.Year = ys[0][1]
+			notes = append(notes, "date: "+year)
+		} else {
+			notes = append(notes, "year: "+year)
+		}
 	}
 	if c.Year != "" && len(c.Year) == 4 {
 		if s := cleanText(e.yearSuffix); len(s) == 1 && s[0] >= 'a' && s[0] <= 'z' {
@@ -174,6 +180,8 @@ var (
 	reYear = regexp.MustCompile(`^[0-9]{4}[a-z]?$`)
 	reDOI  = regexp.MustCompile(`^10\.[0-9]{4,9}/\S+$`)
 	reLang = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$`)
+	// reYearIn finds a year from 1000 to 2999 standing alone in a text.
+	reYearIn = regexp.MustCompile(`(?:^|[^0-9])([12][0-9]{3})(?:$|[^0-9])`)
 )
 
 // yearSuffixIn returns the letter that follows year in a citation key such
@@ -410,40 +418,58 @@ var cp1252 = map[rune]byte{
 }
 
 // fixMojibake undoes UTF-8 text decoded as Latin-1 or Windows-1252 and
-// encoded again, once or twice: "Ã©" becomes "é", "Ã¢ÂÂ" becomes "‘".
-// Text is changed only when every character maps back to one byte and the
-// bytes are valid UTF-8, which text in those encodings almost never is.
+// encoded again, once or twice: "Ã©" becomes "é", "Ã¢Â\u0080Â\u0098"
+// becomes "‘". Each run of non-ASCII characters is repaired on its own,
+// and only when every character maps back to one byte and the bytes are
+// valid UTF-8, which text in those encodings almost never is.
 func fixMojibake(s string) string {
+	suspect := false
+	for _, r := range s {
+		if r >= 0xC2 && r <= 0xF4 {
+			suspect = true
+			break
+		}
+	}
+	if !suspect {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] >= utf8.RuneSelf {
+			j++
+		}
+		b.WriteString(unmojibake(s[i:j]))
+		i = j
+	}
+	return b.String()
+}
+
+// unmojibake repairs one run of non-ASCII characters, up to three times.
+func unmojibake(run string) string {
 	for range 3 {
-		suspect := false
-		for _, r := range s {
-			if r >= 0xC2 && r <= 0xF4 {
-				suspect = true
-				break
-			}
-		}
-		if !suspect {
-			return s
-		}
-		b := make([]byte, 0, len(s))
-		for _, r := range s {
-			switch {
+		b := make([]byte, 0, len(run))
+		for _, r := range run {
+			switch c, ok := cp1252[r]; {
 			case r < 0x100:
 				b = append(b, byte(r))
-			default:
-				c, ok := cp1252[r]
-				if !ok {
-					return s
-				}
+			case ok:
 				b = append(b, c)
+			default:
+				return run
 			}
 		}
 		if !utf8.Valid(b) {
-			return s
+			return run
 		}
-		s = string(b)
+		run = string(b)
 	}
-	return s
+	return run
 }
 
 // typeTable turns lists of type names, comma-separated, by citation type
