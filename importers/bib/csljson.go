@@ -118,8 +118,8 @@ type cslDecoder struct {
 	t    *tracker
 	name string
 
-	state int // cslStart, cslArray, cslEnd
-	index int // index of the next item in the array
+	state int  // cslStart, cslArray, cslEnd
+	index int  // index of the next item in the array
 	done  bool // the input has been read to its end
 	err   error
 }
