@@ -35,6 +35,8 @@ func commands() map[string]command {
 		"backup":   {"write a consistent backup of the store to a file or stdout", runBackup},
 		"restore":  {"load a backup into an empty store", runRestore},
 		"generate": {"write deterministic illustrative data for tests and benchmarks", runGenerate},
+		"serve":    {"serve the GraphQL API over HTTP", runServe},
+		"query":    {"run a GraphQL query against the store, without a server, and print JSON", runQuery},
 		"help":     {"list the subcommands, or describe one", nil},
 	}
 }

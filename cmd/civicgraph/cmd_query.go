@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"civicgraph/queries"
+	"civicgraph/schema"
+	"civicgraph/server"
+)
+
+func runQuery(ctx context.Context, env *environment, args []string) error {
+	var cfg config
+	fs := newFlagSet(env, "query", "query [flags] 'GRAPHQL' (or - to read it from stdin)", &cfg)
+	vars := fs.String("variables", "", "variables as a JSON object")
+	op := fs.String("operation", "", "the operation to run, when the document has several")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := cfg.validate(); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return fmt.Errorf("%w: expected one query", errBadFlags)
+	}
+	q := fs.Arg(0)
+	if q == "-" {
+		b, err := io.ReadAll(env.stdin)
+		if err != nil {
+			return fmt.Errorf("read the query from stdin: %w", err)
+		}
+		q = string(b)
+	}
+	var variables map[string]any
+	if *vars != "" {
+		if err := json.NewDecoder(strings.NewReader(*vars)).Decode(&variables); err != nil {
+			return fmt.Errorf("%w: --variables: expected a JSON object: %v", errBadFlags, err)
+		}
+	}
+	st, err := openStore(ctx, &cfg, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	sc, err := schema.New()
+	if err != nil {
+		return err
+	}
+	opts := server.DefaultOptions()
+	res := queries.New(st, sc, queries.Options{Base: cfg.base, ReadOnly: true})
+	gs, err := server.NewSchema(res, opts)
+	if err != nil {
+		return err
+	}
+	resp := gs.Exec(ctx, q, *op, variables)
+	enc := json.NewEncoder(env.stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(resp); err != nil {
+		return err
+	}
+	if len(resp.Errors) > 0 {
+		return fmt.Errorf("the query returned %d errors", len(resp.Errors))
+	}
+	return nil
+}

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"civicgraph/server"
+)
+
+// serveConfig holds the settings of the serve subcommand beyond config.
+type serveConfig struct {
+	addr        string
+	corsOrigins string
+	tokenFile   string
+	token       string // from CIVICGRAPH_TOKEN or the token file; never logged
+	readOnly    bool
+	limits      server.Options
+	shutdown    time.Duration
+}
+
+// envDuration and envInt read a CIVICGRAPH_* default; a malformed value is
+// reported by validate through the flag's own parse.
+func envInt(getenv func(string) string, key string, def int) int {
+	if v, err := strconv.Atoi(getenv(key)); err == nil {
+		return v
+	}
+	return def
+}
+
+func envDuration(getenv func(string) string, key string, def time.Duration) time.Duration {
+	if v, err := time.ParseDuration(getenv(key)); err == nil {
+		return v
+	}
+	return def
+}
+
+func runServe(ctx context.Context, env *environment, args []string) error {
+	var cfg config
+	var sc serveConfig
+	def := server.DefaultOptions()
+	fs := newFlagSet(env, "serve", "serve [flags]", &cfg)
+	addLogFlags(fs, env, &cfg)
+	fs.StringVar(&sc.addr, "addr", envOr(env.getenv, "CIVICGRAPH_ADDR", "127.0.0.1:8080"), "listen address (env CIVICGRAPH_ADDR)")
+	fs.StringVar(&sc.corsOrigins, "cors-origins", envOr(env.getenv, "CIVICGRAPH_CORS_ORIGINS", ""), "comma-separated origins allowed from browsers; empty sends no CORS headers (env CIVICGRAPH_CORS_ORIGINS)")
+	fs.StringVar(&sc.tokenFile, "token-file", envOr(env.getenv, "CIVICGRAPH_TOKEN_FILE", ""), "file holding the bearer token writes need; CIVICGRAPH_TOKEN gives it directly (env CIVICGRAPH_TOKEN_FILE)")
+	fs.BoolVar(&sc.readOnly, "read-only", envOr(env.getenv, "CIVICGRAPH_READ_ONLY", "") == "true", "refuse every write (env CIVICGRAPH_READ_ONLY=true)")
+	fs.Int64Var(&sc.limits.MaxBodyBytes, "max-body-bytes", int64(envInt(env.getenv, "CIVICGRAPH_MAX_BODY_BYTES", int(def.MaxBodyBytes))), "largest request body in bytes (env CIVICGRAPH_MAX_BODY_BYTES)")
+	fs.IntVar(&sc.limits.MaxQueryLength, "max-query-length", envInt(env.getenv, "CIVICGRAPH_MAX_QUERY_LENGTH", def.MaxQueryLength), "longest GraphQL query in bytes (env CIVICGRAPH_MAX_QUERY_LENGTH)")
+	fs.IntVar(&sc.limits.MaxDepth, "max-depth", envInt(env.getenv, "CIVICGRAPH_MAX_DEPTH", def.MaxDepth), "deepest GraphQL query; introspection needs 15 (env CIVICGRAPH_MAX_DEPTH)")
+	fs.IntVar(&sc.limits.MaxCost, "max-cost", envInt(env.getenv, "CIVICGRAPH_MAX_COST", def.MaxCost), "highest estimated query cost: fields times the list sizes above them (env CIVICGRAPH_MAX_COST)")
+	fs.IntVar(&sc.limits.MaxResultBytes, "max-result-bytes", envInt(env.getenv, "CIVICGRAPH_MAX_RESULT_BYTES", def.MaxResultBytes), "largest response in bytes (env CIVICGRAPH_MAX_RESULT_BYTES)")
+	fs.IntVar(&sc.limits.MaxPage, "max-page", envInt(env.getenv, "CIVICGRAPH_MAX_PAGE", def.MaxPage), "largest page of a list (env CIVICGRAPH_MAX_PAGE)")
+	fs.IntVar(&sc.limits.MaxNodes, "max-nodes", envInt(env.getenv, "CIVICGRAPH_MAX_NODES", def.MaxNodes), "most nodes neighbors returns and paths visits (env CIVICGRAPH_MAX_NODES)")
+	fs.DurationVar(&sc.limits.Timeout, "timeout", envDuration(env.getenv, "CIVICGRAPH_TIMEOUT", def.Timeout), "time limit of one request (env CIVICGRAPH_TIMEOUT)")
+	fs.DurationVar(&sc.shutdown, "shutdown-timeout", envDuration(env.getenv, "CIVICGRAPH_SHUTDOWN_TIMEOUT", 30*time.Second), "how long in-flight requests may take to finish on shutdown (env CIVICGRAPH_SHUTDOWN_TIMEOUT)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := cfg.validate(); err != nil {
+		return err
+	}
+	if err := sc.load(env.getenv); err != nil {
+		return err
+	}
+	logger, err := cfg.logger(env.stderr)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, &cfg, sc.readOnly)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	opts := sc.limits
+	opts.Store, opts.Logger, opts.Base = st, logger, cfg.base
+	opts.Token, opts.ReadOnly = sc.token, sc.readOnly
+	opts.CORSOrigins = splitList(sc.corsOrigins)
+	h, err := server.New(opts)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", sc.addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", sc.addr, err)
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      opts.Timeout + 30*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          nil,
+	}
+	url := "http://" + ln.Addr().String()
+	fmt.Fprintf(env.stdout, "civicgraph serving %s on %s/graphql\n", cfg.dataDir, url)
+	logger.InfoContext(ctx, "serving", "url", url, "data", cfg.dataDir, "read_only", sc.readOnly, "writes", sc.token != "" && !sc.readOnly)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			return fmt.Errorf("serve: %w", err)
+		}
+		return nil
+	case <-ctx.Done():
+	}
+	// Stop accepting, let in-flight requests finish, then close the store
+	// (deferred above), so no request sees a closed store.
+	logger.Info("shutting down", "timeout", sc.shutdown)
+	sctx, cancel := context.WithTimeout(context.Background(), sc.shutdown)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+// load reads the token from CIVICGRAPH_TOKEN or the token file, and checks
+// the limits.
+func (sc *serveConfig) load(getenv func(string) string) error {
+	sc.token = getenv("CIVICGRAPH_TOKEN")
+	if sc.tokenFile != "" {
+		b, err := os.ReadFile(sc.tokenFile)
+		if err != nil {
+			return fmt.Errorf("%w: --token-file: %v", errBadFlags, err)
+		}
+		sc.token = strings.TrimSpace(string(b))
+		if sc.token == "" {
+			return fmt.Errorf("%w: --token-file %s is empty", errBadFlags, sc.tokenFile)
+		}
+	}
+	if sc.token != "" && len(sc.token) < 16 {
+		return fmt.Errorf("%w: the token is %d characters; use at least 16", errBadFlags, len(sc.token))
+	}
+	l := sc.limits
+	switch {
+	case l.MaxBodyBytes <= 0, l.MaxQueryLength <= 0, l.MaxCost <= 0, l.MaxResultBytes <= 0, l.MaxPage <= 0, l.MaxNodes <= 0, l.Timeout <= 0:
+		return fmt.Errorf("%w: limits must be positive", errBadFlags)
+	case l.MaxDepth < 15:
+		return fmt.Errorf("%w: --max-depth %d: expected at least 15, which the standard introspection query needs", errBadFlags, l.MaxDepth)
+	}
+	return nil
+}
+
+// splitList splits a comma-separated list, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

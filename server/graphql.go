@@ -1,0 +1,150 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/graph-gophers/graphql-go"
+	gqlerrors "github.com/graph-gophers/graphql-go/errors"
+
+	"civicgraph/queries"
+	"civicgraph/schema"
+)
+
+// NewSchema parses the GraphQL schema of [schema.GraphQL] over the
+// resolver r with the limits of opts (MaxDepth, MaxQueryLength), keeping
+// the SDL's descriptions for introspection. The command line's query
+// subcommand runs queries on it without a server.
+func NewSchema(r *queries.Resolver, opts Options) (*graphql.Schema, error) {
+	opts = opts.withDefaults()
+	return graphql.ParseSchema(schema.GraphQL(), r,
+		graphql.UseStringDescriptions(),
+		graphql.MaxDepth(opts.MaxDepth),
+		graphql.MaxQueryLength(opts.MaxQueryLength),
+		graphql.Logger(panicLogger{opts.Logger}),
+	)
+}
+
+// panicLogger logs a resolver's panic (graphql-go turns it into an error).
+type panicLogger struct{ l *slog.Logger }
+
+// LogPanic logs value.
+func (p panicLogger) LogPanic(ctx context.Context, value any) {
+	p.l.ErrorContext(ctx, "graphql resolver panic", "panic", fmt.Sprint(value))
+}
+
+// request is a GraphQL request, from a POST body or GET parameters.
+type request struct {
+	Query         string         `json:"query"`
+	OperationName string         `json:"operationName"`
+	Variables     map[string]any `json:"variables"`
+}
+
+// graphqlHandler serves the GraphQL endpoint; see graphql-go's relay
+// handler, plus the body, cost, time and result limits.
+type graphqlHandler struct {
+	s      *graphql.Schema
+	opts   Options
+	limits *metrics
+}
+
+// errorResponse is a GraphQL response with one error and no data.
+func errorResponse(code, msg string, ext map[string]any) []byte {
+	e := map[string]any{"code": code}
+	for k, v := range ext {
+		e[k] = v
+	}
+	b, _ := json.Marshal(map[string]any{"errors": []map[string]any{{"message": msg, "extensions": e}}})
+	return b
+}
+
+func writeGraphQLError(w http.ResponseWriter, status int, err *queries.Error) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	w.Write(errorResponse(err.Code, err.Message, err.Details))
+}
+
+func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var req request
+	if r.Method == http.MethodGet {
+		q := r.URL.Query()
+		req.Query = q.Get("query")
+		req.OperationName = q.Get("operationName")
+		if v := q.Get("variables"); v != "" {
+			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
+				writeGraphQLError(w, http.StatusBadRequest, &queries.Error{Code: queries.CodeBadInput, Message: "variables is not a JSON object"})
+				return
+			}
+		}
+	} else {
+		body := http.MaxBytesReader(w, r.Body, h.opts.MaxBodyBytes)
+		if err := json.NewDecoder(body).Decode(&req); err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				writeGraphQLError(w, http.StatusRequestEntityTooLarge, queries.LimitError("body size", h.opts.MaxBodyBytes, "the request body"))
+				return
+			}
+			writeGraphQLError(w, http.StatusBadRequest, &queries.Error{Code: queries.CodeBadInput, Message: "the body is not a GraphQL request in JSON: " + err.Error()})
+			return
+		}
+	}
+	if strings.TrimSpace(req.Query) == "" {
+		writeGraphQLError(w, http.StatusBadRequest, &queries.Error{Code: queries.CodeBadInput, Message: "no query"})
+		return
+	}
+	if len(req.Query) > h.opts.MaxQueryLength {
+		writeGraphQLError(w, http.StatusOK, queries.LimitError("query length", h.opts.MaxQueryLength, fmt.Sprintf("a query of %d bytes", len(req.Query))))
+		return
+	}
+	if doc, ok := parseDocument(req.Query); ok {
+		if op, ok := doc.operation(req.OperationName); ok {
+			if op.typ != "query" && r.Method == http.MethodGet {
+				w.Header().Set("Allow", "POST")
+				writeGraphQLError(w, http.StatusMethodNotAllowed, &queries.Error{Code: queries.CodeBadInput, Message: op.typ + " operations need POST"})
+				return
+			}
+			if c := doc.cost(op, req.Variables); c > h.opts.MaxCost {
+				h.limits.limitHit("cost")
+				writeGraphQLError(w, http.StatusOK, queries.LimitError("cost", h.opts.MaxCost, fmt.Sprintf("a query of estimated cost %d", c)))
+				return
+			}
+		}
+	}
+	ctx, cancel := queries.WithTimeout(r.Context(), h.opts.Timeout)
+	defer cancel()
+	resp := h.s.Exec(ctx, req.Query, req.OperationName, req.Variables)
+	h.logErrors(ctx, resp.Errors)
+	out, err := json.Marshal(resp)
+	if err != nil {
+		writeGraphQLError(w, http.StatusInternalServerError, &queries.Error{Code: queries.CodeInternal, Message: queries.ErrInternal.Error()})
+		return
+	}
+	if len(out) > h.opts.MaxResultBytes {
+		h.limits.limitHit("result size")
+		writeGraphQLError(w, http.StatusOK, queries.LimitError("result size", h.opts.MaxResultBytes, fmt.Sprintf("a result of %d bytes", len(out))))
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(out)
+}
+
+// logErrors logs the causes of internal errors, which clients do not see,
+// and counts errors by code.
+func (h *graphqlHandler) logErrors(ctx context.Context, errs []*gqlerrors.QueryError) {
+	for _, e := range errs {
+		code := "GRAPHQL"
+		if c, ok := e.Extensions["code"].(string); ok {
+			code = c
+		}
+		h.limits.graphqlError(code)
+		var qe *queries.Error
+		if errors.As(e.ResolverError, &qe) && qe.Code == queries.CodeInternal {
+			h.opts.Logger.ErrorContext(ctx, "graphql resolver failed", "path", fmt.Sprint(e.Path), "err", qe.Cause)
+		}
+	}
+}

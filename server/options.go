@@ -1,0 +1,96 @@
+package server
+
+import (
+	"log/slog"
+	"time"
+
+	"civicgraph/graph"
+	"civicgraph/schema"
+)
+
+// Options configures [New]. Zero limits mean the defaults of
+// [DefaultOptions]; limits cannot be switched off.
+type Options struct {
+	// Store is the store served. Required.
+	Store *graph.Store
+	// Schema is the domain model used to validate writes; nil loads it.
+	Schema *schema.Schema
+	// Logger receives request logs; nil means no logs.
+	Logger *slog.Logger
+	// Base is the base IRI of instances; "" means schema.DefaultBase.
+	Base string
+	// CORSOrigins are the origins allowed to call the API from a browser
+	// ("https://example.org", or "*"). Empty means no CORS headers at all,
+	// so browsers keep other origins out.
+	CORSOrigins []string
+	// Token is the bearer token writes need. Empty means no writes.
+	Token string
+	// ReadOnly refuses every write, token or not.
+	ReadOnly bool
+	// MaxBodyBytes bounds a request body, in bytes (default 1 MiB).
+	MaxBodyBytes int64
+	// MaxQueryLength bounds a GraphQL query, in bytes (default 64 KiB).
+	MaxQueryLength int
+	// MaxDepth bounds the nesting of a GraphQL query (default 20; the
+	// standard introspection query needs about 15).
+	MaxDepth int
+	// MaxCost bounds the estimated cost of a query: the sum over its fields
+	// of the product of the list sizes above them (default 100000).
+	MaxCost int
+	// MaxResultBytes bounds the JSON of a response, in bytes (default 16 MiB).
+	MaxResultBytes int
+	// MaxPage bounds the first argument of lists (default 1000).
+	MaxPage int
+	// MaxNodes bounds the nodes neighbors returns and paths visits (default 10000).
+	MaxNodes int
+	// Timeout bounds the time of one request (default 10 s). Its context
+	// reaches the store's scans, which stop when it expires.
+	Timeout time.Duration
+}
+
+// DefaultOptions returns the default limits, with no store.
+func DefaultOptions() Options {
+	return Options{
+		MaxBodyBytes:   1 << 20,
+		MaxQueryLength: 64 << 10,
+		MaxDepth:       20,
+		MaxCost:        100000,
+		MaxResultBytes: 16 << 20,
+		MaxPage:        1000,
+		MaxNodes:       10000,
+		Timeout:        10 * time.Second,
+	}
+}
+
+// withDefaults fills zero fields from DefaultOptions.
+func (o Options) withDefaults() Options {
+	d := DefaultOptions()
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = d.MaxBodyBytes
+	}
+	if o.MaxQueryLength <= 0 {
+		o.MaxQueryLength = d.MaxQueryLength
+	}
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = d.MaxDepth
+	}
+	if o.MaxCost <= 0 {
+		o.MaxCost = d.MaxCost
+	}
+	if o.MaxResultBytes <= 0 {
+		o.MaxResultBytes = d.MaxResultBytes
+	}
+	if o.MaxPage <= 0 {
+		o.MaxPage = d.MaxPage
+	}
+	if o.MaxNodes <= 0 {
+		o.MaxNodes = d.MaxNodes
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = d.Timeout
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return o
+}

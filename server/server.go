@@ -1,0 +1,81 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+
+	"github.com/rs/cors"
+
+	"civicgraph/graph"
+	"civicgraph/queries"
+	"civicgraph/schema"
+)
+
+// New returns the server's handler: the GraphQL endpoint (POST, and GET
+// for queries), health, readiness and metrics, wrapped in request logging,
+// metrics and, when origins are configured, CORS.
+func New(opts Options) (http.Handler, error) {
+	if opts.Store == nil {
+		return nil, ErrNoStore
+	}
+	opts = opts.withDefaults()
+	if opts.Schema == nil {
+		sc, err := schema.New()
+		if err != nil {
+			return nil, err
+		}
+		opts.Schema = sc
+	}
+	m := newMetrics(opts.Store)
+	res := queries.New(opts.Store, opts.Schema, queries.Options{
+		Base: opts.Base, MaxPage: opts.MaxPage, MaxNodes: opts.MaxNodes, ReadOnly: opts.ReadOnly,
+		Authorized: authorized,
+	})
+	s, err := NewSchema(res, opts)
+	if err != nil {
+		return nil, err
+	}
+	gql := &graphqlHandler{s: s, opts: opts, limits: m}
+	mux := http.NewServeMux()
+	mux.Handle("POST /graphql", withAuth(opts.Token, gql))
+	mux.Handle("GET /graphql", gql)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		if err := ready(r.Context(), opts.Store); err != nil {
+			writeJSONError(w, http.StatusServiceUnavailable, "store not ready")
+			return
+		}
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	})
+	mux.Handle("GET /metrics", m.handler())
+	var h http.Handler = mux
+	if len(opts.CORSOrigins) > 0 {
+		h = cors.New(cors.Options{
+			AllowedOrigins: opts.CORSOrigins,
+			AllowedMethods: []string{http.MethodGet, http.MethodPost},
+			AllowedHeaders: []string{"Content-Type", "Authorization", "X-Request-Id"},
+			ExposedHeaders: []string{"X-Request-Id"},
+			MaxAge:         600,
+		}).Handler(h)
+	}
+	return logRequests(opts.Logger, m, h), nil
+}
+
+// ready reports whether the store answers.
+func ready(ctx context.Context, s *graph.Store) error {
+	return s.View(ctx, func(*graph.View) error { return nil })
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// writeJSONError writes {"error": msg} with status.
+func writeJSONError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]string{"error": msg})
+}
