@@ -131,7 +131,7 @@ func (d *risDecoder) record() (*entry, error) {
 				return nil, &ParseError{File: d.name, Line: d.line, Col: 1, Found: quoteExcerpt(line),
 					Expected: "TY  - to start a record"}
 			case value == "":
-				return nil, &ParseError{File: d.name, Line: d.line, Col: len(line) + 1, Found: endOfInput,
+				return nil, &ParseError{File: d.name, Line: d.line, Col: len(line) + 1, Found: "end of line",
 					Expected: "a reference type after TY  -"}
 			}
 			start = d.line
