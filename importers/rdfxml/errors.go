@@ -1,0 +1,67 @@
+package rdfxml
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// ErrSyntax is returned, wrapped in a [*ParseError], when the input is not
+// well-formed XML or not valid RDF/XML.
+var ErrSyntax = errors.New("rdfxml: syntax error")
+
+// ErrBaseIRI is returned, wrapped, by the first [Reader.Read] when the
+// base IRI given to [Reader.SetBase] is not absolute.
+var ErrBaseIRI = errors.New("rdfxml: base IRI is not absolute")
+
+// ParseError reports a syntax error and where it is. Its fields are stable:
+// callers may show them, test them, or point an editor at File:Line:Col.
+type ParseError struct {
+	// File is the name given to [NewReader], "" if none was given.
+	File string
+	// Line is the line number, counting from 1; 0 if unknown.
+	Line int
+	// Col is the byte offset in the line of the offending XML token,
+	// counting from 1; 0 if unknown.
+	Col int
+	// Path is the path of XML elements, as written, from the root to the
+	// element the error is in, for example "/rdf:RDF/ex:Thing/ex:name".
+	// It is "" for errors outside any element.
+	Path string
+	// Found is the offending input: an element or attribute name, an
+	// attribute value, text, or "" for the end of the input.
+	Found string
+	// Expected says what the grammar needed, for example
+	// "a node element (not rdf:li)".
+	Expected string
+}
+
+// Error returns the error as file:line:col: path: expected X, found Y.
+func (e *ParseError) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+		b.WriteByte(':')
+	}
+	b.WriteString(strconv.Itoa(e.Line))
+	b.WriteByte(':')
+	b.WriteString(strconv.Itoa(e.Col))
+	b.WriteString(": ")
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString("expected ")
+	b.WriteString(e.Expected)
+	b.WriteString(", found ")
+	if e.Found == "" {
+		b.WriteString("end of input")
+	} else {
+		b.WriteString(strconv.Quote(e.Found))
+	}
+	return b.String()
+}
+
+// Unwrap returns [ErrSyntax], so errors.Is(err, ErrSyntax) tells syntax
+// errors from I/O errors.
+func (e *ParseError) Unwrap() error { return ErrSyntax }
