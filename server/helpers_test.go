@@ -1,0 +1,147 @@
+package server_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"civicgraph/graph"
+	"civicgraph/graph/graphtest"
+	"civicgraph/importers"
+	"civicgraph/schema"
+	"civicgraph/server"
+)
+
+// newFixtureStore returns a store with the seed and testdata/fixture.nt
+// (illustrative procurement data) in the illustrative graph.
+func newFixtureStore(t testing.TB) *graph.Store {
+	t.Helper()
+	s := graphtest.NewStore(t)
+	if _, err := importers.Seed(t.Context(), s, schema.DefaultBase); err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	f, err := os.Open("testdata/fixture.nt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, err = importers.Import(t.Context(), s, []importers.Input{{Name: "fixture.nt", R: f}},
+		importers.Options{Format: importers.NTriples, Graph: graph.IRI(schema.GraphIllustrative)})
+	if err != nil {
+		t.Fatalf("import fixture: %v", err)
+	}
+	return s
+}
+
+// newTestServer serves the fixture store with opts on loopback.
+func newTestServer(t testing.TB, opts server.Options) (*httptest.Server, *graph.Store) {
+	t.Helper()
+	if opts.Store == nil {
+		opts.Store = newFixtureStore(t)
+	}
+	h, err := server.New(opts)
+	if err != nil {
+		t.Fatalf("server.New: %v", err)
+	}
+	ts := httptest.NewServer(h)
+	t.Cleanup(ts.Close)
+	return ts, opts.Store
+}
+
+// gqlResponse is a GraphQL response as clients see it.
+type gqlResponse struct {
+	Data   json.RawMessage `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Path       []any          `json:"path"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+}
+
+// post sends a GraphQL request and returns the status and the raw body.
+func post(t testing.TB, ts *httptest.Server, query string, vars map[string]any, header http.Header) (int, []byte) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, ts.URL+"/graphql", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	resp, err := ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, b
+}
+
+// query posts a query and decodes the response.
+func query(t testing.TB, ts *httptest.Server, q string, vars map[string]any) gqlResponse {
+	t.Helper()
+	_, b := post(t, ts, q, vars, nil)
+	var r gqlResponse
+	if err := json.Unmarshal(b, &r); err != nil {
+		t.Fatalf("response is not JSON: %v\n%s", err, b)
+	}
+	return r
+}
+
+// errorCode returns the code of the first error, or "".
+func (r gqlResponse) errorCode() string {
+	if len(r.Errors) == 0 {
+		return ""
+	}
+	c, _ := r.Errors[0].Extensions["code"].(string)
+	return c
+}
+
+// normalise re-encodes JSON with sorted keys and indentation.
+func normalise(t testing.TB, b []byte) []byte {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, b)
+	}
+	// Fields resolve concurrently, so errors come in any order.
+	if m, ok := v.(map[string]any); ok {
+		if errs, ok := m["errors"].([]any); ok {
+			slices.SortFunc(errs, func(a, b any) int {
+				ja, _ := json.Marshal(a)
+				jb, _ := json.Marshal(b)
+				return bytes.Compare(ja, jb)
+			})
+		}
+	}
+	out, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(out, '\n')
+}
+
+// variablesOf reads a "# variables: {...}" first line of a golden query.
+func variablesOf(t testing.TB, q string) map[string]any {
+	line, _, _ := strings.Cut(q, "\n")
+	rest, ok := strings.CutPrefix(line, "# variables:")
+	if !ok {
+		return nil
+	}
+	var vars map[string]any
+	if err := json.Unmarshal([]byte(rest), &vars); err != nil {
+		t.Fatalf("variables line: %v", err)
+	}
+	return vars
+}
