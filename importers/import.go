@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"civicgraph/graph"
-	"civicgraph/importers/nquads"
 	"civicgraph/schema"
 )
 
@@ -34,6 +33,8 @@ type Options struct {
 	Base string
 	// Now returns the time for provenance records; nil means time.Now.
 	Now func() time.Time
+	// Encoding of CSV inputs: "" (UTF-8), latin1 or windows-1252.
+	Encoding string
 }
 
 // Result says what an import did.
@@ -119,6 +120,11 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 	if opts.Base == "" {
 		opts.Base = schema.DefaultBase
 	}
+	sc, err := schema.New()
+	if err != nil {
+		return res, fmt.Errorf("import: %w", err)
+	}
+	e := env{ctx: ctx, store: s, schema: sc, base: opts.Base, encoding: opts.Encoding}
 	prog := newProgress(opts.Progress, opts.Terminal, total)
 	var done int64
 	for i, in := range inputs {
@@ -127,7 +133,10 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 			target = SourceGraph(in.Name)
 		}
 		src := newSource(in.Name, formats[i], opts.Now())
-		r := nquads.NewReader(src.reader(in.R), in.Name, formats[i] == NQuads)
+		r, err := newReader(formats[i], src.reader(in.R), in.Name, e)
+		if err != nil {
+			return res, fmt.Errorf("import: %w", err)
+		}
 		// Parse on one goroutine, intern and index on this one: the two
 		// halves of a load run on two cores.
 		for b := range readBatches(ctx, r) {
@@ -188,7 +197,7 @@ type batch struct {
 
 // readBatches reads r on a goroutine and yields its statements in batches.
 // The goroutine stops when r ends, fails, or the consumer stops.
-func readBatches(ctx context.Context, r *nquads.Reader) iter.Seq[batch] {
+func readBatches(ctx context.Context, r quadReader) iter.Seq[batch] {
 	return func(yield func(batch) bool) {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()

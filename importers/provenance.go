@@ -19,6 +19,7 @@ const Version = "civicgraph-importers/0.2"
 var mediaTypes = map[Format]string{
 	NTriples: "application/n-triples",
 	NQuads:   "application/n-quads",
+	CSV:      "text/csv",
 }
 
 // source follows one input through an import: its digest, and the graphs
@@ -77,7 +78,7 @@ func (src *source) quads(base string) []graph.Quad {
 		q(activity, schema.PROVWasAssociatedWith, agent),
 		q(entity, graph.RDFType, iri(schema.PROVEntity)),
 		q(entity, schema.DCTermsTitle, graph.String(src.name)),
-		q(entity, schema.DCTermsFormat, graph.String(mediaTypes[src.format])),
+		q(entity, schema.DCTermsFormat, graph.String(mediaTypes[src.format.base()])),
 		q(entity, schema.DCTermsIdentifier, graph.String("sha256:"+digest)),
 		q(agent, graph.RDFType, iri(schema.NSPROV+"SoftwareAgent")),
 		q(agent, schema.DCTermsHasVersion, graph.String(Version)),

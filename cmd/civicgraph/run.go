@@ -29,12 +29,13 @@ type environment struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"import":   {"import RDF files into the store (atomic; each file replaces its own graph)", runImport},
+		"import":   {"import files (N-Triples, N-Quads, CSV) into the store; atomic, each file replaces its own graph", runImport},
 		"export":   {"write the store, or one graph, as N-Triples or N-Quads to stdout", runExport},
 		"stats":    {"print the store's statistics", runStats},
 		"backup":   {"write a consistent backup of the store to a file or stdout", runBackup},
 		"restore":  {"load a backup into an empty store", runRestore},
 		"generate": {"write deterministic illustrative data for tests and benchmarks", runGenerate},
+		"template": {"print the CSV template of a class (procurement, actor, engagement, ...)", runTemplate},
 		"serve":    {"serve the GraphQL API over HTTP", runServe},
 		"query":    {"run a GraphQL query against the store, without a server, and print JSON", runQuery},
 		"help":     {"list the subcommands, or describe one", nil},

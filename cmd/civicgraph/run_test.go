@@ -72,7 +72,9 @@ func TestRun_Errors(t *testing.T) {
 		{"UnknownSubcommand", []string{"frobnicate"}, 1, `no subcommand "frobnicate"`},
 		{"BadFlag", []string{"stats", "--no-such-flag"}, 2, "no-such-flag"},
 		{"ImportNoFiles", []string{"import", "--data", "DIR"}, 2, "no files"},
-		{"ImportUnknownExtension", []string{"import", "--data", "DIR", "x.csv"}, 1, "cannot tell the format of x.csv"},
+		{"ImportUnknownExtension", []string{"import", "--data", "DIR", "x.xls"}, 1, "cannot tell the format of x.xls"},
+		{"TemplateUnknown", []string{"template", "spaceship"}, 2, `no template "spaceship"`},
+		{"TemplateNone", []string{"template"}, 2, "name one class"},
 		{"ImportMissingFile", []string{"import", "--data", "DIR", "missing.nt"}, 1, "missing.nt"},
 		{"ExportBadFormat", []string{"export", "--data", "DIR", "--format", "xml"}, 2, `--format "xml"`},
 		{"GenerateNegative", []string{"generate", "--triples", "-5"}, 2, "--triples -5"},
@@ -256,6 +258,41 @@ func TestRun_NewStoreGetsSeed(t *testing.T) {
 	bare := filepath.Join(t.TempDir(), "bare")
 	if out := mustCLI(t, "stats", "--json", "--empty", "--data", bare); !strings.Contains(out, `"quads": 0`) {
 		t.Errorf("--empty store is not empty:\n%s", out)
+	}
+}
+
+// TestRun_CSVTemplateImport fills the procurement template and imports it
+// into the seeded store: the buyer is named by its label in the seed.
+func TestRun_CSVTemplateImport(t *testing.T) {
+	tmpl := mustCLI(t, "template", "procurement")
+	header, _, _ := strings.Cut(tmpl, "\n")
+	if !strings.HasPrefix(header, "id,title,description,buyer,") {
+		t.Fatalf("template procurement header = %q", header)
+	}
+	csv := "id,title@en,buyer,riskClass,stageReached\n" +
+		"bcn-chatbot,Citizen services chatbot,Ajuntament de Barcelona,limited,tendering|award\n"
+	file := writeFile(t, "procurements.csv", csv)
+	dir := filepath.Join(t.TempDir(), "store")
+	mustCLI(t, "import", "--quiet", "--data", dir, file)
+	out := mustCLI(t, "export", "--format", "nt", "--data", dir, "--graph", "https://w3id.org/civicgraph/graph/source/procurements-csv")
+	for _, want := range []string{
+		"<https://w3id.org/civicgraph/id/procurement/bcn-chatbot> <https://w3id.org/civicgraph/ns#buyer> <https://w3id.org/civicgraph/id/actor/ajuntament-de-barcelona> .",
+		"<https://w3id.org/civicgraph/id/procurement/bcn-chatbot> <https://w3id.org/civicgraph/ns#riskClass> <https://w3id.org/civicgraph/concept/ai-risk/limited> .",
+		`"Citizen services chatbot"@en`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("imported CSV lacks %s:\n%s", want, out)
+		}
+	}
+	// A bad row: the error names file, row and column, and nothing is written.
+	bad := writeFile(t, "procurements.csv", csv+"p2,Second,Nobody Council,limited,tendering\n")
+	before := mustCLI(t, "export", "--data", dir)
+	_, _, err := cli(t, nil, "import", "--quiet", "--data", dir, bad)
+	if err == nil || !strings.Contains(err.Error(), "procurements.csv:row 3:column buyer") {
+		t.Errorf("bad CSV row = %v, want an error at row 3, column buyer", err)
+	}
+	if after := mustCLI(t, "export", "--data", dir); after != before {
+		t.Error("a failed CSV import changed the store")
 	}
 }
 

@@ -37,8 +37,9 @@ var policy = map[string][]string{
 // forbiddenStd lists standard packages a package must not import even
 // though they are standard: the store does no HTTP and reads no flags.
 var forbiddenStd = map[string][]string{
-	"civicgraph/graph":  {"net/http", "flag"},
-	"civicgraph/schema": {"net/http", "flag"},
+	"civicgraph/graph":   {"net/http", "flag"},
+	"civicgraph/schema":  {"net/http", "flag"},
+	"civicgraph/queries": {"net/http", "flag"},
 }
 
 type pkg struct {
