@@ -123,6 +123,10 @@ func contentStages(r *release) ([numStages]bool, [numStages]when) {
 		default:
 			reached[stageTender] = start.ok()
 		}
+		if strings.EqualFold(text(t.ProcurementMethod), "direct") {
+			// A direct award calls for no tenders.
+			reached[stageTender] = false
+		}
 		if reached[stageTender] {
 			earliest(stageTender, start)
 		}
@@ -220,8 +224,7 @@ func (m *mapper) procurement(ocid string, rel *release, ev *evidence, level stri
 
 	for _, pt := range m.parties(rel) {
 		m.actor(pt, level)
-		switch {
-		case pt.buyer:
+		if pt.buyer {
 			m.add(p, schema.PropBuyer, graph.IRI(pt.iri))
 		}
 		switch {

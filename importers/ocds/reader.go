@@ -581,7 +581,7 @@ func (r *Reader) decodeRaw(prefix string) ([]byte, *loc, error) {
 		path, _, _ := pathAt(raw, off+1)
 		line, col := l.position(off)
 		return nil, nil, &Error{File: r.name, Path: joinPath(prefix, path), Line: line, Col: col,
-			Found: fmt.Sprintf("byte 0x%02X, which is not UTF-8", raw[off]),
+			Found:    fmt.Sprintf("byte 0x%02X, which is not UTF-8", raw[off]),
 			Expected: "UTF-8 text (convert the file, for example from ISO-8859-1, first)"}
 	}
 	return raw, l, nil
@@ -605,6 +605,7 @@ func (skipValue) UnmarshalJSON([]byte) error { return nil }
 // skip reads past the next value.
 func (r *Reader) skip() error {
 	before := r.dec.InputOffset()
+	r.src.advance(before)
 	if err := r.dec.Decode(&skipValue{}); err != nil {
 		return r.jsonError(err, before, false)
 	}
