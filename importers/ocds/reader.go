@@ -141,6 +141,7 @@ func (r *Reader) step() error {
 }
 
 func (r *Reader) stepTop() error {
+	before := r.dec.InputOffset()
 	tok, err := r.token(true)
 	if err == io.EOF {
 		r.state = atEOF
@@ -157,7 +158,7 @@ func (r *Reader) stepTop() error {
 	case json.Delim('['):
 		r.state, r.idx = inTopArray, 0
 	default:
-		line, col := r.src.pos(r.dec.InputOffset() - 1)
+		line, col := r.src.pos(r.valueStart(before))
 		return &Error{File: r.name, Line: line, Col: col, Found: describeToken(tok),
 			Expected: "a JSON object or array (an OCDS release, record or package)"}
 	}
@@ -191,7 +192,7 @@ func (r *Reader) stepObject() error {
 			return nil
 		case json.Delim('['):
 		default:
-			line, col := r.src.pos(before)
+			line, col := r.src.pos(r.valueStart(before))
 			return &Error{File: r.name, Path: key, Line: line, Col: col, Found: describeToken(tok), Expected: "an array"}
 		}
 		if lk == "releases" {
@@ -260,7 +261,7 @@ func (r *Reader) stepArray() error {
 	if err != nil {
 		return err
 	}
-	return r.addRelease(rel, raw, l)
+	return r.addRelease(rel, raw, l, r.errFunc(l))
 }
 
 func (r *Reader) stepTopArray() error {
@@ -279,27 +280,32 @@ func (r *Reader) stepTopArray() error {
 	}
 	r.records++
 	var probe struct {
-		Releases        present `json:"releases"`
-		Records         present `json:"records"`
-		CompiledRelease present `json:"compiledRelease"`
-		OCID            present `json:"ocid"`
+		Releases        json.RawMessage `json:"releases"`
+		Records         json.RawMessage `json:"records"`
+		CompiledRelease json.RawMessage `json:"compiledRelease"`
+		OCID            json.RawMessage `json:"ocid"`
 	}
-	if bytes.Contains(raw, []byte(`"re`)) || bytes.Contains(raw, []byte(`"compiled`)) {
-		if len(raw) > 0 && raw[0] == '{' {
-			_ = json.Unmarshal(raw, &probe)
-		}
+	if len(raw) > 0 && raw[0] == '{' && (bytes.Contains(raw, []byte(`"re`)) || bytes.Contains(raw, []byte(`"compiled`))) {
+		_ = json.Unmarshal(raw, &probe)
 	}
+	has := func(v json.RawMessage) bool { return len(v) > 0 && string(v) != "null" }
 	switch {
-	case bool(probe.CompiledRelease || probe.Releases && probe.OCID):
+	case has(probe.CompiledRelease) || has(probe.Releases) && has(probe.OCID):
 		return r.addRecord(raw, l)
-	case bool(probe.Releases || probe.Records):
+	case has(probe.Releases) || has(probe.Records):
 		return r.errAt(l, &fieldError{found: "a package", expected: "a release or a record (a package cannot be inside an array)"})
 	}
 	rel, err := r.decodeRelease(raw, l)
 	if err != nil {
 		return err
 	}
-	return r.addRelease(rel, raw, l)
+	return r.addRelease(rel, raw, l, r.errFunc(l))
+}
+
+// errFunc returns a function that turns a problem in the value at l into
+// an [*Error].
+func (r *Reader) errFunc(l *loc) func(*fieldError) *Error {
+	return func(fe *fieldError) *Error { return r.errAt(l, fe) }
 }
 
 // finishObject maps a top-level object once it is read: a bare release,
@@ -332,7 +338,7 @@ func (r *Reader) finishObject(o *object) error {
 			buf.Write(l.raw)
 		}
 		buf.WriteByte('}')
-		return r.addRelease(&o.rel, buf.Bytes(), &o.at)
+		return r.addRelease(&o.rel, buf.Bytes(), &o.at, func(fe *fieldError) *Error { return r.errInObject(o, fe) })
 	case o.record:
 		r.records++
 		return r.finishRecord(o)
@@ -443,10 +449,11 @@ func (r *Reader) addRecord(raw []byte, l *loc) error {
 }
 
 // addRelease adds a release to the pending run of releases of one ocid,
-// mapping the run before when the ocid changes.
-func (r *Reader) addRelease(rel *release, raw []byte, l *loc) error {
+// mapping the run before when the ocid changes. l is where the release
+// is, for errors found later; errf makes errors found now.
+func (r *Reader) addRelease(rel *release, raw []byte, l *loc, errf func(*fieldError) *Error) error {
 	if fe := rel.check(); fe != nil {
-		return r.errAt(l, fe)
+		return errf(fe)
 	}
 	if rel.linked() {
 		if r.run == nil {
@@ -460,10 +467,10 @@ func (r *Reader) addRelease(rel *release, raw []byte, l *loc) error {
 	}
 	ocid := text(rel.OCID)
 	if ocid == "" {
-		return r.errAt(l, &fieldError{path: "ocid", found: "no ocid", expected: "the release's ocid, a non-empty string"})
+		return errf(&fieldError{path: "ocid", found: "no ocid", expected: "the release's ocid, a non-empty string"})
 	}
 	if schema.Slug(ocid) == "" {
-		return r.errAt(l, &fieldError{path: "ocid", found: "string " + quote(ocid), expected: "an ocid with letters or digits"})
+		return errf(&fieldError{path: "ocid", found: "string " + quote(ocid), expected: "an ocid with letters or digits"})
 	}
 	if err := r.flushIfOther(ocid); err != nil {
 		return err
@@ -473,7 +480,7 @@ func (r *Reader) addRelease(rel *release, raw []byte, l *loc) error {
 	}
 	if r.run.ocid == "" {
 		if r.done[ocid] {
-			return r.errAt(l, &fieldError{path: "ocid", found: "string " + quote(ocid) + " again, after releases of other ocids",
+			return errf(&fieldError{path: "ocid", found: "string " + quote(ocid) + " again, after releases of other ocids",
 				expected: "the releases of one ocid next to each other (sort them by ocid, or give a record package)"})
 		}
 		r.run.ocid = ocid
@@ -642,17 +649,31 @@ func (r *Reader) jsonError(err error, before int64, top bool) error {
 	case errors.As(err, &se):
 		at := r.syntaxErrorOffset(se, before)
 		line, col := r.src.pos(at)
-		found := "end of input"
+		found, expected := "end of input", "valid JSON"
 		if b := r.src.tail(at); len(b) > 0 {
 			ru, _ := utf8.DecodeRune(b)
 			found = strconv.QuoteRune(ru)
 		}
-		if _, rest, ok := strings.Cut(se.Error(), "' "); ok && strings.HasPrefix(se.Error(), "invalid character '") {
+		msg := se.Error()
+		if _, rest, ok := strings.Cut(msg, "' "); ok && strings.HasPrefix(msg, "invalid character '") {
 			found += " " + rest
+		} else if rest, ok := strings.CutPrefix(msg, "expected "); ok {
+			expected = "valid JSON: " + rest
 		}
-		return &Error{File: r.name, Line: line, Col: col, Found: found, Expected: "valid JSON"}
+		return &Error{File: r.name, Line: line, Col: col, Found: found, Expected: expected}
 	}
 	return fmt.Errorf("ocds: read %s: %w", r.name, err)
+}
+
+// valueStart returns the offset of the first byte after at that is not
+// white space, a comma or a colon: where the value read from at starts.
+func (r *Reader) valueStart(at int64) int64 {
+	b := r.src.tail(at)
+	i := 0
+	for i < len(b) && strings.IndexByte(" \t\r\n,:", b[i]) >= 0 {
+		i++
+	}
+	return at + int64(i)
 }
 
 // syntaxErrorOffset finds where a syntax error is. The decoder's offsets
