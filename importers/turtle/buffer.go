@@ -28,6 +28,13 @@ func (r *Reader) more() bool {
 		return false
 	}
 	if r.pos > 0 {
+		// Keep the start of the token being scanned, for a ParseError's
+		// Found, before the buffer lets it go.
+		if from := r.tokOff - r.off; from < int64(r.pos) && len(r.saved) < maxFound+4 {
+			from = max(from, 0)
+			to := min(int64(r.pos), from+int64(maxFound+4-len(r.saved)))
+			r.saved = append(r.saved, r.buf[from:to]...)
+		}
 		n := r.end - r.pos
 		if len(r.buf) > maxKeepBuf && n < minBuf/2 {
 			buf := make([]byte, minBuf)
@@ -59,6 +66,14 @@ func (r *Reader) more() bool {
 	return false
 }
 
+// refill calls more and points *b at the new window. The window moves
+// even when more finds no input, so callers must not keep the old one.
+func (r *Reader) refill(b *[]byte) bool {
+	ok := r.more()
+	*b = r.window()
+	return ok
+}
+
 // ensure reads until at least n bytes from r.pos are buffered, or the
 // input ends, and returns the window.
 func (r *Reader) ensure(n int) []byte {
@@ -71,7 +86,7 @@ func (r *Reader) ensure(n int) []byte {
 // are counted; tokens other than long strings never do.
 func (r *Reader) advance(n int, lines bool) {
 	if lines {
-		r.ln, r.lineStart, r.crAt = r.countLines(r.pos+n)
+		r.ln, r.lineStart, r.crAt = r.countLines(r.pos + n)
 	}
 	r.pos += n
 }

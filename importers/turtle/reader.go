@@ -46,8 +46,9 @@ type Reader struct {
 	tok     token
 	tokLine int
 	tokCol  int
-	tokOff  int64 // input offset of the token
-	tokEnd  int64 // input offset after it; -1 while a string's suffix is unread
+	tokOff  int64      // input offset of the token
+	tokEnd  int64      // input offset after it
+	saved   []byte     // the token's first bytes, once more has dropped them from buf
 	term    graph.Term // for term tokens
 	word    string     // for keywords and tOther, for errors
 
@@ -518,10 +519,14 @@ func (r *Reader) tokenError(expected string) error {
 	switch r.tok {
 	case tEOF:
 	case tIRI, tBlank, tLiteral:
-		found = r.term.String()
-		if r.tokOff >= r.off && r.tokEnd <= r.off+int64(r.end) {
-			found = tokenText(r.buf[r.tokOff-r.off : r.tokEnd-r.off])
+		text := r.saved
+		if n := r.tokEnd - r.tokOff; int64(len(text)) > n {
+			text = text[:n]
 		}
+		if rest := r.tokOff + int64(len(text)); len(text) <= maxFound && rest >= r.off && rest <= r.tokEnd {
+			text = append(text[:len(text):len(text)], r.buf[rest-r.off:r.tokEnd-r.off]...)
+		}
+		found = tokenText(text)
 	case tA, tAtPrefix, tAtBase, tPrefix, tBase, tGraph, tOther:
 		found = r.word
 	default:

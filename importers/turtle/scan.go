@@ -77,7 +77,7 @@ func (r *Reader) next() (token, error) {
 		r.tok = tEOF
 		return tEOF, nil
 	}
-	r.tokOff, r.tokEnd = r.off+int64(r.pos), 0
+	r.tokOff, r.tokEnd, r.saved = r.off+int64(r.pos), 0, r.saved[:0]
 	tok, err := r.scanToken()
 	r.tok = tok
 	if r.tokEnd == 0 {
@@ -219,10 +219,9 @@ func (r *Reader) scanIRIRef() (string, error) {
 		for i < len(b) && class[b[i]]&classIRI != 0 {
 			i++
 		}
-		if i < len(b) || !r.more() {
+		if i < len(b) || !r.refill(&b) {
 			break
 		}
-		b = r.window()
 	}
 	var iri []byte
 	switch {
@@ -310,29 +309,31 @@ func (r *Reader) validRune(i int) (int, error) {
 func (r *Reader) uchar(i int) (rune, int, error) {
 	b := r.ensure(i + 10)
 	if i+1 == len(b) || b[i+1] != 'u' && b[i+1] != 'U' {
-		return 0, 0, r.errAt(i, escapeText(b, i, 2), `\u or \U escape`)
+		return 0, 0, r.errAt(i, r.escapeText(i, 2), `\u or \U escape`)
 	}
-	n := 6
-	if b[i+1] == 'U' {
+	u, n := b[i+1], 6
+	if u == 'U' {
 		n = 10
 	}
 	for j := i + 2; j < i+n; j++ {
 		if j == len(b) || class[b[j]]&classHex == 0 {
-			return 0, 0, r.errAt(i, escapeText(b, i, j+1-i), fmt.Sprintf(`%d hex digits after \%c`, n-2, b[i+1]))
+			return 0, 0, r.errAt(i, r.escapeText(i, j+1-i), fmt.Sprintf(`%d hex digits after \%c`, n-2, u))
 		}
 	}
 	c := hexValue(b[i+2 : i+n])
-	if c > utf8.MaxRune || c >= 0xD800 && c <= 0xDFFF {
+	if c < 0 || c > utf8.MaxRune || c >= 0xD800 && c <= 0xDFFF {
 		return 0, 0, r.errAt(i, string(b[i:i+n]), "escape of a Unicode scalar value (not a surrogate, at most 10FFFF)")
 	}
 	return c, n, nil
 }
 
-// escapeText returns up to n bytes of the escape at i, for an error message.
-func escapeText(b []byte, i, n int) string {
+// escapeText returns up to n bytes of the escape at i, relative to r.pos,
+// for an error message, with the last character kept whole.
+func (r *Reader) escapeText(i, n int) string {
+	b := r.ensure(i + n + utf8.UTFMax)
 	end := min(i+n, len(b))
-	for end < len(b) && !utf8.RuneStart(b[end]) {
-		end++ // keep the last character whole
+	for k := 0; k < utf8.UTFMax-1 && end < len(b) && !utf8.RuneStart(b[end]); k++ {
+		end++
 	}
 	return string(b[i:end])
 }
@@ -362,10 +363,9 @@ func (r *Reader) scanBlank() (graph.Term, error) {
 	i += size
 	for {
 		if i == len(b) {
-			if !r.more() {
+			if !r.refill(&b) {
 				break
 			}
-			b = r.window()
 			continue
 		}
 		if c := b[i]; c < utf8.RuneSelf {
@@ -465,7 +465,7 @@ func (r *Reader) scanLiteral() (graph.Term, error) {
 				run = i
 				continue
 			default:
-				return graph.Term{}, r.errAt(i, escapeText(b, i, 2), `escape (\t \b \n \r \f \" \' \\ \u or \U)`)
+				return graph.Term{}, r.errAt(i, r.escapeText(i, 2), `escape (\t \b \n \r \f \" \' \\ \u or \U)`)
 			}
 			out = append(out, e)
 			i += 2
@@ -591,10 +591,9 @@ func (r *Reader) langTagLen(first uint8) (int, error) {
 			for i < len(b) && class[b[i]]&sub != 0 {
 				i++
 			}
-			if i < len(b) || !r.more() {
+			if i < len(b) || !r.refill(&b) {
 				break
 			}
-			b = r.window()
 		}
 		if i == start {
 			if start == 1 {
@@ -646,10 +645,9 @@ func (r *Reader) scanNumber() (graph.Term, error) {
 			for i < len(b) && class[b[i]]&classDigit != 0 {
 				i++
 			}
-			if i < len(b) || !r.more() {
+			if i < len(b) || !r.refill(&b) {
 				return i - start
 			}
-			b = r.window()
 		}
 	}
 	dt := xsdInteger
@@ -741,10 +739,9 @@ func (r *Reader) prefixLen() (int, error) {
 	i := 0
 	for {
 		if i == len(b) {
-			if !r.more() {
+			if !r.refill(&b) {
 				return i, nil
 			}
-			b = r.window()
 			continue
 		}
 		c := b[i]
@@ -782,10 +779,9 @@ func (r *Reader) scanLocal(p int) (string, error) {
 	keep := i // the local name ends here unless more follows: not after a '.'
 	for {
 		if i == len(b) {
-			if !r.more() {
+			if !r.refill(&b) {
 				break
 			}
-			b = r.window()
 			continue
 		}
 		c := b[i]
@@ -802,7 +798,7 @@ func (r *Reader) scanLocal(p int) (string, error) {
 		if c == '%' {
 			b = r.ensure(i + 3)
 			if i+2 >= len(b) || class[b[i+1]]&classHex == 0 || class[b[i+2]]&classHex == 0 {
-				return "", r.errAt(i, escapeText(b, i, 3), "two hex digits after '%' in local name")
+				return "", r.errAt(i, r.escapeText(i, 3), "two hex digits after '%' in local name")
 			}
 			i += 3
 			keep = i
@@ -811,7 +807,7 @@ func (r *Reader) scanLocal(p int) (string, error) {
 		if c == '\\' {
 			b = r.ensure(i + 2)
 			if i+1 == len(b) || class[b[i+1]]&classLocalEsc == 0 {
-				return "", r.errAt(i, escapeText(b, i, 2), `local name escape (\ and one of _~.-!$&'()*+,;=/?#@%)`)
+				return "", r.errAt(i, r.escapeText(i, 2), `local name escape (\ and one of _~.-!$&'()*+,;=/?#@%)`)
 			}
 			out = append(out, b[run:i]...)
 			out = append(out, b[i+1])
