@@ -110,7 +110,7 @@
 // the tender period's start, the earliest live award's date, the earliest
 // live contract's dateSigned (else period start), or the earliest
 // transaction date; failing that, the date of the earliest release that
-// shows the stage. A stage with no date gets cg:stageReached and no
+// shows the stage (a record's compiled release counts, with its own date). A stage with no date gets cg:stageReached and no
 // milestone.
 //
 // An organisation's key, which names its actor, is its party id; else its

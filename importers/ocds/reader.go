@@ -374,6 +374,7 @@ func (r *Reader) finishRecord(o *object) error {
 	u.ocid = ocid
 	if o.compiled != nil {
 		u.compiled = o.compiled
+		u.ev.addRelease(o.compiled)
 	}
 	if r.done[ocid] {
 		return r.errInObject(o, &fieldError{path: "ocid", found: "string " + quote(ocid) + " again",
@@ -410,6 +411,7 @@ func (r *Reader) addRecord(raw []byte, l *loc) error {
 			u.ocid = text(rel.OCID)
 		}
 		u.compiled = rel
+		u.ev.addRelease(rel)
 	}
 	for j, rr := range rec.Releases {
 		in := "releases[" + strconv.Itoa(j) + "]"

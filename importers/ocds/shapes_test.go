@@ -1,0 +1,57 @@
+package ocds_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestReader_Shapes reads one contracting process given in every shape
+// of input the reader takes and checks that each gives the same quads.
+func TestReader_Shapes(t *testing.T) {
+	const release = `{"ocid": "ocds-x-7", "id": "7-1", "date": "2024-03-01T10:00:00Z", "tag": ["tender"],
+  "parties": [{"id": "XX-ORG-1", "name": "Gemeente Utrecht", "roles": ["buyer"], "address": {"countryName": "NL"}}],
+  "buyer": {"id": "XX-ORG-1", "name": "Gemeente Utrecht"},
+  "tender": {"title": "Chatbot", "status": "active", "value": {"amount": 10, "currency": "EUR"}}}`
+	flat := strings.Join(strings.Fields(release), " ")
+	tests := []struct {
+		name string
+		in   string
+	}{
+		{"BareRelease", release},
+		{"ReleasePackage", `{"version": "1.1", "releases": [` + release + `]}`},
+		{"ReleasePackageReleasesLast", `{"uri": "u", "publisher": {"name": "p"}, "extensions": ["e"], "releases": [` + release + `], "version": "1.1"}`},
+		{"Array", `[` + release + `]`},
+		{"JSONLines", flat + "\n"},
+		{"JSONLinesPackage", `{"releases": [` + flat + `]}` + "\n"},
+		{"RecordPackage", `{"records": [{"ocid": "ocds-x-7", "releases": [` + release + `]}]}`},
+		{"RecordPackageCompiled", `{"records": [{"ocid": "ocds-x-7", "releases": [{"url": "http://x/7-1", "date": "2024-03-01T10:00:00Z", "tag": ["tender"]}], "compiledRelease": ` + release + `}]}`},
+		{"BareRecord", `{"ocid": "ocds-x-7", "releases": [` + release + `]}`},
+		{"BareRecordCompiledFirst", `{"compiledRelease": ` + release + `, "ocid": "ocds-x-7", "releases": [{"url": "http://x/7-1", "date": "2024-03-01T10:00:00Z", "tag": ["tender"]}]}`},
+		{"ArrayOfRecords", `[{"ocid": "ocds-x-7", "compiledRelease": ` + release + `}]`},
+		{"ByteOrderMark", "\uFEFF" + release},
+		{"CRLF", strings.ReplaceAll(release, "\n", "\r\n")},
+		{"SplitReleases", `{"releases": [{"ocid": "ocds-x-7", "id": "7-0", "date": "2024-02-01T10:00:00Z", "tender": {"title": "Old title", "status": "planned"}},` + release + `]}`},
+		{"SplitLines", `{"ocid": "ocds-x-7", "id": "7-0", "date": "2024-02-01T10:00:00Z", "tender": {"title": "Old title", "status": "planned"}}` + "\n" + flat},
+	}
+	var want string
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			quads, _, err := readAll(t, []byte(tc.in), tc.name)
+			if err != nil {
+				t.Fatalf("read: %v", err)
+			}
+			checkQuads(t, quads)
+			got := nquads(t, quads)
+			if want == "" {
+				want = got
+				if vs := loadSchema(t).Validate(quads); len(vs) > 0 {
+					t.Errorf("violations: %v", vs.Err())
+				}
+				return
+			}
+			if got != want {
+				t.Errorf("%s gives other quads than %s:\n%s", tc.name, tests[0].name, lineDiff(want, got))
+			}
+		})
+	}
+}
