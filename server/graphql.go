@@ -119,6 +119,7 @@ func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	resp := h.s.Exec(ctx, req.Query, req.OperationName, req.Variables)
 	h.logErrors(ctx, resp.Errors)
+	dropDataOnRequestErrors(resp)
 	out, err := json.Marshal(resp)
 	if err != nil {
 		writeGraphQLError(w, http.StatusInternalServerError, &queries.Error{Code: queries.CodeInternal, Message: queries.ErrInternal.Error()})
@@ -145,6 +146,18 @@ func (h *graphqlHandler) logErrors(ctx context.Context, errs []*gqlerrors.QueryE
 		var qe *queries.Error
 		if errors.As(e.ResolverError, &qe) && qe.Code == queries.CodeInternal {
 			h.opts.Logger.ErrorContext(ctx, "graphql resolver failed", "path", fmt.Sprint(e.Path), "err", qe.Cause)
+		}
+	}
+}
+
+// dropDataOnRequestErrors removes the data of a response with an error
+// that has no path: such an error is about the request as a whole, and
+// graphql-go reports some (argument coercion) with an empty data object.
+func dropDataOnRequestErrors(resp *graphql.Response) {
+	for _, e := range resp.Errors {
+		if len(e.Path) == 0 {
+			resp.Data = nil
+			return
 		}
 	}
 }
