@@ -30,6 +30,9 @@ type bibtexDecoder struct {
 
 	macros map[string]string // @string name (lower case) → raw value
 	ioErr  error
+	// tooBig is set when the entry being read passes maxEntrySize: peek
+	// then reports the end of the input, and errors say why.
+	tooBig bool
 }
 
 func newBibTeXDecoder(r io.Reader, name string) *bibtexDecoder {
@@ -43,6 +46,9 @@ func (d *bibtexDecoder) offset() int64 { return d.off }
 // peek returns the next byte, or -1 at the end of the input or on a read
 // error (kept in ioErr).
 func (d *bibtexDecoder) peek() int {
+	if d.tooBig {
+		return -1
+	}
 	b, err := d.r.Peek(1)
 	if err != nil {
 		if !errors.Is(err, io.EOF) && d.ioErr == nil {
@@ -59,6 +65,7 @@ func (d *bibtexDecoder) next() byte {
 	d.off++
 	if d.rec {
 		d.raw = append(d.raw, c)
+		d.tooBig = len(d.raw) > maxEntrySize
 	}
 	switch c {
 	case '\r':
@@ -94,6 +101,13 @@ func (d *bibtexDecoder) pos() pos { return pos{d.line, d.col} }
 func (d *bibtexDecoder) errorAt(p pos, found, expected string) error {
 	if d.ioErr != nil {
 		return fmt.Errorf("bib: read %s: %w", d.name, d.ioErr)
+	}
+	if d.tooBig {
+		p, expected = d.pos(), tooBigExpected
+		found = endOfInput
+		if b, _ := d.r.Peek(24); len(b) > 0 {
+			found = quoteExcerpt(string(b))
+		}
 	}
 	return &ParseError{File: d.name, Line: p.line, Col: p.col, Found: found, Expected: expected}
 }
@@ -398,6 +412,9 @@ func (d *bibtexDecoder) value(field string) (string, error) {
 				return "", d.errorAt(at, strconv.Quote(name), "a defined @string name")
 			}
 			b.WriteString(v)
+			if b.Len() > maxEntrySize {
+				return "", d.errorAt(at, strconv.Quote(name), tooBigExpected)
+			}
 		default:
 			return "", d.errorHere("a value for field " + field + ": '{', '\"', a number or a @string name")
 		}

@@ -32,9 +32,15 @@ type tracker struct {
 }
 
 func (t *tracker) Read(p []byte) (int, error) {
+	if t.total-t.keep > maxEntrySize {
+		return 0, errTooBig
+	}
 	n, err := t.r.Read(p)
 	t.buf = append(t.buf, p[:n]...)
 	t.total += int64(n)
+	if err == nil && t.total-t.keep > maxEntrySize {
+		err = errTooBig
+	}
 	return n, err
 }
 
@@ -103,12 +109,16 @@ func (t *tracker) trim() {
 
 // text returns the input from offset from to offset to.
 func (t *tracker) text(from, to int64) string {
-	i, j := from-t.base, to-t.base
-	if i < 0 || j > int64(len(t.buf)) || i > j {
+	i, j := from-t.base, min(to-t.base, int64(len(t.buf)))
+	if i < 0 || i > j {
 		return ""
 	}
 	return string(t.buf[i:j])
 }
+
+// errTooBig is returned by tracker.Read when the current item passes
+// maxEntrySize.
+var errTooBig = errors.New("bib: entry too big")
 
 // cslDecoder reads CSL-JSON items one at a time from the token stream of
 // encoding/json: a top-level array of item objects, or a single item
@@ -181,9 +191,13 @@ func (d *cslDecoder) token(path string) (token, error) {
 		at := d.t.tokenStart(max(before, se.Offset))
 		found := endOfInput
 		if c := d.t.byteAt(at); c >= 0 {
-			found = quoteExcerpt(d.t.text(at, min(at+24, d.t.base+int64(len(d.t.buf)))))
+			found = quoteExcerpt(d.t.text(at, at+24))
 		}
 		return token{}, d.errorAt(at, path, found, "valid JSON ("+se.Error()+")")
+	}
+	if errors.Is(err, errTooBig) {
+		at := d.t.keep
+		return token{}, d.errorAt(at, path, quoteExcerpt(d.t.text(at, at+24)), tooBigExpected)
 	}
 	return token{}, fmt.Errorf("bib: read %s: %w", d.name, err)
 }
@@ -338,6 +352,10 @@ func (d *cslDecoder) item(open token, path string) (*entry, error) {
 			return nil, d.unexpected(tok, err, path, "a field name or '}' to close the item")
 		}
 		if tok.v == json.Delim('}') {
+			if d.dec.InputOffset()-open.start > maxEntrySize {
+				// The item came in one read, past the check in tracker.Read.
+				return nil, d.errorAt(open.start, path, quoteExcerpt(d.t.text(open.start, open.start+24)), tooBigExpected)
+			}
 			e.raw = d.t.text(open.start, d.dec.InputOffset())
 			d.t.keep = d.dec.InputOffset()
 			break

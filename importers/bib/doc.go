@@ -119,4 +119,8 @@
 //   - CSL-JSON items must have a type; a date must be date-parts, raw or
 //     literal, or an EDTF date string.
 //   - Language is not guessed from the title when an entry gives none.
+//   - An entry of more than 8 MiB (a BibTeX entry or value after @string
+//     macros, a RIS record or line, a CSL-JSON item) is an error, so that a
+//     broken input (an unclosed brace) or a hostile one (macros that double
+//     themselves) cannot exhaust memory.
 package bib

@@ -32,7 +32,7 @@ type ParseError struct {
 	Path string
 	// Found is what was found at Line:Col, as it reads in the message: a
 	// quoted excerpt of the input ("\"x\""), a description ("an object"),
-	// or "end of input".
+	// "end of line" or "end of input".
 	Found string
 	// Expected says what the format needed there, for example "'}' to close
 	// entry (opened on line 3)" or "date-parts".

@@ -9,6 +9,15 @@ import (
 	"civicgraph/importers/citation"
 )
 
+// maxEntrySize bounds the text of one entry (a BibTeX entry or field value
+// after @string macros, a RIS record or line, a CSL-JSON item), so that a
+// broken or hostile input cannot make the Reader hold all of it in memory
+// (or expand macros without end).
+const maxEntrySize = 8 << 20
+
+// tooBigExpected is ParseError.Expected for an entry above maxEntrySize.
+const tooBigExpected = "an entry of at most 8 MiB"
+
 // decoder reads the entries of one format.
 type decoder interface {
 	// decode returns the next entry, io.EOF after the last one, and the

@@ -273,3 +273,40 @@ func ExampleParseError() {
 	// [3].issued date-parts
 	// refs.json:1:83: [3].issued: expected date-parts, found "x"
 }
+
+// TestParse_TooBig checks that an entry above 8 MiB is refused rather than
+// held in memory: a long value, a BibTeX macro that doubles itself, a long
+// RIS line, a long CSL-JSON item.
+func TestParse_TooBig(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds inputs of more than 8 MiB")
+	}
+	long := strings.Repeat("x", 9<<20)
+	var bomb strings.Builder
+	bomb.WriteString("@string{a0 = {xxxxxxxxxxxxxxxx}}\n")
+	for i := 1; i <= 30; i++ {
+		fmt.Fprintf(&bomb, "@string{a%d = a%d # a%d}\n", i, i-1, i-1)
+	}
+	bomb.WriteString("@book{k, title = a30}\n")
+	tests := []struct {
+		name   string
+		format bib.Format
+		in     string
+		line   int
+	}{
+		{"BibTeXValue", bib.BibTeX, "@book{k,\n title = {" + long + "}}", 2},
+		{"BibTeXMacros", bib.BibTeX, bomb.String(), 21},
+		{"RISLine", bib.RIS, "TY  - JOUR\nTI  - " + long + "\nER  - \n", 2},
+		{"RISRecord", bib.RIS, "TY  - JOUR\n" + strings.Repeat("AB  - "+strings.Repeat("y", 1000)+"\n", 9000) + "ER  - \n", 8332},
+		{"CSLItem", bib.CSLJSON, "[{\"type\": \"book\"},\n {\"type\": \"book\", \"title\": \"" + long + "\"}]", 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := bib.Parse(strings.NewReader(tc.in), "big", tc.format)
+			var pe *bib.ParseError
+			if !errors.As(err, &pe) || !strings.Contains(pe.Expected, "at most 8 MiB") || pe.Line != tc.line {
+				t.Fatalf("Parse error = %v, want a ParseError on line %d about the 8 MiB limit", err, tc.line)
+			}
+		})
+	}
+}

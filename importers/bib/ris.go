@@ -57,6 +57,11 @@ func (d *risDecoder) readLine() (string, error) {
 			break
 		}
 		b = append(b, c)
+		if len(b) > maxEntrySize {
+			d.line++
+			return "", &ParseError{File: d.name, Line: d.line, Col: len(b), Found: quoteExcerpt(string(b[len(b)-1:])),
+				Expected: "a line of at most 8 MiB"}
+		}
 	}
 	d.line++
 	s := string(b)
@@ -138,6 +143,9 @@ func (d *risDecoder) record() (*entry, error) {
 		}
 		raw.WriteString(line)
 		raw.WriteByte('\n')
+		if raw.Len() > maxEntrySize {
+			return nil, &ParseError{File: d.name, Line: d.line, Col: 1, Found: quoteExcerpt(line), Expected: tooBigExpected}
+		}
 		switch {
 		case !isTag:
 			if t := strings.TrimSpace(line); t != "" && len(fields) > 0 {
