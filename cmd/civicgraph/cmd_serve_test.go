@@ -1,0 +1,147 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// startServe runs "civicgraph serve" with args and env until the test
+// ends, and returns the URL it printed and a function that stops it and
+// returns run's error.
+func startServe(t *testing.T, env map[string]string, args ...string) (string, func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(t.Context())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	getenv := func(k string) string { return env[k] }
+	go func() {
+		err := run(ctx, append([]string{"serve"}, args...), getenv, strings.NewReader(""), pw, io.Discard)
+		pw.CloseWithError(errors.New("serve returned"))
+		done <- err
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	go io.Copy(io.Discard, pr)
+	if err != nil {
+		cancel()
+		t.Fatalf("serve printed no URL: %v (run: %v)", err, <-done)
+	}
+	i := strings.Index(line, "http://")
+	if i < 0 {
+		t.Fatalf("serve printed %q, want a URL", line)
+	}
+	url := strings.TrimSpace(line[i:])
+	stopped := false
+	stop := func() error {
+		if stopped {
+			return nil
+		}
+		stopped = true
+		cancel()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(30 * time.Second):
+			t.Fatal("serve did not stop")
+			return nil
+		}
+	}
+	t.Cleanup(func() { stop() })
+	return url, stop
+}
+
+func TestRun_Serve(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	url, stop := startServe(t, nil, "--data", dir, "--addr", "127.0.0.1:0", "--log-level", "error")
+	if !strings.HasSuffix(url, "/graphql") {
+		t.Fatalf("printed URL %q does not end in /graphql", url)
+	}
+	resp, err := http.Post(url, "application/json", strings.NewReader(`{"query":"{ concepts(scheme: \"lifecycle\") { totalCount } }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Data struct{ Concepts struct{ TotalCount int } }
+	}
+	err = json.NewDecoder(resp.Body).Decode(&out)
+	resp.Body.Close()
+	if err != nil || out.Data.Concepts.TotalCount != 14 {
+		t.Fatalf("lifecycle concepts = %d, %v; want the 14 of the seed", out.Data.Concepts.TotalCount, err)
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("serve returned %v after cancel, want nil", err)
+	}
+	// The store was closed cleanly: it opens again.
+	if _, _, err := cli(t, nil, "stats", "--data", dir); err != nil {
+		t.Fatalf("stats after serve: %v", err)
+	}
+}
+
+func TestRun_ServeEnv(t *testing.T) {
+	tokenFile := filepath.Join(t.TempDir(), "token")
+	if err := os.WriteFile(tokenFile, []byte("0123456789abcdef0123\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{
+		"CIVICGRAPH_DATA": filepath.Join(t.TempDir(), "store"), "CIVICGRAPH_ADDR": "127.0.0.1:0",
+		"CIVICGRAPH_CORS_ORIGINS": "https://example.org", "CIVICGRAPH_TOKEN_FILE": tokenFile, "CIVICGRAPH_LOG_LEVEL": "error",
+	}
+	url, _ := startServe(t, env)
+	req, _ := http.NewRequest(http.MethodGet, strings.TrimSuffix(url, "/graphql")+"/healthz", nil)
+	req.Header.Set("Origin", "https://example.org")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if got := resp.Header.Get("Access-Control-Allow-Origin"); got != "https://example.org" {
+		t.Errorf("Access-Control-Allow-Origin = %q, want the configured origin", got)
+	}
+}
+
+func TestRun_ServeBadFlags(t *testing.T) {
+	short := filepath.Join(t.TempDir(), "short")
+	os.WriteFile(short, []byte("abc"), 0o600)
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"ShallowDepth", []string{"--max-depth", "10"}},
+		{"ShortToken", []string{"--token-file", short}},
+		{"MissingTokenFile", []string{"--token-file", filepath.Join(t.TempDir(), "none")}},
+		{"ZeroTimeout", []string{"--timeout", "0s"}},
+		{"UnknownFlag", []string{"--nope"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"serve", "--data", filepath.Join(t.TempDir(), "s"), "--addr", "127.0.0.1:0"}, tc.args...)
+			_, _, err := cli(t, nil, args...)
+			if exitCode(err) != 2 {
+				t.Errorf("serve %v: err %v, exit code %d, want 2", tc.args, err, exitCode(err))
+			}
+		})
+	}
+}
+
+func TestRun_Query(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	out := mustCLI(t, "query", "--data", dir, `{ node(id: "concept/lifecycle/tendering") { label(lang: "ca") } }`)
+	if !strings.Contains(out, `"label": "Licitació"`) {
+		t.Errorf("query printed %s", out)
+	}
+	out, _, err := cli(t, strings.NewReader(`query($id: ID) { node(id: $id) { id } }`), "query", "--data", dir, "--variables", `{"id":"concept/lifecycle/award"}`, "-")
+	if err != nil || !strings.Contains(out, `"id": "concept/lifecycle/award"`) {
+		t.Errorf("query from stdin: %v\n%s", err, out)
+	}
+	out, _, err = cli(t, nil, "query", "--data", dir, `{ nothing }`)
+	if err == nil || !strings.Contains(out, `"errors"`) {
+		t.Errorf("bad query: err %v, printed %s", err, out)
+	}
+}
