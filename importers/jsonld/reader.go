@@ -303,6 +303,12 @@ func (r *Reader) convert(ds *ld.RDFDataset) ([]graph.Quad, error) {
 				continue
 			}
 			q := graph.Quad{S: r.term(lq.Subject), P: r.term(lq.Predicate), O: r.term(lq.Object), G: g}
+			if relative(q.S) || relative(q.P) || relative(q.O) || relative(q.G) {
+				continue // the algorithm drops statements with relative IRIs
+			}
+			if q.O.Lang != "" && !validLangTag(q.O.Lang) {
+				return nil, &ParseError{File: r.name, Found: q.O.Lang, Expected: "a language tag (letters, then '-' and letters or digits)"}
+			}
 			if err := q.Validate(); err != nil {
 				return nil, &ParseError{File: r.name, Found: truncate(q.String()), Expected: "a valid RDF statement"}
 			}
@@ -310,6 +316,18 @@ func (r *Reader) convert(ds *ld.RDFDataset) ([]graph.Quad, error) {
 		}
 	}
 	return out, nil
+}
+
+// relative reports whether t is an IRI, or a literal with a datatype IRI,
+// that is not absolute.
+func relative(t graph.Term) bool {
+	switch t.Kind {
+	case graph.KindIRI:
+		return !hasScheme(t.Value)
+	case graph.KindLiteral:
+		return t.Datatype != "" && !hasScheme(t.Datatype)
+	}
+	return false
 }
 
 // term maps a term of the processor to a graph.Term.
@@ -425,4 +443,30 @@ func truncate(s string) string {
 func firstRune(b []byte) string {
 	_, n := utf8.DecodeRune(b)
 	return string(b[:n])
+}
+
+// validLangTag reports whether tag is a well-formed language tag in the
+// form N-Triples accepts: [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*.
+func validLangTag(tag string) bool {
+	i := 0
+	for i < len(tag) && isAlpha(tag[i]) {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	for i < len(tag) {
+		if tag[i] != '-' {
+			return false
+		}
+		i++
+		sub := i
+		for i < len(tag) && (isAlpha(tag[i]) || tag[i] >= '0' && tag[i] <= '9') {
+			i++
+		}
+		if i == sub {
+			return false
+		}
+	}
+	return true
 }

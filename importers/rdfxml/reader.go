@@ -332,6 +332,9 @@ func (r *Reader) uri(n xml.Name, isAttr bool) (string, error) {
 	if ns == "" || isAttr && n.Space == "" {
 		return "", r.fail("a name in a namespace", n.Local)
 	}
+	if !hasScheme(ns) {
+		return "", r.fail("a namespace name that is an absolute IRI", ns)
+	}
 	return ns + n.Local, nil
 }
 
@@ -400,6 +403,9 @@ func (r *Reader) open(t xml.StartElement, k kind) (*elem, []xml.Attr, error) {
 	}
 	r.stack = append(r.stack, e)
 	top := r.top()
+	if k != kInLiteral && top.lang != "" && !validLangTag(top.lang) {
+		return nil, nil, r.fail("a language tag (letters, then '-' and letters or digits) as xml:lang", top.lang)
+	}
 	if xmlBase != nil {
 		b, err := r.resolve(top, *xmlBase)
 		if err != nil {

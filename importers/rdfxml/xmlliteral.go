@@ -200,12 +200,12 @@ func (e xmlError) Error() string { return string(e) }
 
 // latin1Reader decodes ISO-8859-1 to UTF-8.
 type latin1Reader struct {
-	r   io.Reader
-	err error  // sticky error from r
-	in  []byte // raw input
-	buf []byte // decoded input
-	out []byte // the part of buf not yet returned
-	empty int  // reads in a row that returned nothing
+	r     io.Reader
+	err   error  // sticky error from r
+	in    []byte // raw input
+	buf   []byte // decoded input
+	out   []byte // the part of buf not yet returned
+	empty int    // reads in a row that returned nothing
 }
 
 func (l *latin1Reader) Read(p []byte) (int, error) {
