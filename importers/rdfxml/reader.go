@@ -98,6 +98,7 @@ type queued struct {
 // graph. It is not safe for concurrent use.
 type Reader struct {
 	dec     *xml.Decoder
+	in      *countingReader
 	name    string
 	base    string
 	started bool
@@ -122,9 +123,10 @@ type Reader struct {
 // NewReader returns a Reader that parses r. name is used in error messages
 // and may be "".
 func NewReader(r io.Reader, name string) *Reader {
-	d := xml.NewDecoder(r)
+	in := &countingReader{r: r}
+	d := xml.NewDecoder(in)
 	d.CharsetReader = charsetReader
-	rd := &Reader{dec: d, name: name, ids: map[string]bool{}}
+	rd := &Reader{dec: d, in: in, name: name, ids: map[string]bool{}}
 	rd.label = fmt.Appendf(nil, "x%08x", rand.Uint32())
 	return rd
 }
@@ -147,8 +149,21 @@ func (r *Reader) SetBase(iri string) {
 func (r *Reader) Line() int { return r.outLine }
 
 // BytesRead returns how many bytes of input the XML decoder has consumed.
-// Compare it with the input size to show progress.
-func (r *Reader) BytesRead() int64 { return r.dec.InputOffset() }
+// Compare it with the input size to show progress. For input the decoder
+// converts to UTF-8 (ISO-8859-1), it is approximate.
+func (r *Reader) BytesRead() int64 { return min(r.dec.InputOffset(), r.in.n) }
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
 
 // Read returns the next triple as a quad with a zero (default) graph. It
 // returns io.EOF after the last one, a [*ParseError] for a syntax error,
