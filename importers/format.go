@@ -12,30 +12,60 @@ type Format string
 
 // The formats Import reads.
 const (
-	NTriples Format = "nt"
-	NQuads   Format = "nq"
-	CSV      Format = "csv"
+	NTriples  Format = "nt"
+	NQuads    Format = "nq"
+	Turtle    Format = "ttl"
+	TriG      Format = "trig"
+	RDFXML    Format = "rdfxml"
+	JSONLD    Format = "jsonld"
+	CSV       Format = "csv"
+	BibTeX    Format = "bibtex"
+	RIS       Format = "ris"
+	CSLJSON   Format = "csljson"
+	Citations Format = "citations"
+	OCDS      Format = "ocds"
+	// JSON is a .json file whose content decides: OCDS, CSL-JSON or JSON-LD.
+	JSON Format = "json"
 )
 
 // Formats lists the formats Import reads.
-func Formats() []Format { return []Format{NTriples, NQuads, CSV} }
+func Formats() []Format {
+	return []Format{NTriples, NQuads, Turtle, TriG, RDFXML, JSONLD, CSV, BibTeX, RIS, CSLJSON, Citations, OCDS}
+}
+
+// aliases maps the names users give to formats.
+var aliases = map[string]Format{
+	"nt": NTriples, "ntriples": NTriples, "n-triples": NTriples,
+	"nq": NQuads, "nquads": NQuads, "n-quads": NQuads,
+	"ttl": Turtle, "turtle": Turtle,
+	"trig":   TriG,
+	"rdfxml": RDFXML, "rdf/xml": RDFXML, "rdf": RDFXML, "xml": RDFXML, "owl": RDFXML,
+	"jsonld": JSONLD, "json-ld": JSONLD,
+	"csv":    CSV,
+	"bibtex": BibTeX, "bib": BibTeX,
+	"ris":     RIS,
+	"csljson": CSLJSON, "csl-json": CSLJSON, "csl": CSLJSON,
+	"citations": Citations, "txt": Citations,
+	"ocds":  OCDS,
+	"jsonl": OCDS,
+	"json":  JSON,
+}
 
 // ParseFormat checks a format name given by a user ("nt", "ntriples", "nq",
 // "nquads", "csv", "csv:procurement").
 func ParseFormat(name string) (Format, error) {
 	lower := strings.ToLower(name)
-	switch lower {
-	case "nt", "ntriples", "n-triples":
-		return NTriples, nil
-	case "nq", "nquads", "n-quads":
-		return NQuads, nil
-	case "csv":
-		return CSV, nil
+	if f, ok := aliases[lower]; ok {
+		return f, nil
 	}
 	if tmpl, ok := strings.CutPrefix(lower, "csv:"); ok && tmpl != "" {
 		return Format(lower), nil
 	}
-	return "", fmt.Errorf("%w %q: expected one of nt, nq, csv, csv:<template>", ErrUnknownFormat, name)
+	var names []string
+	for _, f := range Formats() {
+		names = append(names, string(f))
+	}
+	return "", fmt.Errorf("%w %q: expected one of %s, csv:<template>", ErrUnknownFormat, name, strings.Join(names, ", "))
 }
 
 // base returns the format without a template: csv for csv:procurement.
@@ -52,13 +82,12 @@ func (f Format) template() string {
 
 // FormatOf guesses a file's format from its extension.
 func FormatOf(path string) (Format, error) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".nt":
-		return NTriples, nil
-	case ".nq":
-		return NQuads, nil
-	case ".csv":
-		return CSV, nil
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	if ext == "json" && strings.HasSuffix(strings.ToLower(path), ".csl.json") {
+		return CSLJSON, nil
 	}
-	return "", fmt.Errorf("%w: cannot tell the format of %s from its extension (expected .nt, .nq or .csv); name it with --format", ErrUnknownFormat, path)
+	if f, ok := aliases[ext]; ok && ext != "" {
+		return f, nil
+	}
+	return "", fmt.Errorf("%w: cannot tell the format of %s from its extension (expected .nt, .nq, .ttl, .trig, .rdf, .owl, .jsonld, .json, .jsonl, .csv, .bib, .ris or .txt); name it with --format", ErrUnknownFormat, path)
 }

@@ -117,7 +117,9 @@ func TestParseFormat(t *testing.T) {
 	}{
 		{"nt", importers.NTriples, true},
 		{"N-Quads", importers.NQuads, true},
-		{"turtle", "", false},
+		{"turtle", importers.Turtle, true},
+		{"csv:procurement", importers.Format("csv:procurement"), true},
+		{"spaceship", "", false},
 		{"", "", false},
 	}
 	for _, tc := range tests {

@@ -17,9 +17,19 @@ const Version = "civicgraph-importers/0.2"
 
 // mediaTypes names each format's media type for dcterms:format.
 var mediaTypes = map[Format]string{
-	NTriples: "application/n-triples",
-	NQuads:   "application/n-quads",
-	CSV:      "text/csv",
+	NTriples:  "application/n-triples",
+	NQuads:    "application/n-quads",
+	Turtle:    "text/turtle",
+	TriG:      "application/trig",
+	RDFXML:    "application/rdf+xml",
+	JSONLD:    "application/ld+json",
+	CSV:       "text/csv",
+	BibTeX:    "application/x-bibtex",
+	RIS:       "application/x-research-info-systems",
+	CSLJSON:   "application/vnd.citationstyles.csl+json",
+	Citations: "text/plain",
+	OCDS:      "application/json",
+	JSON:      "application/json",
 }
 
 // source follows one input through an import: its digest, and the graphs

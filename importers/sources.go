@@ -1,14 +1,24 @@
 package importers
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"net/url"
+	"path/filepath"
 	"strings"
 
 	"civicgraph/graph"
+	"civicgraph/importers/bib"
+	"civicgraph/importers/citation"
 	"civicgraph/importers/csvtab"
+	"civicgraph/importers/jsonld"
 	"civicgraph/importers/nquads"
+	"civicgraph/importers/ocds"
+	"civicgraph/importers/rdfxml"
+	"civicgraph/importers/turtle"
 	"civicgraph/schema"
 )
 
@@ -28,11 +38,44 @@ type env struct {
 	encoding string
 }
 
-// newReader returns the reader of format f over r.
+// newReader returns the reader of format f over r. Relative IRIs in RDF
+// documents resolve against the file's own file: URL.
 func newReader(f Format, r io.Reader, name string, e env) (quadReader, error) {
+	if f == JSON {
+		var err error
+		if f, r, err = sniffJSON(r, name); err != nil {
+			return nil, err
+		}
+	}
+	docBase := fileURL(name)
 	switch f.base() {
 	case NTriples, NQuads:
 		return nquads.NewReader(r, name, f == NQuads), nil
+	case Turtle, TriG:
+		tr := turtle.NewReader(r, name, f == TriG)
+		if err := tr.SetBase(docBase); err != nil {
+			return nil, err
+		}
+		return tr, nil
+	case RDFXML:
+		xr := rdfxml.NewReader(r, name)
+		xr.SetBase(docBase)
+		return xr, nil
+	case JSONLD:
+		jr := jsonld.NewReader(r, name)
+		jr.SetBase(docBase)
+		return jr, nil
+	case BibTeX:
+		return bib.NewReader(r, name, bib.BibTeX, e.base), nil
+	case RIS:
+		return bib.NewReader(r, name, bib.RIS, e.base), nil
+	case CSLJSON:
+		return bib.NewReader(r, name, bib.CSLJSON, e.base), nil
+	case OCDS:
+		return ocdsReader{ocds.NewReader(r, name, e.base)}, nil
+	case Citations:
+		cr := &countingReader{r: r}
+		return &citationReader{r: citation.NewReader(cr, name), base: e.base, counter: cr}, nil
 	case CSV:
 		cr := &countingReader{r: r}
 		opts := csvtab.Options{Base: e.base, Encoding: e.encoding, Template: f.template()}
@@ -47,6 +90,63 @@ func newReader(f Format, r io.Reader, name string, e env) (quadReader, error) {
 	}
 	return nil, fmt.Errorf("%w %q", ErrUnknownFormat, f)
 }
+
+// fileURL returns the file: URL of a path, the base of relative IRIs.
+func fileURL(name string) string {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		abs = name
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+}
+
+// sniffJSON tells OCDS, CSL-JSON and JSON-LD apart by their keys, looking at
+// the start of the input only, and returns a reader of the whole input.
+func sniffJSON(r io.Reader, name string) (Format, io.Reader, error) {
+	br := bufio.NewReaderSize(r, 256<<10)
+	head, _ := br.Peek(256 << 10)
+	switch {
+	case bytes.Contains(head, []byte(`"ocid"`)):
+		return OCDS, br, nil
+	case bytes.Contains(head, []byte(`"@context"`)) || bytes.Contains(head, []byte(`"@id"`)):
+		return JSONLD, br, nil
+	case bytes.Contains(head, []byte(`"container-title"`)) || bytes.Contains(head, []byte(`"issued"`)):
+		return CSLJSON, br, nil
+	}
+	return "", nil, fmt.Errorf("%w: %s is JSON but neither OCDS (ocid), JSON-LD (@context) nor CSL-JSON (issued); name the format with --format", ErrUnknownFormat, name)
+}
+
+// ocdsReader gives the OCDS reader a line: the records read so far.
+type ocdsReader struct{ *ocds.Reader }
+
+func (o ocdsReader) Line() int { return o.Records() }
+
+// citationReader turns a plain citation list into quads, a citation at a
+// time.
+type citationReader struct {
+	r       *citation.Reader
+	base    string
+	counter *countingReader
+	queue   []graph.Quad
+	entries int
+}
+
+func (c *citationReader) Read() (graph.Quad, error) {
+	for len(c.queue) == 0 {
+		cit, err := c.r.Read()
+		if err != nil {
+			return graph.Quad{}, err
+		}
+		c.entries++
+		c.queue = cit.Quads(c.base, graph.Term{})
+	}
+	q := c.queue[0]
+	c.queue = c.queue[1:]
+	return q, nil
+}
+
+func (c *citationReader) Line() int        { return c.entries }
+func (c *citationReader) BytesRead() int64 { return c.counter.n }
 
 // sliceReader serves quads parsed ahead, for formats that need the whole
 // input (CSV resolves links by label at the end of the file).
