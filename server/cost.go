@@ -2,6 +2,9 @@ package server
 
 import (
 	"strconv"
+	"strings"
+
+	"github.com/graph-gophers/graphql-go/ast"
 )
 
 // document is the little the server needs to know of a GraphQL request
@@ -11,7 +14,12 @@ import (
 // document this parser cannot read is left to graphql-go to reject.
 type document struct {
 	ops   []operation
-	frags map[string][]selection
+	frags map[string]fragment
+}
+
+type fragment struct {
+	on  string
+	sel []selection
 }
 
 type operation struct {
@@ -21,9 +29,10 @@ type operation struct {
 }
 
 // selection is a field (name set), a fragment spread (spread set) or an
-// inline fragment (neither, children only).
+// inline fragment (neither, children only, on the type condition if any).
 type selection struct {
 	name     string
+	on       string
 	spread   string
 	size     int    // the field's first or limit argument, 0 when absent
 	sizeVar  string // the variable the size comes from
@@ -147,7 +156,7 @@ func parseDocument(src string) (document, bool) {
 		return document{}, false
 	}
 	p := &parser{toks: toks, ok: true}
-	doc := document{frags: map[string][]selection{}}
+	doc := document{frags: map[string]fragment{}}
 	for p.ok && p.pos < len(p.toks) {
 		t := p.peek()
 		switch {
@@ -171,9 +180,9 @@ func parseDocument(src string) (document, bool) {
 			if p.next().text != "on" {
 				p.ok = false
 			}
-			p.expect('n')
+			on := p.expect('n').text
 			p.directives()
-			doc.frags[name] = p.selectionSet()
+			doc.frags[name] = fragment{on: on, sel: p.selectionSet()}
 		default:
 			p.ok = false
 		}
@@ -229,12 +238,13 @@ func (p *parser) selectionSet() []selection {
 				out = append(out, selection{spread: n.text})
 				continue
 			}
+			on := ""
 			if p.peek().text == "on" {
 				p.next()
-				p.expect('n')
+				on = p.expect('n').text
 			}
 			p.directives()
-			out = append(out, selection{children: p.selectionSet()})
+			out = append(out, selection{on: on, children: p.selectionSet()})
 			continue
 		}
 		f := selection{name: p.expect('n').text}
@@ -297,13 +307,26 @@ func (d document) operation(name string) (operation, bool) {
 	return operation{}, false
 }
 
+// defaultListSize is the size assumed for a list field with no first or
+// limit argument (an entity's relations): most are short, some are not.
+const defaultListSize = 20
+
 // cost estimates the work of an operation: every field costs the product
-// of the list sizes (first or limit arguments) of itself and of the fields
-// above it, so a page of 100 items with 10 fields each costs about 1,000,
-// and nesting lists multiplies. Fragments count where they are spread.
-func (d document) cost(op operation, vars map[string]any) int {
-	var walk func(sel []selection, mult int, depth int) int
-	walk = func(sel []selection, mult int, depth int) int {
+// of the list sizes of itself and of the fields above it. A list's size is
+// its first or limit argument (given, or its default in the schema), 1 for
+// the edges and nodes of a connection (the page is already counted), and
+// defaultListSize for other lists. So a page of 100 actors with 10 fields
+// each costs about 1,000, and their engagements 20 times more.
+// Introspection fields (__schema, __type) cost 1: the schema bounds them.
+func (d document) cost(sc *ast.Schema, op operation, vars map[string]any) int {
+	root := ""
+	if sc != nil {
+		if t, ok := sc.RootOperationTypes[op.typ]; ok {
+			root = t.TypeName()
+		}
+	}
+	var walk func(sel []selection, parent string, mult int, depth int) int
+	walk = func(sel []selection, parent string, mult int, depth int) int {
 		if depth > 64 {
 			return 1 << 30
 		}
@@ -311,21 +334,20 @@ func (d document) cost(op operation, vars map[string]any) int {
 		for _, s := range sel {
 			switch {
 			case s.spread != "":
-				total += walk(d.frags[s.spread], mult, depth+1)
+				f := d.frags[s.spread]
+				total += walk(f.sel, f.on, mult, depth+1)
 			case s.name == "":
-				total += walk(s.children, mult, depth+1)
+				on := s.on
+				if on == "" {
+					on = parent
+				}
+				total += walk(s.children, on, mult, depth+1)
+			case strings.HasPrefix(s.name, "__"):
+				total += mult
 			default:
-				size := s.size
-				if s.sizeVar != "" {
-					if f, ok := vars[s.sizeVar].(float64); ok && f > 0 {
-						size = int(f)
-					}
-				}
-				m := mult * max(size, 1)
-				if m > 1<<30 {
-					m = 1 << 30
-				}
-				total += m + walk(s.children, m, depth+1)
+				size, child := listSize(sc, parent, s, vars)
+				m := min(mult*size, 1<<30)
+				total += m + walk(s.children, child, m, depth+1)
 			}
 			if total > 1<<30 {
 				return 1 << 30
@@ -333,5 +355,75 @@ func (d document) cost(op operation, vars map[string]any) int {
 		}
 		return total
 	}
-	return walk(op.sel, 1, 0)
+	return walk(op.sel, root, 1, 0)
+}
+
+// listSize returns the multiplier of field s of type parent and the name
+// of the type it returns ("" when unknown).
+func listSize(sc *ast.Schema, parent string, s selection, vars map[string]any) (int, string) {
+	size := s.size
+	if s.sizeVar != "" {
+		if f, ok := vars[s.sizeVar].(float64); ok && f > 0 {
+			size = int(min(f, 1<<30))
+		}
+	}
+	def := fieldDef(sc, parent, s.name)
+	if def == nil {
+		return max(size, 1), ""
+	}
+	isList := false
+	t := def.Type
+	for {
+		if nn, ok := t.(*ast.NonNull); ok {
+			t = nn.OfType
+			continue
+		}
+		if l, ok := t.(*ast.List); ok {
+			isList = true
+			t = l.OfType
+			continue
+		}
+		break
+	}
+	child := ""
+	if nt, ok := t.(ast.NamedType); ok {
+		child = nt.TypeName()
+	}
+	if size > 0 {
+		return size, child
+	}
+	for _, a := range def.Arguments {
+		if (a.Name.Name == "first" || a.Name.Name == "limit") && a.Default != nil {
+			if n, err := strconv.Atoi(a.Default.String()); err == nil && n > 0 {
+				return n, child
+			}
+		}
+	}
+	if !isList || strings.HasSuffix(parent, "Connection") {
+		return 1, child
+	}
+	return defaultListSize, child
+}
+
+// fieldDef finds the definition of field name in the object or interface
+// type parent.
+func fieldDef(sc *ast.Schema, parent, name string) *ast.FieldDefinition {
+	if sc == nil || parent == "" {
+		return nil
+	}
+	var fields ast.FieldsDefinition
+	switch t := sc.Types[parent].(type) {
+	case *ast.ObjectTypeDefinition:
+		fields = t.Fields
+	case *ast.InterfaceTypeDefinition:
+		fields = t.Fields
+	default:
+		return nil
+	}
+	for _, f := range fields {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
 }

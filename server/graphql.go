@@ -108,7 +108,7 @@ func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				writeGraphQLError(w, http.StatusMethodNotAllowed, &queries.Error{Code: queries.CodeBadInput, Message: op.typ + " operations need POST"})
 				return
 			}
-			if c := doc.cost(op, req.Variables); c > h.opts.MaxCost {
+			if c := doc.cost(h.s.ASTSchema(), op, req.Variables); c > h.opts.MaxCost {
 				h.limits.limitHit("cost")
 				writeGraphQLError(w, http.StatusOK, queries.LimitError("cost", h.opts.MaxCost, fmt.Sprintf("a query of estimated cost %d", c)))
 				return
@@ -118,6 +118,12 @@ func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := queries.WithTimeout(r.Context(), h.opts.Timeout)
 	defer cancel()
 	resp := h.s.Exec(ctx, req.Query, req.OperationName, req.Variables)
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		h.limits.limitHit("timeout")
+		writeGraphQLError(w, http.StatusOK, queries.TimeoutError(h.opts.Timeout))
+		return
+	}
+	h.markLimits(resp.Errors)
 	h.logErrors(ctx, resp.Errors)
 	dropDataOnRequestErrors(resp)
 	out, err := json.Marshal(resp)
@@ -158,6 +164,17 @@ func dropDataOnRequestErrors(resp *graphql.Response) {
 		if len(e.Path) == 0 {
 			resp.Data = nil
 			return
+		}
+	}
+}
+
+// markLimits gives graphql-go's own limit errors the code and details of
+// ours.
+func (h *graphqlHandler) markLimits(errs []*gqlerrors.QueryError) {
+	for _, e := range errs {
+		if e.Rule == "MaxDepthExceeded" {
+			h.limits.limitHit("depth")
+			e.Extensions = map[string]any{"code": queries.CodeLimit, "limit": "depth", "value": h.opts.MaxDepth}
 		}
 	}
 }

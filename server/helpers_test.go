@@ -92,6 +92,12 @@ func post(t testing.TB, ts *httptest.Server, query string, vars map[string]any, 
 func query(t testing.TB, ts *httptest.Server, q string, vars map[string]any) gqlResponse {
 	t.Helper()
 	_, b := post(t, ts, q, vars, nil)
+	return decode(t, b)
+}
+
+// decode decodes a GraphQL response.
+func decode(t testing.TB, b []byte) gqlResponse {
+	t.Helper()
 	var r gqlResponse
 	if err := json.Unmarshal(b, &r); err != nil {
 		t.Fatalf("response is not JSON: %v\n%s", err, b)
