@@ -183,7 +183,8 @@ func (d *cslDecoder) token(path string) (token, error) {
 	if err == nil {
 		return token{v: v, start: d.t.tokenStart(before)}, nil
 	}
-	if errors.Is(err, io.EOF) {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		// The decoder says ErrUnexpectedEOF for a value cut short ("\"abc").
 		return token{start: d.t.tokenStart(before)}, io.EOF
 	}
 	var se *json.SyntaxError
