@@ -458,7 +458,7 @@ func (r *Reader) endFrame(f *frame, tok token) error {
 
 // push starts a nested frame.
 func (r *Reader) push(f frame) error {
-	if len(r.stack) >= maxDepth {
+	if len(r.stack) > maxDepth { // the statement and maxDepth lists
 		return r.tokenError("at most " + strconv.Itoa(maxDepth) + " nested lists")
 	}
 	r.stack = append(r.stack, f)

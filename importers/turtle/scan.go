@@ -624,8 +624,10 @@ func (r *Reader) scanAtKeyword() (token, error) {
 	r.pos += n
 	switch string(word) {
 	case "@prefix":
+		r.word = "@prefix"
 		return tAtPrefix, nil
 	case "@base":
+		r.word = "@base"
 		return tAtBase, nil
 	}
 	r.word = string(word)
