@@ -26,6 +26,7 @@ func TestReader_Errors(t *testing.T) {
 		{"missing-ocid.json", "releases[1].ocid", 3, 3, "no ocid", "ocid"},
 		{"ocid-no-letters.json", "ocid", 1, 10, `"--"`, "letters or digits"},
 		{"repeated-ocid.json", "releases[2].ocid", 4, 12, `"ocds-x-1" again`, "next to each other"},
+		{"ocid-collision.json", "releases[1].ocid", 3, 12, `same procurement as the earlier ocid "ocds-x-1"`, "differ in more than case"},
 		{"amount-not-number.json", "releases[0].tender.value.amount", 7, 29, `string "about 5000"`, "a number"},
 		{"award-amount-bool.json", "awards[1].value.amount", 2, 58, "true", "a number"},
 		{"amount-exponent.json", "[0].tender.value.amount", 1, 54, "1e5000", "exponent"},

@@ -41,7 +41,7 @@ type Reader struct {
 	arrKey string // "releases" or "records" while reading such an array of obj
 	idx    int    // index of the next element of the array being read
 	run    *unit  // releases of one ocid, not yet mapped
-	done   map[string]bool
+	done   map[string]string // slug of each ocid mapped → the ocid
 }
 
 // readState says where the reader is in the JSON.
@@ -83,7 +83,7 @@ func NewReader(r io.Reader, name string, base string) *Reader {
 		src:  src,
 		dec:  json.NewDecoder(src),
 		m:    mapper{base: base, actors: map[string]uint8{}},
-		done: map[string]bool{},
+		done: map[string]string{},
 	}
 }
 
@@ -376,9 +376,8 @@ func (r *Reader) finishRecord(o *object) error {
 		u.compiled = o.compiled
 		u.ev.addRelease(o.compiled)
 	}
-	if r.done[ocid] {
-		return r.errInObject(o, &fieldError{path: "ocid", found: "string " + quote(ocid) + " again",
-			expected: "one record per ocid"})
+	if fe := r.mappedBefore(ocid, "one record per ocid"); fe != nil {
+		return r.errInObject(o, fe)
 	}
 	r.run = u
 	return r.flush()
@@ -439,8 +438,8 @@ func (r *Reader) addRecord(raw []byte, l *loc) error {
 	if u.ocid == "" {
 		return r.errAt(l, &fieldError{path: "ocid", found: "no ocid", expected: "the record's ocid, a non-empty string"})
 	}
-	if r.done[u.ocid] {
-		return r.errAt(l, &fieldError{path: "ocid", found: "string " + quote(u.ocid) + " again", expected: "one record per ocid"})
+	if fe := r.mappedBefore(u.ocid, "one record per ocid"); fe != nil {
+		return r.errAt(l, fe)
 	}
 	if u.compiled == nil && len(u.rels) == 0 {
 		return r.errAt(l, &fieldError{path: "releases", found: "only linked releases and no compiledRelease",
@@ -481,9 +480,8 @@ func (r *Reader) addRelease(rel *release, raw []byte, l *loc, errf func(*fieldEr
 		r.run = &unit{at: l}
 	}
 	if r.run.ocid == "" {
-		if r.done[ocid] {
-			return errf(&fieldError{path: "ocid", found: "string " + quote(ocid) + " again, after releases of other ocids",
-				expected: "the releases of one ocid next to each other (sort them by ocid, or give a record package)"})
+		if fe := r.mappedBefore(ocid, "the releases of one ocid next to each other (sort them by ocid, or give a record package)"); fe != nil {
+			return errf(fe)
 		}
 		r.run.ocid = ocid
 	}
@@ -491,6 +489,20 @@ func (r *Reader) addRelease(rel *release, raw []byte, l *loc, errf func(*fieldEr
 	r.run.raws = append(r.run.raws, raw)
 	r.run.ev.addRelease(rel)
 	return nil
+}
+
+// mappedBefore returns a problem when a process with this ocid, or with
+// one that makes the same procurement IRI, was mapped before.
+func (r *Reader) mappedBefore(ocid, expected string) *fieldError {
+	prev, ok := r.done[schema.Slug(ocid)]
+	switch {
+	case !ok:
+		return nil
+	case prev == ocid:
+		return &fieldError{path: "ocid", found: "string " + quote(ocid) + " again, after other ocids", expected: expected}
+	}
+	return &fieldError{path: "ocid", found: "string " + quote(ocid) + ", which names the same procurement as the earlier ocid " + quote(prev),
+		expected: "ocids that differ in more than case and punctuation"}
 }
 
 // flushIfOther maps the pending run if it is of another ocid than ocid
@@ -517,7 +529,7 @@ func (r *Reader) flush() error {
 		}
 		return r.errAt(at, fe)
 	}
-	r.done[u.ocid] = true
+	r.done[schema.Slug(u.ocid)] = u.ocid
 	r.m.procurement(u.ocid, rel, &u.ev, r.GovernmentLevel)
 	return nil
 }

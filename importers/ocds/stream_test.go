@@ -38,15 +38,15 @@ func (p *packageStream) Read(b []byte) (int, error) {
 	return n, nil
 }
 
-// TestReader_Streaming reads a package of 20,000 releases (about 40 MB)
+// TestReader_Streaming reads a package of 10,000 releases (about 16 MB)
 // and checks that the heap after the last one is within a few MB of the
 // heap after the first thousand: the reader holds one release at a time,
 // plus the set of ocids and actors it has mapped.
 func TestReader_Streaming(t *testing.T) {
 	if testing.Short() {
-		t.Skip("reads 40 MB; skipped with -short")
+		t.Skip("reads 16 MB; skipped with -short")
 	}
-	const n = 20000
+	const n = 10000
 	in := &packageStream{n: n}
 	r := ocds.NewReader(in, "stream.json", testBase)
 	heap := func() uint64 {
