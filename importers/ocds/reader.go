@@ -38,9 +38,9 @@ type Reader struct {
 
 	state  readState
 	obj    *object
-	arrKey string // "releases" or "records" while reading such an array of obj
-	idx    int    // index of the next element of the array being read
-	run    *unit  // releases of one ocid, not yet mapped
+	arrKey string            // "releases" or "records" while reading such an array of obj
+	idx    int               // index of the next element of the array being read
+	run    *unit             // releases of one ocid, not yet mapped
 	done   map[string]string // slug of each ocid mapped → the ocid
 }
 
