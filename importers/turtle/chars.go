@@ -97,12 +97,12 @@ func isLabelStart(r rune) bool {
 
 // hasScheme reports whether iri starts with a URI scheme and a colon, which
 // is what makes it absolute: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
-func hasScheme(iri []byte) bool {
+func hasScheme[T string | []byte](iri T) bool {
 	if len(iri) == 0 || class[iri[0]]&classAlpha == 0 {
 		return false
 	}
-	for _, c := range iri[1:] {
-		switch {
+	for i := 1; i < len(iri); i++ {
+		switch c := iri[i]; {
 		case c == ':':
 			return true
 		case class[c]&(classAlpha|classDigit) != 0, c == '+', c == '-', c == '.':

@@ -19,7 +19,7 @@ type iriRef struct {
 // parseIRIRef splits s with the regular expression of RFC 3986 appendix B.
 func parseIRIRef(s string) iriRef {
 	var u iriRef
-	if hasScheme([]byte(s)) {
+	if hasScheme(s) {
 		i := strings.IndexByte(s, ':')
 		u.scheme, s = s[:i], s[i+1:]
 	}

@@ -20,9 +20,6 @@ const genPrefix = "_g"
 // goroutine's; the limit bounds that stack's memory.
 const maxDepth = 10_000
 
-// rdfType is the IRI the keyword 'a' stands for.
-var rdfType = graph.IRI(graph.RDFType)
-
 // Reader reads Turtle or TriG from an input stream and returns its
 // statements one at a time. It is not safe for concurrent use.
 type Reader struct {
@@ -136,7 +133,7 @@ func (r *Reader) SetBase(iri string) error {
 	if r.started {
 		return fmt.Errorf("turtle: SetBase called after Read")
 	}
-	if !hasScheme([]byte(iri)) {
+	if !hasScheme(iri) {
 		return fmt.Errorf("%w: %q", ErrBaseIRI, iri)
 	}
 	r.base, r.hasBase = parseIRIRef(iri), true
@@ -416,7 +413,7 @@ func (r *Reader) verb(f *frame, tok token) bool {
 	case tIRI:
 		f.pred = r.term
 	case tA:
-		f.pred = rdfType
+		f.pred = graph.Term{Kind: graph.KindIRI, Value: graph.RDFType}
 	default:
 		return false
 	}
