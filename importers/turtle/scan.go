@@ -232,6 +232,7 @@ func (r *Reader) scanIRIRef() (string, error) {
 		if iri, i, err = r.iriSlow(i); err != nil {
 			return "", err
 		}
+		b = r.window()
 	default:
 		return "", r.errAt(i, r.foundAt(i), "'>' to end IRI")
 	}
@@ -240,7 +241,7 @@ func (r *Reader) scanIRIRef() (string, error) {
 		return r.strs.get(iri), nil
 	}
 	if !r.hasBase {
-		return "", r.errAt(0, "<"+string(iri)+">", "absolute IRI (no base IRI is set)")
+		return "", r.errAt(0, tokenText(b[:i+1]), "absolute IRI (no base IRI is set)")
 	}
 	r.resolved = appendResolved(r.resolved[:0], &r.base, string(iri))
 	r.pos += i + 1
