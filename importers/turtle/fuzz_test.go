@@ -37,6 +37,7 @@ var fuzzSeeds = []string{
 	"\xef\xbb\xbf<http://a/s> <http://a/p> \"\xff\" .",
 	"\"\"\"\"0\"\"\"",
 	".0$i~C$z\xd1",
+	"<rel\\u0061tive> <http://a/p> <http://a/o> .",
 }
 
 // FuzzReader checks that the reader never panics and fails only with a
