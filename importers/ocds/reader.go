@@ -654,7 +654,18 @@ func (r *Reader) jsonError(err error, before int64, top bool) error {
 		return &e
 	}
 	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
 	switch {
+	case errors.As(err, &te):
+		// Token decodes a number into a float64, which 1e700 overflows;
+		// an OCDS document has no number where the reader calls Token.
+		at := r.valueStart(before)
+		line, col := r.src.pos(at)
+		lit := r.src.tail(at)
+		if i := bytes.IndexAny(lit, ",:]} \t\r\n"); i >= 0 {
+			lit = lit[:i]
+		}
+		return &Error{File: r.name, Line: line, Col: col, Found: describe(lit), Expected: "a JSON object or array"}
 	case err == io.EOF && top:
 		return io.EOF
 	case err == io.EOF || err == io.ErrUnexpectedEOF:
