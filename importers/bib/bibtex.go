@@ -170,6 +170,13 @@ func (d *bibtexDecoder) decode() (*entry, error) {
 			if c == '@' {
 				break
 			}
+			if c == '%' && d.lineStart {
+				// A comment line: an entry commented out with % stays out.
+				for c := d.peek(); c >= 0 && c != '\n' && c != '\r'; c = d.peek() {
+					d.next()
+				}
+				continue
+			}
 			d.next()
 		}
 		atLineStart := d.lineStart

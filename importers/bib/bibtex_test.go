@@ -66,7 +66,7 @@ func TestParse_BibTeX(t *testing.T) {
 				Type: citation.TypeBook,
 				Authors: []citation.Person{person("van Beethoven", "Ludwig"), person("de la Fontaine", "Jean"),
 					person("King Jr.", "Martin Luther"), person("World Health Organization", ""),
-					person("Barnes and Noble", ""), person("Knuth", "D. E."), person("Plato", "")},
+					person("Barnes and Noble", ""), person("Knuth", "D.E."), person("Plato", "")},
 				Year: "1999", Title: "T",
 			},
 		},
@@ -76,7 +76,7 @@ func TestParse_BibTeX(t *testing.T) {
 @STRING(city = {Ox} # "ford")
 @book{k, author = {A, B}, title = "Part " # {One}, publisher = pub, address = city, year = 2001, month = jan}`,
 			want: citation.Citation{
-				Type: citation.TypeBook, Authors: []citation.Person{person("A", "B")}, Year: "2001", Title: "Part One",
+				Type: citation.TypeBook, Authors: []citation.Person{person("A", "B.")}, Year: "2001", Title: "Part One",
 				Publisher: "Oxford University Press", Publishers: []string{"Oxford University Press"}, Place: "Oxford",
 			},
 		},
@@ -84,15 +84,15 @@ func TestParse_BibTeX(t *testing.T) {
 			name: "ChapterEditors",
 			in:   `@incollection{k, author = {A, B}, editor = {C, D and E, F}, title = {Ch}, booktitle = {Book}, year = 2001, chapter = 4, pages = {5-9}}`,
 			want: citation.Citation{
-				Type: citation.TypeChapter, Authors: []citation.Person{person("A", "B")},
-				ContainerEditors: []citation.Person{person("C", "D"), person("E", "F")},
+				Type: citation.TypeChapter, Authors: []citation.Person{person("A", "B.")},
+				ContainerEditors: []citation.Person{person("C", "D."), person("E", "F.")},
 				Year:             "2001", Title: "Ch", Container: "Book", Chapter: "4", Pages: "5-9",
 			},
 		},
 		{
 			name: "EditedBook",
 			in:   `@book{k, editor = {C, D}, title = {Book}, year = 2001}`,
-			want: citation.Citation{Type: citation.TypeBook, Editors: []citation.Person{person("C", "D")}, Year: "2001", Title: "Book"},
+			want: citation.Citation{Type: citation.TypeBook, Editors: []citation.Person{person("C", "D.")}, Year: "2001", Title: "Book"},
 		},
 		{
 			name: "ReportNumberAndInstitution",
@@ -106,20 +106,20 @@ func TestParse_BibTeX(t *testing.T) {
 			name: "MiscWithURLIsWebPage",
 			in:   `@misc{k, author = {A, B}, title = {Post}, howpublished = {\url{https://example.org/a_b}}, year = 2023, month = {aug}, day = 22}`,
 			want: citation.Citation{
-				Type: citation.TypeWebPage, Authors: []citation.Person{person("A", "B")}, Year: "2023", Title: "Post",
+				Type: citation.TypeWebPage, Authors: []citation.Person{person("A", "B.")}, Year: "2023", Title: "Post",
 				Date: "22 August 2023", URL: "https://example.org/a_b",
 			},
 		},
 		{
 			name: "MiscWithoutURLIsReport",
 			in:   `@misc{k, author = {A, B}, title = {Thing}, year = 2023}`,
-			want: citation.Citation{Type: citation.TypeReport, Authors: []citation.Person{person("A", "B")}, Year: "2023", Title: "Thing"},
+			want: citation.Citation{Type: citation.TypeReport, Authors: []citation.Person{person("A", "B.")}, Year: "2023", Title: "Thing"},
 		},
 		{
 			name: "BiblatexDate",
 			in:   `@online{k, author = {A, B}, title = {Page}, date = {2021-03-04}, url = {https://example.org/~a/b--c}}`,
 			want: citation.Citation{
-				Type: citation.TypeWebPage, Authors: []citation.Person{person("A", "B")}, Year: "2021", Title: "Page",
+				Type: citation.TypeWebPage, Authors: []citation.Person{person("A", "B.")}, Year: "2021", Title: "Page",
 				Date: "4 March 2021", URL: "https://example.org/~a/b--c",
 			},
 		},
@@ -127,25 +127,26 @@ func TestParse_BibTeX(t *testing.T) {
 			name: "UnusableValuesKeptInNote",
 			in:   `@unpublished{k, author = {A, B}, title = {Draft}, year = {forthcoming}, doi = {n/a}, url = {ftp://x.org/f}, language = {Elvish tongue}, note = {Draft}}`,
 			want: citation.Citation{
-				Type: citation.TypeWorkingPaper, Authors: []citation.Person{person("A", "B")}, Title: "Draft",
+				Type: citation.TypeWorkingPaper, Authors: []citation.Person{person("A", "B.")}, Title: "Draft",
 				Note: "Draft; year: forthcoming; url: ftp://x.org/f; doi: n/a; language: Elvish tongue",
 			},
 		},
 		{
 			name: "CommentsAndAtSignsBetweenEntries",
 			in: `Write to jane@example.org for corrections.
+  % @book{out, title = {Commented out with a percent sign}}
 @comment{ @article{no, title = {No}} }
 @preamble{"\newcommand{\x}{}"}
 @inproceedings{k, author = {A, B}, title = {Paper}, booktitle = {Proc.}, year = 2020}`,
 			want: citation.Citation{
-				Type: citation.TypePaper, Authors: []citation.Person{person("A", "B")}, Year: "2020", Title: "Paper", Container: "Proc.",
+				Type: citation.TypePaper, Authors: []citation.Person{person("A", "B.")}, Year: "2020", Title: "Paper", Container: "Proc.",
 			},
 		},
 		{
 			name: "LaTeXCommands",
 			in:   `@article{k, author = {A, B}, title = {The \emph{Big} \textbf{Data} -- a ` + "``" + `review'' of $\alpha$-helices at 5\% in \LaTeX---really}, year = 2020}`,
 			want: citation.Citation{
-				Type: citation.TypeArticle, Authors: []citation.Person{person("A", "B")}, Year: "2020",
+				Type: citation.TypeArticle, Authors: []citation.Person{person("A", "B.")}, Year: "2020",
 				Title: "The Big Data – a “review” of α-helices at 5% in LaTeX—really",
 			},
 		},

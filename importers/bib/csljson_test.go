@@ -42,7 +42,7 @@ func TestParse_CSLJSON(t *testing.T) {
 				"editor": [{"family": "Brown", "given": "Bob"}], "issued": {"date-parts": [["2021"]]},
 				"publisher": "Springer", "publisher-place": "Cham", "collection-title": "Series", "chapter-number": 4}]`,
 			want: citation.Citation{
-				Type: citation.TypeChapter, Authors: []citation.Person{person("van Beethoven", "Ludwig"), person("King Jr.", "M. L.")},
+				Type: citation.TypeChapter, Authors: []citation.Person{person("van Beethoven", "Ludwig"), person("King Jr.", "M.L.")},
 				ContainerEditors: []citation.Person{person("Brown", "Bob")}, Year: "2021b", Title: "Ch", Container: "Book",
 				Series: "Series", Chapter: "4", Publisher: "Springer", Publishers: []string{"Springer"}, Place: "Cham",
 			},
@@ -50,12 +50,12 @@ func TestParse_CSLJSON(t *testing.T) {
 		{
 			name: "CrossrefArraysAndEDTF",
 			in:   `[{"type": "report", "title": ["Report", "Other"], "container-title": [], "author": [{"family": "A", "given": "B"}], "issued": "2020-05", "number": "WP-7"}]`,
-			want: citation.Citation{Type: citation.TypeReport, Authors: []citation.Person{person("A", "B")}, Year: "2020", Title: "Report", Number: "WP-7"},
+			want: citation.Citation{Type: citation.TypeReport, Authors: []citation.Person{person("A", "B.")}, Year: "2020", Title: "Report", Number: "WP-7"},
 		},
 		{
 			name: "LaTeXInTitleAndRawDate",
 			in:   `[{"type": "paper-conference", "title": "Exposici\\'on {T}emprana", "author": [{"family": "A", "given": "B"}], "issued": {"raw": "Spring 2022"}}]`,
-			want: citation.Citation{Type: citation.TypePaper, Authors: []citation.Person{person("A", "B")}, Year: "2022", Title: "Exposición Temprana", Note: "date: Spring 2022"},
+			want: citation.Citation{Type: citation.TypePaper, Authors: []citation.Person{person("A", "B.")}, Year: "2022", Title: "Exposición Temprana", Note: "date: Spring 2022"},
 		},
 		{
 			name: "UnknownTypeAndNulls",

@@ -115,7 +115,9 @@
 //   - BibTeX @string macros must be defined before use, and an undefined
 //     macro is an error (BibTeX warns and uses nothing). An '@' that does
 //     not start a line and is not followed by a type and a brace is taken as
-//     text between entries (an e-mail address in a comment).
+//     text between entries (an e-mail address in a comment); a line that
+//     starts with % between entries is a comment, so an entry commented out
+//     that way stays out (BibTeX itself would read it).
 //   - CSL-JSON items must have a type; a date must be date-parts, raw or
 //     literal, or an EDTF date string.
 //   - Language is not guessed from the title when an entry gives none.

@@ -149,7 +149,7 @@ func (e *entry) citation() citation.Citation {
 func cleanPeople(ps []citation.Person) []citation.Person {
 	var out []citation.Person
 	for _, p := range ps {
-		p.Family, p.Given = cleanText(p.Family), cleanText(p.Given)
+		p.Family, p.Given = cleanText(p.Family), initials(cleanText(p.Given))
 		if p.Family == "" {
 			p.Family, p.Given = p.Given, ""
 		}
@@ -158,6 +158,49 @@ func cleanPeople(ps []citation.Person) []citation.Person {
 		}
 	}
 	return out
+}
+
+// initials writes the initials in given names one way, the way of the
+// seed's citations, so that one person cited as "J. R.", "J.R." or "J R"
+// gets one IRI and one name: a lone capital letter gets a period ("J" →
+// "J."), and names that are all initials lose the spaces between them
+// ("J. R." → "J.R."). Other names are kept ("Christian S" → "Christian S.").
+func initials(given string) string {
+	if given == "" {
+		return ""
+	}
+	words := strings.Fields(given)
+	all := true
+	for i, w := range words {
+		if r, n := utf8.DecodeRuneInString(w); n == len(w) && unicode.IsUpper(r) {
+			words[i] = w + "."
+			continue
+		}
+		if !isInitials(w) {
+			all = false
+		}
+	}
+	if all {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words, " ")
+}
+
+// isInitials reports whether w is initials with periods: "J.", "J.R.",
+// "J.-P.".
+func isInitials(w string) bool {
+	if w == "" {
+		return false
+	}
+	for w != "" {
+		w = strings.TrimPrefix(w, "-")
+		r, n := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || n >= len(w) || w[n] != '.' {
+			return false
+		}
+		w = w[n+1:]
+	}
+	return true
 }
 
 func containsString(list []string, s string) bool {

@@ -77,8 +77,8 @@ func TestParseBibTeXNames(t *testing.T) {
 		{"Smith, J. and others", []citation.Person{p("Smith", "J.")}},
 		{`M{\"u}ller, J{\"o}rg`, []citation.Person{p("Müller", "Jörg")}},
 		{`{\'E}mile Zola`, []citation.Person{p("Zola", "Émile")}},
-		{"D.~E. Knuth", []citation.Person{p("Knuth", "D. E.")}},
-		{"Christian S Hardtke", []citation.Person{p("Hardtke", "Christian S")}},
+		{"D.~E. Knuth", []citation.Person{p("Knuth", "D.E.")}},
+		{"Christian S Hardtke", []citation.Person{p("Hardtke", "Christian S.")}},
 		{"{van} Gogh, Vincent", []citation.Person{p("van Gogh", "Vincent")}},
 		{"  ", nil},
 		{"and", nil},
@@ -197,6 +197,18 @@ func TestNormalisers(t *testing.T) {
 		for in, want := range map[string]string{"12--34": "12-34", "12–34": "12-34", "12 - 34": "12-34", "e0815": "e0815", " 5 ": "5"} {
 			if got := normPages(in); got != want {
 				t.Errorf("normPages(%q) = %q, want %q", in, got, want)
+			}
+		}
+	})
+	t.Run("Initials", func(t *testing.T) {
+		tests := []struct{ in, want string }{
+			{"J. R.", "J.R."}, {"J.R.", "J.R."}, {"J R", "J.R."}, {"J", "J."}, {"J.-P.", "J.-P."},
+			{"Christian S", "Christian S."}, {"Yu E.", "Yu E."}, {"Martin Luther", "Martin Luther"},
+			{"Ó.", "Ó."}, {"jr", "jr"}, {"", ""},
+		}
+		for _, tc := range tests {
+			if got := initials(tc.in); got != tc.want {
+				t.Errorf("initials(%q) = %q, want %q", tc.in, got, tc.want)
 			}
 		}
 	})
