@@ -30,7 +30,7 @@ func FuzzServer_GraphQL(f *testing.F) {
 		`{ __schema { types { name fields { name } } } }`, `{ a: actors(first: 1000) { nodes { engagements { id } } } }`} {
 		f.Add(s)
 	}
-	h, err := server.New(server.Options{Store: newFixtureStore(f), MaxNodes: 200, MaxPage: 100})
+	h, err := server.New(server.Options{Store: shared, MaxNodes: 200, MaxPage: 100})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -2,6 +2,9 @@ package server_test
 
 import (
 	"bytes"
+	"context"
+	"flag"
+	"fmt"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -18,32 +21,71 @@ import (
 	"civicgraph/server"
 )
 
-// newFixtureStore returns a store with the seed and testdata/fixture.nt
-// (illustrative procurement data) in the illustrative graph.
-func newFixtureStore(t testing.TB) *graph.Store {
-	t.Helper()
-	s := graphtest.NewStore(t)
-	if _, err := importers.Seed(t.Context(), s, schema.DefaultBase); err != nil {
-		t.Fatalf("seed: %v", err)
+// shared is the fixture store of the tests that only read, made once by
+// TestMain: seeding under -race takes seconds.
+var shared *graph.Store
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "civicgraph-server-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := func() int {
+		defer os.RemoveAll(dir)
+		s, err := graph.Open(dir, graph.Options{GCInterval: -1})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		defer s.Close()
+		if err := loadFixture(context.Background(), s); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		shared = s
+		return m.Run()
+	}()
+	os.Exit(code)
+}
+
+// loadFixture loads the seed and testdata/fixture.nt (illustrative
+// procurement data, in the illustrative graph) into s.
+func loadFixture(ctx context.Context, s *graph.Store) error {
+	if _, err := importers.Seed(ctx, s, schema.DefaultBase); err != nil {
+		return fmt.Errorf("seed: %w", err)
 	}
 	f, err := os.Open("testdata/fixture.nt")
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	defer f.Close()
-	_, err = importers.Import(t.Context(), s, []importers.Input{{Name: "fixture.nt", R: f}},
+	_, err = importers.Import(ctx, s, []importers.Input{{Name: "fixture.nt", R: f}},
 		importers.Options{Format: importers.NTriples, Graph: graph.IRI(schema.GraphIllustrative)})
 	if err != nil {
-		t.Fatalf("import fixture: %v", err)
+		return fmt.Errorf("import fixture: %w", err)
+	}
+	return nil
+}
+
+// newFixtureStore returns a fixture store of the test's own, for tests
+// that write or close it.
+func newFixtureStore(t testing.TB) *graph.Store {
+	t.Helper()
+	s := graphtest.NewStore(t)
+	if err := loadFixture(t.Context(), s); err != nil {
+		t.Fatal(err)
 	}
 	return s
 }
 
-// newTestServer serves the fixture store with opts on loopback.
+// newTestServer serves opts.Store, or the shared fixture store, with opts
+// on loopback.
 func newTestServer(t testing.TB, opts server.Options) (*httptest.Server, *graph.Store) {
 	t.Helper()
 	if opts.Store == nil {
-		opts.Store = newFixtureStore(t)
+		opts.Store = shared
 	}
 	h, err := server.New(opts)
 	if err != nil {

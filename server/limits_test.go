@@ -15,7 +15,7 @@ import (
 )
 
 func TestServer_Limits(t *testing.T) {
-	st := newFixtureStore(t)
+	st := shared
 	deep := "{ node(id: \"x\") { " + "... on Actor { " + strings.Repeat("parent { ", 25) + "id" + strings.Repeat(" }", 25) + " }" + " } }"
 	for _, tc := range []struct {
 		name      string
@@ -76,7 +76,7 @@ func TestServer_Introspection(t *testing.T) {
 }
 
 func TestServer_CORS(t *testing.T) {
-	st := newFixtureStore(t)
+	st := shared
 	preflight := func(ts string) http.Header {
 		req, _ := http.NewRequest(http.MethodOptions, ts+"/graphql", nil)
 		req.Header.Set("Origin", "https://app.example.org")

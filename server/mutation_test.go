@@ -47,7 +47,7 @@ func TestServer_MutationAuth(t *testing.T) {
 }
 
 func TestServer_Mutations(t *testing.T) {
-	ts, _ := newTestServer(t, server.Options{Token: testToken})
+	ts, _ := newTestServer(t, server.Options{Token: testToken, Store: newFixtureStore(t)})
 	run := func(t *testing.T, q string, vars map[string]any) gqlResponse {
 		t.Helper()
 		_, b := post(t, ts, q, vars, bearer(testToken))

@@ -58,7 +58,7 @@ func TestServer_Golden(t *testing.T) {
 }
 
 func TestServer_Health(t *testing.T) {
-	ts, st := newTestServer(t, server.Options{})
+	ts, st := newTestServer(t, server.Options{Store: newFixtureStore(t)})
 	for _, tc := range []struct {
 		path string
 		want int
