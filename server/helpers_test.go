@@ -3,9 +3,9 @@ package server_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
-	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
