@@ -34,7 +34,8 @@ type Error struct {
 	Expected string
 }
 
-// Error returns the error as file:line:col: path: expected X, found Y.
+// Error returns the error as "ocds: file:line:col: path: expected X, found
+// Y", leaving out the parts that are empty.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("ocds: ")

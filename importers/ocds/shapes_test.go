@@ -1,8 +1,12 @@
 package ocds_test
 
 import (
+	"io"
 	"strings"
 	"testing"
+
+	"civicgraph/importers/ocds"
+	"civicgraph/schema"
 )
 
 // TestReader_Shapes reads one contracting process given in every shape
@@ -51,6 +55,45 @@ func TestReader_Shapes(t *testing.T) {
 			}
 			if got != want {
 				t.Errorf("%s gives other quads than %s:\n%s", tc.name, tests[0].name, lineDiff(want, got))
+			}
+		})
+	}
+}
+
+// TestReader_GovernmentLevel checks the fallback level of government of
+// a buyer whose data tells none.
+func TestReader_GovernmentLevel(t *testing.T) {
+	const in = `{"ocid": "ocds-x-8", "buyer": {"name": "Met Office"}, "tender": {"title": "Forecasts"}}`
+	tests := []struct {
+		name     string
+		fallback string
+		want     string // the level, or "" for none
+	}{
+		{"None", "", ""},
+		{"National", schema.LevelNational, schema.LevelNational},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := ocds.NewReader(strings.NewReader(in), "in.json", testBase)
+			r.GovernmentLevel = tc.fallback
+			var got []string
+			for {
+				q, err := r.Read()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				if q.P.Value == schema.PropGovernmentLevel {
+					got = append(got, q.O.Value)
+				}
+			}
+			switch {
+			case tc.want == "" && len(got) > 0:
+				t.Errorf("levels %v, want none", got)
+			case tc.want != "" && (len(got) != 1 || got[0] != tc.want):
+				t.Errorf("levels %v, want [%s]", got, tc.want)
 			}
 		})
 	}
