@@ -29,6 +29,7 @@ type bibtexDecoder struct {
 	raw       []byte // the entry read so far
 
 	macros map[string]string // @string name (lower case) → raw value
+	val    []byte            // the value being read, reused
 	ioErr  error
 	// tooBig is set when the entry being read passes maxEntrySize: peek
 	// then reports the end of the input, and errors say why.
@@ -170,14 +171,15 @@ func (d *bibtexDecoder) decode() (*entry, error) {
 			if c == '@' {
 				break
 			}
-			if c == '%' && d.lineStart {
+			switch {
+			case !junkStop[c]:
+				d.run(nil, false, junkStop)
+			case c == '%' && d.lineStart:
 				// A comment line: an entry commented out with % stays out.
-				for c := d.peek(); c >= 0 && c != '\n' && c != '\r'; c = d.peek() {
-					d.next()
-				}
-				continue
+				d.run(nil, false, lineEnds)
+			default:
+				d.next()
 			}
-			d.next()
 		}
 		atLineStart := d.lineStart
 		start := d.pos()
@@ -397,17 +399,17 @@ var monthMacros = map[string]string{
 // name, or several joined with '#'. It returns the raw text, LaTeX and
 // braces inside it kept.
 func (d *bibtexDecoder) value(field string) (string, error) {
-	var b strings.Builder
+	d.val = d.val[:0]
 	for {
 		at := d.pos()
 		switch c := d.peek(); {
 		case c == '{' || c == '"':
-			if err := d.delimited(&b, byte(c), field, at); err != nil {
+			if err := d.delimited(byte(c), field, at); err != nil {
 				return "", err
 			}
 		case c >= '0' && c <= '9':
 			for c := d.peek(); c >= '0' && c <= '9'; c = d.peek() {
-				b.WriteByte(d.next())
+				d.val = append(d.val, d.next())
 			}
 		case c >= 0 && isIdentByte(byte(c)):
 			name := strings.ToLower(d.ident())
@@ -418,27 +420,94 @@ func (d *bibtexDecoder) value(field string) (string, error) {
 			if !ok {
 				return "", d.errorAt(at, strconv.Quote(name), "a defined @string name")
 			}
-			b.WriteString(v)
-			if b.Len() > maxEntrySize {
+			if len(d.val)+len(v) > maxEntrySize {
 				return "", d.errorAt(at, strconv.Quote(name), tooBigExpected)
 			}
+			d.val = append(d.val, v...)
 		default:
 			return "", d.errorHere("a value for field " + field + ": '{', '\"', a number or a @string name")
 		}
 		d.skipSpace()
 		if d.peek() != '#' {
-			return b.String(), nil
+			return string(d.val), nil
 		}
 		d.next()
 		d.skipSpace()
 	}
 }
 
+// delimitedStop marks the bytes delimited must look at; it copies runs of
+// other bytes at once. It is a read-only table.
+var delimitedStop = stopTable("\\{}\"\n\r")
+
+// junkStop marks the bytes that matter between entries. It is a read-only
+// table.
+var junkStop = stopTable("@%\n\r")
+
+// lineEnds marks the bytes that end a line. It is a read-only table.
+var lineEnds = stopTable("\n\r")
+
+// stopTable returns a table that marks the bytes of s.
+func stopTable(s string) *[256]bool {
+	var t [256]bool
+	for i := 0; i < len(s); i++ {
+		t[s[i]] = true
+	}
+	return &t
+}
+
+// run consumes the bytes up to the first one stop marks (or the end of the
+// input) straight from the read buffer, appending them to dst when dst is
+// not nil, and returns dst. It keeps the position as next does; the bytes
+// it copies are no line ends.
+func (d *bibtexDecoder) run(dst []byte, keep bool, stop *[256]bool) []byte {
+	for !d.tooBig {
+		n := d.r.Buffered()
+		if n == 0 {
+			if d.peek() < 0 {
+				return dst
+			}
+			n = d.r.Buffered()
+		}
+		buf, _ := d.r.Peek(n)
+		i := 0
+		for i < len(buf) && !stop[buf[i]] {
+			i++
+		}
+		if i > 0 {
+			chunk := buf[:i]
+			if keep {
+				dst = append(dst, chunk...)
+			}
+			if d.rec {
+				d.raw = append(d.raw, chunk...)
+				d.tooBig = len(d.raw) > maxEntrySize
+			}
+			if d.lineStart {
+				for _, c := range chunk {
+					if c != ' ' && c != '\t' {
+						d.lineStart = false
+						break
+					}
+				}
+			}
+			d.off += int64(i)
+			d.col += i
+			d.cr = false
+			d.r.Discard(i)
+		}
+		if i < len(buf) {
+			return dst
+		}
+	}
+	return dst
+}
+
 // delimited reads a value in braces or double quotes, which starts at the
-// next byte, into b without its delimiters. Braces inside must balance, as
-// BibTeX requires; a double quote inside braces or after a backslash
-// (M\"uller) does not end a quoted value.
-func (d *bibtexDecoder) delimited(b *strings.Builder, open byte, field string, at pos) error {
+// next byte, into d.val without its delimiters. Braces inside must
+// balance, as BibTeX requires; a double quote inside braces or after a
+// backslash (M\"uller) does not end a quoted value.
+func (d *bibtexDecoder) delimited(open byte, field string, at pos) error {
 	d.next()
 	end := byte('}')
 	if open == '"' {
@@ -449,14 +518,15 @@ func (d *bibtexDecoder) delimited(b *strings.Builder, open byte, field string, a
 	}
 	depth := 0
 	for {
+		d.val = d.run(d.val, true, delimitedStop)
 		c := d.peek()
 		switch {
 		case c < 0:
 			return unclosed()
 		case c == '\\':
-			b.WriteByte(d.next())
+			d.val = append(d.val, d.next())
 			if d.peek() == '"' {
-				b.WriteByte(d.next())
+				d.val = append(d.val, d.next())
 			}
 			continue
 		case c == '{':
@@ -474,7 +544,7 @@ func (d *bibtexDecoder) delimited(b *strings.Builder, open byte, field string, a
 			d.next()
 			return nil
 		}
-		b.WriteByte(d.next())
+		d.val = append(d.val, d.next())
 	}
 }
 

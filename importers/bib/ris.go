@@ -2,6 +2,7 @@ package bib
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -35,33 +36,42 @@ func (d *risDecoder) offset() int64 { return d.off }
 func (d *risDecoder) readLine() (string, error) {
 	var b []byte
 	for {
-		c, err := d.r.ReadByte()
-		if err != nil {
-			if !errors.Is(err, io.EOF) {
-				return "", fmt.Errorf("bib: read %s: %w", d.name, err)
+		if d.r.Buffered() == 0 {
+			if _, err := d.r.Peek(1); err != nil {
+				if !errors.Is(err, io.EOF) {
+					return "", fmt.Errorf("bib: read %s: %w", d.name, err)
+				}
+				if len(b) == 0 {
+					return "", io.EOF
+				}
+				break
 			}
-			if len(b) == 0 {
-				return "", io.EOF
-			}
-			break
 		}
+		buf, _ := d.r.Peek(d.r.Buffered())
+		i := bytes.IndexAny(buf, "\r\n")
+		if i < 0 {
+			i = len(buf)
+		}
+		b = append(b, buf[:i]...)
+		d.r.Discard(i)
+		d.off += int64(i)
+		if len(b) > maxEntrySize {
+			d.line++
+			return "", &ParseError{File: d.name, Line: d.line, Col: maxEntrySize + 1, Found: quoteExcerpt(string(b[maxEntrySize:])),
+				Expected: "a line of at most 8 MiB"}
+		}
+		if i == len(buf) {
+			continue
+		}
+		c, _ := d.r.ReadByte()
 		d.off++
-		if c == '\n' {
-			break
-		}
 		if c == '\r' {
 			if n, err := d.r.Peek(1); err == nil && n[0] == '\n' {
 				d.r.ReadByte()
 				d.off++
 			}
-			break
 		}
-		b = append(b, c)
-		if len(b) > maxEntrySize {
-			d.line++
-			return "", &ParseError{File: d.name, Line: d.line, Col: len(b), Found: quoteExcerpt(string(b[len(b)-1:])),
-				Expected: "a line of at most 8 MiB"}
-		}
+		break
 	}
 	d.line++
 	s := string(b)
