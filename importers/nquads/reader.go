@@ -269,7 +269,7 @@ func (r *Reader) uchar(i int) (rune, int, error) {
 		}
 	}
 	c := hexValue(b[i+2 : i+n])
-	if c > utf8.MaxRune || c >= 0xD800 && c <= 0xDFFF {
+	if c < 0 || c > utf8.MaxRune || c >= 0xD800 && c <= 0xDFFF { // \U80000000 overflows rune
 		return 0, 0, r.errorAt(i, string(b[i:i+n]), "escape of a Unicode scalar value (not a surrogate, at most 10FFFF)")
 	}
 	return c, n, nil

@@ -140,6 +140,8 @@ func TestReader_Read_errors(t *testing.T) {
 			1, 40, `\uD800`, "escape of a Unicode scalar value (not a surrogate, at most 10FFFF)"},
 		{"BeyondMaxRune", `<http://example/\U00110000> <http://example/p> <http://example/o> .`, false,
 			1, 17, `\U00110000`, "escape of a Unicode scalar value (not a surrogate, at most 10FFFF)"},
+		{"OverflowsRune", `<http://example/s> <http://example/p> "\U80000000" .`, false,
+			1, 40, `\U80000000`, "escape of a Unicode scalar value (not a surrogate, at most 10FFFF)"},
 		{"BadStringEscape", `<http://example/s> <http://example/p> "a\zb" .`, false,
 			1, 41, `\z`, `escape (\t \b \n \r \f \" \' \\ \u or \U)`},
 		{"UnclosedLiteral", `<http://example/s> <http://example/p> "abc .`, false,
