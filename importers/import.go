@@ -147,6 +147,7 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 				if q.G.IsZero() {
 					q.G = target
 				}
+				q.S, q.O, q.G = src.scope(q.S), src.scope(q.O), src.scope(q.G)
 				src.graphs[q.G]++
 				res.Records++
 				if l != nil {

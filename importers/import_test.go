@@ -96,6 +96,30 @@ func TestImport_GraphsAndAtomicity(t *testing.T) {
 	}
 }
 
+// TestImport_BlankNodesAreScoped imports two files that both use _:b1: they
+// must stay two nodes.
+func TestImport_BlankNodesAreScoped(t *testing.T) {
+	s := graphtest.NewStore(t)
+	doc := "_:b1 <http://e.org/p> \"x\" .\n"
+	_, err := importers.Import(t.Context(), s, []importers.Input{
+		{Name: "one.nt", R: strings.NewReader(doc)},
+		{Name: "two.nt", R: strings.NewReader(doc)},
+	}, importers.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	subjects := map[graph.Term]bool{}
+	for q, err := range s.Match(t.Context(), graph.Pattern{P: graph.IRI("http://e.org/p")}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		subjects[q.S] = true
+	}
+	if len(subjects) != 2 {
+		t.Errorf("two files' _:b1 became %d nodes, want 2: %v", len(subjects), subjects)
+	}
+}
+
 func TestImport_DryRunAndProgress(t *testing.T) {
 	var progress bytes.Buffer
 	lines := strings.Repeat("<http://e.org/a> <http://e.org/p> \"1\" .\n", 5000)

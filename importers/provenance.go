@@ -42,10 +42,24 @@ type source struct {
 	sha     hash.Hash
 	records int64
 	graphs  map[graph.Term]int64 // graph -> statements written into it
+	// blankPrefix starts the labels of this input's blank nodes.
+	blankPrefix string
 }
 
 func newSource(name string, format Format, now time.Time) *source {
-	return &source{name: name, format: format, started: now, sha: sha256.New(), graphs: map[graph.Term]int64{}}
+	token := sha256.Sum256([]byte(name + "\x00" + now.UTC().Format(time.RFC3339Nano)))
+	return &source{name: name, format: format, started: now, sha: sha256.New(), graphs: map[graph.Term]int64{},
+		blankPrefix: "i" + hex.EncodeToString(token[:6]) + "-"}
+}
+
+// scope gives a blank node a label of this import's own, so that _:b1 of
+// one file is not _:b1 of another file, or of an earlier import. Other
+// terms pass unchanged.
+func (src *source) scope(t graph.Term) graph.Term {
+	if t.Kind == graph.KindBlank {
+		t.Value = src.blankPrefix + t.Value
+	}
+	return t
 }
 
 // reader returns r with the source's digest computed as it is read.
