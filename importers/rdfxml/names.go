@@ -9,24 +9,6 @@ import (
 // isAlpha reports whether c is an ASCII letter.
 func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-// hasScheme reports whether iri starts with a URI scheme and a colon, which
-// is what makes it absolute: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
-func hasScheme(iri string) bool {
-	if len(iri) == 0 || !isAlpha(iri[0]) {
-		return false
-	}
-	for i := 1; i < len(iri); i++ {
-		switch c := iri[i]; {
-		case c == ':':
-			return true
-		case isAlpha(c), c >= '0' && c <= '9', c == '+', c == '-', c == '.':
-		default:
-			return false
-		}
-	}
-	return false
-}
-
 // isNCName reports whether s is an XML NCName, the form rdf:ID and
 // rdf:nodeID values must have: a letter or '_', then letters, digits,
 // '.', '-', '_', combining marks and extenders, and no ':'.

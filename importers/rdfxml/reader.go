@@ -2,6 +2,7 @@ package rdfxml
 
 import (
 	"bytes"
+	rfc3986 "civicgraph/importers/internal/iri"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -65,7 +66,7 @@ type elem struct {
 	ns      int // len(Reader.ns) before this element's declarations
 	base    string
 	hasBase bool
-	baseRef iriRef // base, parsed
+	baseRef rfc3986.Ref // base, parsed
 	lang    string
 
 	// kNode: the subject and the rdf:li counter.
@@ -173,7 +174,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 func (r *Reader) Read() (graph.Quad, error) {
 	if !r.started {
 		r.started = true
-		if r.base != "" && !hasScheme(r.base) {
+		if r.base != "" && !rfc3986.HasScheme(r.base) {
 			r.err = fmt.Errorf("%w: %q", ErrBaseIRI, r.base)
 		}
 	}
@@ -347,7 +348,7 @@ func (r *Reader) uri(n xml.Name, isAttr bool) (string, error) {
 	if ns == "" || isAttr && n.Space == "" {
 		return "", r.fail("a name in a namespace", n.Local)
 	}
-	if !hasScheme(ns) {
+	if !rfc3986.HasScheme(ns) {
 		return "", r.fail("a namespace name that is an absolute IRI", ns)
 	}
 	return ns + n.Local, nil
@@ -356,14 +357,14 @@ func (r *Reader) uri(n xml.Name, isAttr bool) (string, error) {
 // resolve resolves an IRI reference against the in-scope base of e.
 func (r *Reader) resolve(e *elem, ref string) (graph.Term, error) {
 	if e.hasBase {
-		r.buf = appendResolved(r.buf[:0], &e.baseRef, ref)
+		r.buf = rfc3986.AppendResolved(r.buf[:0], &e.baseRef, ref)
 		return graph.IRI(string(r.buf)), nil
 	}
-	if !hasScheme(ref) {
+	if !rfc3986.HasScheme(ref) {
 		return graph.Term{}, r.fail("an absolute IRI (no base IRI is set)", ref)
 	}
-	u := parseIRIRef(ref)
-	r.buf = appendResolved(r.buf[:0], &u, ref)
+	u := rfc3986.Parse(ref)
+	r.buf = rfc3986.AppendResolved(r.buf[:0], &u, ref)
 	return graph.IRI(string(r.buf)), nil
 }
 
@@ -394,7 +395,7 @@ func (r *Reader) open(t xml.StartElement, k kind) (*elem, []xml.Attr, error) {
 	if p := r.top(); p != nil {
 		e.base, e.hasBase, e.baseRef, e.lang = p.base, p.hasBase, p.baseRef, p.lang
 	} else if r.base != "" {
-		e.base, e.hasBase, e.baseRef = r.base, true, parseIRIRef(r.base)
+		e.base, e.hasBase, e.baseRef = r.base, true, rfc3986.Parse(r.base)
 	}
 	var rest []xml.Attr
 	var xmlBase *string
@@ -429,7 +430,7 @@ func (r *Reader) open(t xml.StartElement, k kind) (*elem, []xml.Attr, error) {
 		if i := strings.IndexByte(b.Value, '#'); i >= 0 {
 			b.Value = b.Value[:i]
 		}
-		top.base, top.hasBase, top.baseRef = b.Value, true, parseIRIRef(b.Value)
+		top.base, top.hasBase, top.baseRef = b.Value, true, rfc3986.Parse(b.Value)
 	}
 	return top, rest, nil
 }

@@ -95,24 +95,6 @@ func isLabelStart(r rune) bool {
 	return r == '_' || r >= '0' && r <= '9' || isPNCharsBase(r)
 }
 
-// hasScheme reports whether iri starts with a URI scheme and a colon, which
-// is what makes it absolute: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
-func hasScheme[T string | []byte](iri T) bool {
-	if len(iri) == 0 || class[iri[0]]&classAlpha == 0 {
-		return false
-	}
-	for i := 1; i < len(iri); i++ {
-		switch c := iri[i]; {
-		case c == ':':
-			return true
-		case class[c]&(classAlpha|classDigit) != 0, c == '+', c == '-', c == '.':
-		default:
-			return false
-		}
-	}
-	return false
-}
-
 // hexValue decodes b, which holds only hex digits.
 func hexValue(b []byte) rune {
 	var r rune

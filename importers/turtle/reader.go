@@ -1,6 +1,7 @@
 package turtle
 
 import (
+	rfc3986 "civicgraph/importers/internal/iri"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -51,7 +52,7 @@ type Reader struct {
 
 	// Parser state.
 	hasBase  bool
-	base     iriRef
+	base     rfc3986.Ref
 	prefixes map[string]string
 	stack    []frame
 	graph    graph.Term // the graph of the block being read, zero for the default graph
@@ -133,10 +134,10 @@ func (r *Reader) SetBase(iri string) error {
 	if r.started {
 		return fmt.Errorf("turtle: SetBase called after Read")
 	}
-	if !hasScheme(iri) {
+	if !rfc3986.HasScheme(iri) {
 		return fmt.Errorf("%w: %q", ErrBaseIRI, iri)
 	}
-	r.base, r.hasBase = parseIRIRef(iri), true
+	r.base, r.hasBase = rfc3986.Parse(iri), true
 	return nil
 }
 
@@ -339,7 +340,7 @@ func (r *Reader) directive(tok token) error {
 	if tok == tAtPrefix || tok == tPrefix {
 		r.prefixes[prefix] = iri
 	} else {
-		r.base, r.hasBase = parseIRIRef(iri), true
+		r.base, r.hasBase = rfc3986.Parse(iri), true
 	}
 	if tok == tAtPrefix || tok == tAtBase {
 		if tok, err = r.next(); err != nil {

@@ -2,6 +2,7 @@ package turtle
 
 import (
 	"bytes"
+	rfc3986 "civicgraph/importers/internal/iri"
 	"fmt"
 	"io"
 	"unicode/utf8"
@@ -236,14 +237,14 @@ func (r *Reader) scanIRIRef() (string, error) {
 	default:
 		return "", r.errAt(i, r.foundAt(i), "'>' to end IRI")
 	}
-	if hasScheme(iri) {
+	if rfc3986.HasScheme(iri) {
 		r.pos += i + 1
 		return r.strs.get(iri), nil
 	}
 	if !r.hasBase {
 		return "", r.errAt(0, tokenText(b[:i+1]), "absolute IRI (no base IRI is set)")
 	}
-	r.resolved = appendResolved(r.resolved[:0], &r.base, string(iri))
+	r.resolved = rfc3986.AppendResolved(r.resolved[:0], &r.base, string(iri))
 	r.pos += i + 1
 	return r.strs.get(r.resolved), nil
 }

@@ -1,11 +1,13 @@
-package turtle
+// Package iri resolves IRI references against a base IRI, as RFC 3986
+// section 5 says: the one resolver the RDF parsers share.
+package iri
 
 import "strings"
 
-// iriRef is an IRI reference split into the five components of RFC 3986
+// Ref is an IRI reference split into the five components of RFC 3986
 // section 3. Each has a flag, since an empty component and an absent one
 // resolve differently ("http://a/b?" keeps its empty query).
-type iriRef struct {
+type Ref struct {
 	scheme    string // "" when absent
 	authority string
 	path      string
@@ -16,10 +18,10 @@ type iriRef struct {
 	hasFrag   bool
 }
 
-// parseIRIRef splits s with the regular expression of RFC 3986 appendix B.
-func parseIRIRef(s string) iriRef {
-	var u iriRef
-	if hasScheme(s) {
+// Parse splits s with the regular expression of RFC 3986 appendix B.
+func Parse(s string) Ref {
+	var u Ref
+	if HasScheme(s) {
 		i := strings.IndexByte(s, ':')
 		u.scheme, s = s[:i], s[i+1:]
 	}
@@ -41,11 +43,11 @@ func parseIRIRef(s string) iriRef {
 	return u
 }
 
-// appendResolved appends the IRI that ref resolves to against base, by the
+// AppendResolved appends the IRI that ref resolves to against base, by the
 // algorithm of RFC 3986 section 5.2.2, and recomposes it as in section 5.3.
 // base must have a scheme.
-func appendResolved(dst []byte, base *iriRef, ref string) []byte {
-	r := parseIRIRef(ref)
+func AppendResolved(dst []byte, base *Ref, ref string) []byte {
+	r := Parse(ref)
 	var (
 		scheme       = base.scheme
 		authority    = base.authority
@@ -146,3 +148,24 @@ func appendRemoveDots(dst []byte, in string) []byte {
 	}
 	return dst
 }
+
+// HasScheme reports whether s starts with a scheme and a colon
+// (ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"), that is, whether it is
+// an absolute IRI rather than a relative reference.
+func HasScheme[T string | []byte](s T) bool {
+	if len(s) == 0 || !isAlpha(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ':':
+			return true
+		case isAlpha(c), c >= '0' && c <= '9', c == '+', c == '-', c == '.':
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

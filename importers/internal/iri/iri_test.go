@@ -1,4 +1,4 @@
-package turtle
+package iri
 
 import "testing"
 
@@ -60,8 +60,8 @@ func TestAppendResolved(t *testing.T) {
 		{"file:///d/e", "../../x", "file:///x"},
 	}
 	for _, tc := range tests {
-		base := parseIRIRef(tc.base)
-		if got := string(appendResolved(nil, &base, tc.ref)); got != tc.want {
+		base := Parse(tc.base)
+		if got := string(AppendResolved(nil, &base, tc.ref)); got != tc.want {
 			t.Errorf("resolve(%q, %q) = %q, want %q", tc.base, tc.ref, got, tc.want)
 		}
 	}
