@@ -42,10 +42,13 @@
 //     or literal for an organisation. RIS takes AU and A1 as authors, A2 and
 //     ED as editors, "Family, Given" each, a name without a comma being an
 //     organisation. The editors of a chapter or conference paper are those
-//     of the book it is in (ContainerEditors).
+//     of the book it is in (ContainerEditors). Initials are written one way,
+//     as the seed's citations write them ("J. R." and "J R" become "J.R."),
+//     so that one person gets one IRI.
 //   - The year keeps a letter suffix found in the data ("2019a", CSL's
 //     year-suffix) or in the citation key or id ("smith2019a"). A full date
-//     (year, month, day) becomes Date.
+//     (year, month, day) becomes Date. A date in words ("Spring 2022") gives
+//     its one year, the words kept in Note as "date: Spring 2022".
 //   - Container is the journal, book or proceedings: BibTeX journal,
 //     journaltitle or booktitle; CSL container-title; RIS T2, JF, JO, BT,
 //     JA or J2. Number is BibTeX's number for all but articles, whose
@@ -73,7 +76,7 @@
 //
 //	citation type   BibTeX                             CSL                               RIS
 //	article         article, periodical                article-journal, -magazine,       JOUR, JFULL, MGZN, NEWS,
-//	                                                   -newspaper, article, review        EJOUR, ABST, INPR
+//	                                                   -newspaper, article, review       EJOUR, ABST, INPR
 //	book            book, booklet, proceedings,        book, thesis, collection,         BOOK, EBOOK, EDBOOK,
 //	                collection, phdthesis, thesis      classic                           THES, SER
 //	chapter         incollection, inbook, bookinbook   chapter, entry-*                  CHAP, ECHAP, ENCYC, DICT

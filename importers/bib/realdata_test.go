@@ -11,12 +11,12 @@ import (
 	"civicgraph/schema"
 )
 
-// TestRealData reads every bibliography sample in the shared real-data
+// TestReader_RealData reads every bibliography sample in the shared real-data
 // folder (bibliography-*/, see its SOURCES.md): each file must either
 // parse, and then its quads must be well formed and break no shape, or
 // fail with a ParseError that says where and what was expected. It logs how
 // many files and entries parse.
-func TestRealData(t *testing.T) {
+func TestReader_RealData(t *testing.T) {
 	root := realdata(t)
 	files, err := filepath.Glob(filepath.Join(root, "bibliography-*", "*"))
 	if err != nil {
