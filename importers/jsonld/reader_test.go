@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"civicgraph/graph"
+	"civicgraph/graph/graphtest"
 	"civicgraph/importers/jsonld"
 	"civicgraph/importers/nquads"
 )
@@ -155,7 +156,7 @@ _:b <http://ex/knows> _:a .
 				t.Fatalf("Read: %v", err)
 			}
 			want := parseNQuads(t, tc.want)
-			if !isomorphic(got, want) {
+			if !graphtest.Isomorphic(got, want) {
 				t.Errorf("Read(%s) =\n%s\nwant\n%s", tc.name, lines(got), lines(want))
 			}
 			if r.BytesRead() != int64(len(tc.in)) {

@@ -10,6 +10,7 @@ import (
 	"testing/iotest"
 
 	"civicgraph/graph"
+	"civicgraph/graph/graphtest"
 	"civicgraph/importers/nquads"
 	"civicgraph/importers/rdfxml"
 )
@@ -87,7 +88,7 @@ func TestReader_Read(t *testing.T) {
 				t.Fatalf("Read: %v", err)
 			}
 			want := parseNQuads(t, tc.want)
-			if !isomorphic(got, want) {
+			if !graphtest.Isomorphic(got, want) {
 				t.Errorf("Read(%s) =\n%s\nwant\n%s", tc.name, lines(got), lines(want))
 			}
 			if r.BytesRead() != int64(len(tc.in)) && !strings.Contains(tc.in, "ISO-8859-1") {
