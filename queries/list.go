@@ -262,37 +262,59 @@ func (m *matcher) values(e *entity, path []string) ([]graph.Term, error) {
 	return nil, nil
 }
 
-func (m *matcher) match(e *entity, spec listSpec, conds []condition, f *Filter) (bool, error) {
-	for _, c := range conds {
-		vals, err := m.values(e, c.path)
-		if err != nil {
-			return false, err
+// subjectsMatching returns the ids of the subjects whose values at the end
+// of c's path are among c's wanted values, walking the path backwards
+// through the POGS index (predicate and object bound), so that a filter
+// costs index scans, not a load of every candidate.
+func (m *matcher) subjectsMatching(c condition) (map[graph.ID]bool, error) {
+	vals := map[graph.ID]bool{}
+	add := func(t graph.Term) error {
+		id, err := m.v.Lookup(t)
+		if err == nil && id != 0 {
+			vals[id] = true
 		}
-		ok := false
-		for _, v := range vals {
-			if c.folded && v.Kind == graph.KindLiteral {
-				v = graph.String(strings.ToUpper(v.Value))
-			}
-			if slices.Contains(c.want, v) {
-				ok = true
-				break
-			}
-			if c.phase && v.Kind == graph.KindIRI {
-				st, err := m.get(v)
-				if err != nil {
-					return false, err
-				}
-				for _, b := range st.props[schema.SKOSBroader] {
-					if slices.Contains(c.want, b) {
-						ok = true
-					}
-				}
-			}
+		return err
+	}
+	for _, w := range c.want {
+		if err := add(w); err != nil {
+			return nil, err
 		}
-		if !ok {
-			return false, nil
+		if c.phase {
+			// A stage matches the phase it is narrower than.
+			stages, err := subjects(m.v, schema.SKOSBroader, w)
+			if err != nil {
+				return nil, err
+			}
+			for _, st := range stages {
+				if err := add(st); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
+	for i := len(c.path) - 1; i >= 0 && len(vals) > 0; i-- {
+		pid, err := m.v.Lookup(graph.IRI(c.path[i]))
+		if err != nil {
+			return nil, err
+		}
+		next := map[graph.ID]bool{}
+		if pid != 0 {
+			for o := range vals {
+				for q, err := range m.v.MatchIDs(graph.IDPattern{P: pid, O: o}) {
+					if err != nil {
+						return nil, err
+					}
+					next[q.S] = true
+				}
+			}
+		}
+		vals = next
+	}
+	return vals, nil
+}
+
+// match applies the filters that need the entity itself: years and text.
+func (m *matcher) match(e *entity, spec listSpec, f *Filter) (bool, error) {
 	if f == nil {
 		return true, nil
 	}
@@ -486,7 +508,16 @@ func list[T any](ctx context.Context, r *Resolver, class string, args ListArgs, 
 			return err
 		}
 		m := &matcher{r: r, v: v, cache: map[graph.Term]*entity{}}
-		full := args.Filter != nil || extra != nil || (args.OrderBy != "" && args.OrderBy != "IRI")
+		for _, c := range conds {
+			set, err := m.subjectsMatching(c)
+			if err != nil {
+				return err
+			}
+			ids = slices.DeleteFunc(ids, func(id graph.ID) bool { return !set[id] })
+		}
+		f := args.Filter
+		full := f != nil && (f.Text != nil || f.YearFrom != nil || f.YearTo != nil) ||
+			extra != nil || (args.OrderBy != "" && args.OrderBy != "IRI")
 		items := make([]keyed, 0, len(ids))
 		for i, id := range ids {
 			if i&255 == 255 {
@@ -509,7 +540,7 @@ func list[T any](ctx context.Context, r *Resolver, class string, args ListArgs, 
 			if extra != nil && !extra(e) {
 				continue
 			}
-			ok, err := m.match(e, spec, conds, args.Filter)
+			ok, err := m.match(e, spec, args.Filter)
 			if err != nil {
 				return err
 			}
