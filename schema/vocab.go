@@ -1,6 +1,11 @@
 package schema
 
-import "strings"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"unicode"
+)
 
 // Project namespaces and IRI bases. Every IRI the project mints starts with
 // one of these; other packages build IRIs from them and never spell them.
@@ -150,6 +155,8 @@ const (
 // Slug turns s into an IRI path segment: lower-case ASCII letters and
 // digits, with diacritics folded ("Peña-López" → "pena-lopez"), every other
 // run of characters turned into one '-', and no '-' at either end.
+// A name with nothing that folds to ASCII (Cyrillic, Greek, CJK) becomes
+// "u" and twelve hex digits of its SHA-256, so distinct names stay distinct.
 func Slug(s string) string {
 	var b strings.Builder
 	dash := false
@@ -164,6 +171,12 @@ func Slug(s string) string {
 			dash = false
 		}
 		b.WriteString(f)
+	}
+	if b.Len() == 0 && strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+		// Nothing foldable to ASCII (a name in Cyrillic, Greek, CJK, ...):
+		// a digest keeps distinct names apart instead of all becoming "".
+		sum := sha256.Sum256([]byte(strings.ToLower(strings.TrimSpace(s))))
+		return "u" + hex.EncodeToString(sum[:6])
 	}
 	return b.String()
 }
