@@ -190,8 +190,9 @@ func (r *Resolver) Neighbors(ctx context.Context, args NeighborsArgs) (*Neighbor
 				err := w.steps(n, func(st step) bool {
 					if _, ok := index[st.other]; !ok {
 						if len(order) >= int(args.Limit) {
+							// Stop here rather than scan the rest of a hub's links.
 							out.truncated = true
-							return true
+							return false
 						}
 						index[st.other] = len(order)
 						order = append(order, st.other)
@@ -210,6 +211,12 @@ func (r *Resolver) Neighbors(ctx context.Context, args NeighborsArgs) (*Neighbor
 				if err != nil {
 					return err
 				}
+				if out.truncated {
+					break
+				}
+			}
+			if out.truncated {
+				break
 			}
 			frontier = next
 		}
