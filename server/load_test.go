@@ -95,7 +95,9 @@ func TestLoad(t *testing.T) {
 		{"lookup", `query($iri: String!) { node(iri: $iri) { id label types ... on Actor { country } } }`,
 			func(i int) map[string]any { return map[string]any{"iri": iris[i%len(iris)]} }},
 		{"list", `query($c: [String!]) { actors(filter: {country: $c}, first: 20) { totalCount nodes { id label } } }`,
-			func(i int) map[string]any { return map[string]any{"c": []string{[]string{"NL", "ES", "FR", "DE"}[i%4]}} }},
+			func(i int) map[string]any {
+				return map[string]any{"c": []string{[]string{"NL", "ES", "FR", "DE"}[i%4]}}
+			}},
 		{"neighbors2", `query($iri: String!) { neighbors(iri: $iri, depth: 2, limit: 100) { nodes { id } truncated } }`,
 			func(i int) map[string]any { return map[string]any{"iri": iris[i%len(iris)]} }},
 	}
