@@ -152,6 +152,11 @@ const (
 	GraphIllustrative = GraphBase + "illustrative"
 )
 
+// FoldRune returns the lower-case ASCII letters or digit that r folds to
+// in a slug ("ñ" → "n", "ß" → "ss"), and false when r has none (punctuation,
+// other scripts).
+func FoldRune(r rune) (string, bool) { return foldRune(unicode.ToLower(r)) }
+
 // Slug turns s into an IRI path segment: lower-case ASCII letters and
 // digits, with diacritics folded ("Peña-López" → "pena-lopez"), every other
 // run of characters turned into one '-', and no '-' at either end.

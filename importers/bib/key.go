@@ -64,7 +64,7 @@ func normalise(s string) string {
 		case r == '\'' || r == '’' || r == 'ʼ' || unicode.Is(unicode.Mn, r):
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if f := schema.Slug(string(r)); f != "" {
+			if f, ok := schema.FoldRune(r); ok {
 				if space && b.Len() > 0 {
 					b.WriteByte(' ')
 				}
