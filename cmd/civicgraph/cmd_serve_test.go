@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -143,5 +145,49 @@ func TestRun_Query(t *testing.T) {
 	out, _, err = cli(t, nil, "query", "--data", dir, `{ nothing }`)
 	if err == nil || !strings.Contains(out, `"errors"`) {
 		t.Errorf("bad query: err %v, printed %s", err, out)
+	}
+}
+
+// TestRun_ServeShutdownInFlight stops serve while clients are sending
+// queries: every request that gets an answer gets a whole, successful one
+// (none sees a closed store), and serve returns nil.
+func TestRun_ServeShutdownInFlight(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	url, stop := startServe(t, nil, "--data", dir, "--addr", "127.0.0.1:0", "--log-level", "error")
+	const q = `{"query":"{ actors(first: 50, orderBy: LABEL) { totalCount nodes { label publications { title } } } }"}`
+	var answered, failed atomic.Int64
+	var wg sync.WaitGroup
+	done := make(chan struct{})
+	for range 8 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				resp, err := http.Post(url, "application/json", strings.NewReader(q))
+				if err != nil {
+					continue // refused after the listener closed
+				}
+				b, err := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if err != nil || resp.StatusCode != 200 || !strings.Contains(string(b), `"totalCount"`) || strings.Contains(string(b), `"errors"`) {
+					failed.Add(1)
+					continue
+				}
+				answered.Add(1)
+			}
+		})
+	}
+	time.Sleep(500 * time.Millisecond)
+	err := stop()
+	close(done)
+	wg.Wait()
+	if err != nil {
+		t.Fatalf("serve returned %v, want nil", err)
+	}
+	if answered.Load() == 0 || failed.Load() > 0 {
+		t.Errorf("%d answered, %d failed or cut short during shutdown", answered.Load(), failed.Load())
 	}
 }
