@@ -34,6 +34,9 @@ func (r *Resolver) canWrite(ctx context.Context) error {
 // errors.
 func (r *Resolver) update(ctx context.Context, fn func(*graph.Txn) error) error {
 	err := r.store.Update(ctx, fn)
+	if err == nil {
+		r.index.invalidate()
+	}
 	switch {
 	case errors.Is(err, graph.ErrTooBig):
 		return LimitError("transaction size", "the store's", "the change")

@@ -83,6 +83,11 @@ func TestServer_Mutations(t *testing.T) {
 			}
 		}
 		fail(t, `mutation { createEntity(input: {class: "Actor", label: "Open Streets Collective"}) { id } }`, nil, "ALREADY_EXISTS")
+		// The search index follows writes.
+		out = ok(t, `{ search(text: "open streets") { node { id } } }`, nil)
+		if got, _ := json.Marshal(out); !strings.Contains(string(got), "actor/open-streets-collective") {
+			t.Errorf("search after create: %s", got)
+		}
 	})
 	t.Run("Validation", func(t *testing.T) {
 		r := fail(t, `mutation { createEntity(input: {class: "Administration", label: "Nowhere Council",
