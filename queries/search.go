@@ -60,9 +60,10 @@ type posting struct {
 // a snapshot on the first search and built again on the first search after
 // a write through this resolver.
 type searchIndex struct {
-	mu       sync.Mutex // guards the fields below
+	mu       sync.RWMutex // guards the fields below; searches share it, builds hold it alone
 	built    bool
 	postings map[string][]posting // word -> postings, by doc id
+	words    []string             // the words of postings, sorted, for prefix matches
 	docLen   map[graph.ID]float32 // doc -> weighted words
 	avgLen   float32
 }
@@ -71,7 +72,7 @@ type searchIndex struct {
 func (ix *searchIndex) invalidate() {
 	ix.mu.Lock()
 	ix.built = false
-	ix.postings, ix.docLen = nil, nil
+	ix.postings, ix.docLen, ix.words = nil, nil, nil
 	ix.mu.Unlock()
 }
 
@@ -113,7 +114,9 @@ func (ix *searchIndex) build(ctx context.Context, v *graph.View) error {
 		}
 	}
 	ix.postings = make(map[string][]posting, len(tf))
+	ix.words = make([]string, 0, len(tf))
 	for w, m := range tf {
+		ix.words = append(ix.words, w)
 		ps := make([]posting, 0, len(m))
 		for d, x := range m {
 			ps = append(ps, posting{d, x})
@@ -121,6 +124,7 @@ func (ix *searchIndex) build(ctx context.Context, v *graph.View) error {
 		slices.SortFunc(ps, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
 		ix.postings[w] = ps
 	}
+	slices.Sort(ix.words)
 	var total float32
 	for _, l := range docLen {
 		total += l
@@ -132,6 +136,24 @@ func (ix *searchIndex) build(ctx context.Context, v *graph.View) error {
 	}
 	ix.built = true
 	return nil
+}
+
+// lookup builds the index from v when it is stale, then searches it.
+func (ix *searchIndex) lookup(ctx context.Context, v *graph.View, words []string) ([]hit, error) {
+	ix.mu.RLock()
+	if ix.built {
+		defer ix.mu.RUnlock()
+		return ix.search(words), nil
+	}
+	ix.mu.RUnlock()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if !ix.built {
+		if err := ix.build(ctx, v); err != nil {
+			return nil, err
+		}
+	}
+	return ix.search(words), nil
 }
 
 // hit is a scored document.
@@ -150,10 +172,9 @@ func (ix *searchIndex) search(words []string) []hit {
 		lists := [][]posting{ix.postings[w]}
 		if i == len(words)-1 {
 			lists = lists[:0]
-			for k, ps := range ix.postings {
-				if strings.HasPrefix(k, w) {
-					lists = append(lists, ps)
-				}
+			j, _ := slices.BinarySearch(ix.words, w)
+			for ; j < len(ix.words) && strings.HasPrefix(ix.words[j], w); j++ {
+				lists = append(lists, ix.postings[ix.words[j]])
 			}
 		}
 		scores := map[graph.ID]float64{}
@@ -226,15 +247,10 @@ func (r *Resolver) Search(ctx context.Context, args SearchArgs) ([]*SearchHit, e
 	}
 	var out []*SearchHit
 	err := r.view(ctx, func(v *graph.View) error {
-		r.index.mu.Lock()
-		if !r.index.built {
-			if err := r.index.build(ctx, v); err != nil {
-				r.index.mu.Unlock()
-				return err
-			}
+		hits, err := r.index.lookup(ctx, v, words)
+		if err != nil {
+			return err
 		}
-		hits := r.index.search(words)
-		r.index.mu.Unlock()
 		var ok map[graph.Term]bool
 		if !class.IsZero() {
 			ids, err := instances(v, class.Value)

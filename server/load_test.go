@@ -24,6 +24,7 @@ import (
 // request from 1, 8 and 64 concurrent clients for CIVICGRAPH_LOAD_SECONDS
 // seconds (default 3) or 200,000 requests, whichever comes first, then
 // prints requests per second and the median and 99th percentile latency.
+// Kinds: entity lookup, a filtered list page, search, 2-hop neighbours.
 // The client runs in the same process, so its CPU counts against the
 // server's. Without CIVICGRAPH_LOAD_STORE it skips.
 //
@@ -85,6 +86,11 @@ func TestLoad(t *testing.T) {
 	if len(iris) == 0 {
 		t.Fatal("no actors in the store")
 	}
+	t0 := time.Now()
+	if _, err := send(`{ search(text: "council", first: 1) { score } }`, nil); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("first search (builds the index): %v", time.Since(t0).Round(time.Millisecond))
 	stats, _ := st.Stats(t.Context())
 	t.Logf("store %s: %d quads, %d actors; %.0f s per run", dir, stats.Quads, sample.Data.Actors.TotalCount, seconds)
 	kinds := []struct {
@@ -97,6 +103,10 @@ func TestLoad(t *testing.T) {
 		{"list", `query($c: [String!]) { actors(filter: {country: $c}, first: 20) { totalCount nodes { id label } } }`,
 			func(i int) map[string]any {
 				return map[string]any{"c": []string{[]string{"NL", "ES", "FR", "DE"}[i%4]}}
+			}},
+		{"search", `query($q: String!) { search(text: $q, first: 10) { score node { id label } } }`,
+			func(i int) map[string]any {
+				return map[string]any{"q": []string{"digital ministry", "citizen panel", "university", "open data coll", "algorithm"}[i%5]}
 			}},
 		{"neighbors2", `query($iri: String!) { neighbors(iri: $iri, depth: 2, limit: 100) { nodes { id } truncated } }`,
 			func(i int) map[string]any { return map[string]any{"iri": iris[i%len(iris)]} }},
