@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -621,4 +622,47 @@ func (r *Resolver) CreateEngagement(ctx context.Context, args EngagementArgs) (*
 		return nil, err
 	}
 	return asEngagement(es[0]), nil
+}
+
+// ImportResult says what an import did.
+type ImportResult struct {
+	GraphIRI     string // the graph the content replaced
+	RecordsRead  int64  // statements or records read
+	QuadsWritten int64  // quads written
+}
+
+// Graph resolves ImportResult.graph.
+func (i ImportResult) Graph() string { return i.GraphIRI }
+
+// Records resolves ImportResult.records.
+func (i ImportResult) Records() int32 { return int32(min(i.RecordsRead, math.MaxInt32)) }
+
+// Quads resolves ImportResult.quads.
+func (i ImportResult) Quads() int32 { return int32(min(i.QuadsWritten, math.MaxInt32)) }
+
+// ImportArgs are the arguments of importData.
+type ImportArgs struct {
+	Content string
+	Format  string
+	Name    string
+}
+
+// ImportData resolves Mutation.importData: an upload goes through the
+// importers, atomically, into the graph of its source name.
+func (r *Resolver) ImportData(ctx context.Context, args ImportArgs) (*ImportResult, error) {
+	if err := r.canWrite(ctx); err != nil {
+		return nil, err
+	}
+	if r.opts.Import == nil {
+		return nil, errorf(CodeForbidden, "this server does not import uploads")
+	}
+	if strings.TrimSpace(args.Name) == "" {
+		return nil, errorf(CodeBadInput, "name is empty")
+	}
+	res, err := r.opts.Import(ctx, args.Name, args.Format, strings.NewReader(args.Content))
+	if err != nil {
+		return nil, clientError(ctx, err)
+	}
+	r.index.invalidate()
+	return &res, nil
 }

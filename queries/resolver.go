@@ -2,6 +2,7 @@ package queries
 
 import (
 	"context"
+	"io"
 	"strings"
 
 	"civicgraph/graph"
@@ -28,6 +29,12 @@ type Options struct {
 	// Authorized reports whether the request in ctx may write. nil refuses
 	// every mutation.
 	Authorized func(ctx context.Context) bool
+	// Import loads content in format (an importer format name such as
+	// turtle, nt, bibtex, csv:procurement) into the store, replacing the
+	// graph of the source name, and says what it did. nil refuses
+	// importData. Package server sets it from package importers, which
+	// queries may not import.
+	Import func(ctx context.Context, name, format string, content io.Reader) (ImportResult, error)
 }
 
 // Resolver is the root resolver of the GraphQL schema in

@@ -159,6 +159,25 @@ func TestServer_Mutations(t *testing.T) {
 		fail(t, `mutation { addTriples(triples: [{subject: "relative", predicate: "https://example.org/p", object: "x"}]) }`, nil, "BAD_INPUT")
 		fail(t, `mutation { addTriples(triples: [{subject: "https://example.org/s", predicate: "https://example.org/p", object: "\"open"}]) }`, nil, "BAD_INPUT")
 	})
+	t.Run("ImportData", func(t *testing.T) {
+		const m = `mutation($c: String!, $f: String!) { importData(content: $c, format: $f, name: "upload.nt") { graph records quads } }`
+		content := "<https://example.org/up> <http://www.w3.org/2000/01/rdf-schema#label> \"Uploaded thing\"@en .\n" +
+			"<https://example.org/up> <https://example.org/p> <https://example.org/o> .\n"
+		out := ok(t, m, map[string]any{"c": content, "f": "nt"})
+		got, _ := json.Marshal(out)
+		if !strings.Contains(string(got), `"graph":"https://w3id.org/civicgraph/graph/source/upload-nt"`) || !strings.Contains(string(got), `"records":2`) {
+			t.Errorf("importData returned %s", got)
+		}
+		out = ok(t, `{ node(iri: "https://example.org/up") { label } search(text: "uploaded") { node { id } } }`, nil)
+		if got, _ := json.Marshal(out); !strings.Contains(string(got), "Uploaded thing") || !strings.Contains(string(got), "https://example.org/up") {
+			t.Errorf("after import: %s", got)
+		}
+		r := fail(t, m, map[string]any{"c": "<https://example.org/a> <https://example.org/p> .\n", "f": "nt"}, "BAD_INPUT")
+		if !strings.Contains(r.Errors[0].Message, "upload.nt") {
+			t.Errorf("import error %q does not name the input", r.Errors[0].Message)
+		}
+		fail(t, m, map[string]any{"c": "", "f": "docx"}, "BAD_INPUT")
+	})
 	t.Run("DeleteEntity", func(t *testing.T) {
 		out := ok(t, `mutation { deleteEntity(iri: "https://w3id.org/civicgraph/id/engagement/traffic-ai-acme") }`, nil)
 		if out["deleteEntity"] != 6.0 {

@@ -3,11 +3,14 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"io"
 	"net/http"
 
 	"github.com/rs/cors"
 
 	"civicgraph/graph"
+	"civicgraph/importers"
 	"civicgraph/queries"
 	"civicgraph/schema"
 )
@@ -30,7 +33,7 @@ func New(opts Options) (http.Handler, error) {
 	m := newMetrics(opts.Store)
 	res := queries.New(opts.Store, opts.Schema, queries.Options{
 		Base: opts.Base, MaxPage: opts.MaxPage, MaxNodes: opts.MaxNodes, ReadOnly: opts.ReadOnly,
-		Authorized: authorized,
+		Authorized: authorized, Import: importer(opts),
 	})
 	s, err := NewSchema(res, opts)
 	if err != nil {
@@ -62,6 +65,29 @@ func New(opts Options) (http.Handler, error) {
 		}).Handler(h)
 	}
 	return logRequests(opts.Logger, m, h), nil
+}
+
+// importer returns the import function of the importData mutation: the
+// importers package, with its errors sorted into what the client did wrong
+// (a syntax error in the content, an unknown format: BAD_INPUT, with the
+// importer's message naming the line and what was expected) and what it
+// did not (the store: kept from the client).
+func importer(opts Options) func(context.Context, string, string, io.Reader) (queries.ImportResult, error) {
+	return func(ctx context.Context, name, format string, r io.Reader) (queries.ImportResult, error) {
+		f, err := importers.ParseFormat(format)
+		if err != nil {
+			return queries.ImportResult{}, &queries.Error{Code: queries.CodeBadInput, Message: err.Error(), Cause: err}
+		}
+		res, err := importers.Import(ctx, opts.Store, []importers.Input{{Name: name, R: r}}, importers.Options{Format: f, Base: opts.Base})
+		switch {
+		case err == nil:
+			return queries.ImportResult{GraphIRI: importers.SourceGraph(name).Value, RecordsRead: res.Records, QuadsWritten: res.Load.Quads}, nil
+		case errors.Is(err, graph.ErrTooBig), errors.Is(err, graph.ErrNoSpace), errors.Is(err, graph.ErrReadOnly),
+			errors.Is(err, graph.ErrClosed), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+			return queries.ImportResult{}, err
+		}
+		return queries.ImportResult{}, &queries.Error{Code: queries.CodeBadInput, Message: err.Error(), Cause: err}
+	}
 }
 
 // ready reports whether the store answers.
