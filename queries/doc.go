@@ -32,6 +32,24 @@
 // not followed unless asked for, as every class is a hub that would join
 // everything to everything.
 //
+// # Search
+//
+// search ranks entities by BM25 over the words of their names, labels,
+// titles and descriptions (names and titles weigh three times a
+// description). The inverted index is built in memory from a snapshot on
+// the first search, in about 2 s at a million triples, and built again on
+// the first search after a write through this resolver.
+//
+// # Writes
+//
+// Mutations check Options.ReadOnly and Options.Authorized first. Entity
+// and engagement writes validate the entity as it will be against
+// [schema.Schema.ValidateWith], looking up in the store the types and
+// schemes of what it links to (RequireTypedTargets), and return one
+// [CodeValidation] error listing every violation in its "violations"
+// extension. New quads go into the api named graph. importData hands
+// uploads to Options.Import.
+//
 // # Errors
 //
 // Resolvers return [*Error] with a stable code ([CodeNotFound],
@@ -46,4 +64,10 @@
 //   - The triples cursor is a position in index order; a write between two
 //     pages can shift it.
 //   - Counts are int32, as GraphQL's Int is.
+//   - The search index lives in memory and is not persisted; writes that
+//     bypass this resolver (another process cannot: the store is locked)
+//     would not reach it. A rebuild after a write costs a scan of the
+//     searched properties.
+//   - A write validates against a snapshot taken just before it; two
+//     concurrent writes to one entity can each pass alone.
 package queries

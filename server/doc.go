@@ -45,7 +45,9 @@
 // with Options.Token; none are possible without a configured token or with
 // ReadOnly. A browser on another origin cannot send the header without a
 // CORS preflight that only configured origins pass, so writes are never
-// allowed cross-origin without the token.
+// allowed cross-origin without the token. The importData mutation runs
+// the importers on an upload (bounded by the body size limit), replacing
+// the graph of its source name.
 //
 // # CORS
 //
