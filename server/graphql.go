@@ -69,6 +69,9 @@ func writeGraphQLError(w http.ResponseWriter, status int, err *queries.Error) {
 	w.Write(errorResponse(err.Code, err.Message, err.Details))
 }
 
+// ServeHTTP answers one GraphQL request: read it (GET parameters or a
+// capped POST body), check its length and cost, run it under the time
+// limit, and write the response unless it is over the result size limit.
 func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var req request
 	if r.Method == http.MethodGet {
