@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -25,8 +26,8 @@ type serveConfig struct {
 	shutdown    time.Duration
 }
 
-// envDuration and envInt read a CIVICGRAPH_* default; a malformed value is
-// reported by validate through the flag's own parse.
+// envInt reads an integer CIVICGRAPH_* default; a malformed value falls
+// back to def.
 func envInt(getenv func(string) string, key string, def int) int {
 	if v, err := strconv.Atoi(getenv(key)); err == nil {
 		return v
@@ -34,6 +35,8 @@ func envInt(getenv func(string) string, key string, def int) int {
 	return def
 }
 
+// envDuration reads a duration CIVICGRAPH_* default; a malformed value
+// falls back to def.
 func envDuration(getenv func(string) string, key string, def time.Duration) time.Duration {
 	if v, err := time.ParseDuration(getenv(key)); err == nil {
 		return v
@@ -96,7 +99,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      opts.Timeout + 30*time.Second,
 		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          nil,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(env.stdout, "civicgraph serving %s on %s/graphql\n", cfg.dataDir, url)
