@@ -27,7 +27,7 @@ type serveConfig struct {
 }
 
 // envInt reads an integer CIVICGRAPH_* default; a malformed value falls
-// back to def.
+// back to def here and is reported by serveConfig.load.
 func envInt(getenv func(string) string, key string, def int) int {
 	if v, err := strconv.Atoi(getenv(key)); err == nil {
 		return v
@@ -36,7 +36,7 @@ func envInt(getenv func(string) string, key string, def int) int {
 }
 
 // envDuration reads a duration CIVICGRAPH_* default; a malformed value
-// falls back to def.
+// falls back to def here and is reported by serveConfig.load.
 func envDuration(getenv func(string) string, key string, def time.Duration) time.Duration {
 	if v, err := time.ParseDuration(getenv(key)); err == nil {
 		return v
@@ -129,6 +129,21 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 // load reads the token from CIVICGRAPH_TOKEN or the token file, and checks
 // the limits.
 func (sc *serveConfig) load(getenv func(string) string) error {
+	for _, k := range []string{"CIVICGRAPH_MAX_BODY_BYTES", "CIVICGRAPH_MAX_QUERY_LENGTH", "CIVICGRAPH_MAX_DEPTH",
+		"CIVICGRAPH_MAX_COST", "CIVICGRAPH_MAX_RESULT_BYTES", "CIVICGRAPH_MAX_PAGE", "CIVICGRAPH_MAX_NODES"} {
+		if v := getenv(k); v != "" {
+			if _, err := strconv.Atoi(v); err != nil {
+				return fmt.Errorf("%w: %s=%q: expected an integer", errBadFlags, k, v)
+			}
+		}
+	}
+	for _, k := range []string{"CIVICGRAPH_TIMEOUT", "CIVICGRAPH_SHUTDOWN_TIMEOUT"} {
+		if v := getenv(k); v != "" {
+			if _, err := time.ParseDuration(v); err != nil {
+				return fmt.Errorf("%w: %s=%q: expected a duration such as 10s", errBadFlags, k, v)
+			}
+		}
+	}
 	sc.token = getenv("CIVICGRAPH_TOKEN")
 	if sc.tokenFile != "" {
 		b, err := os.ReadFile(sc.tokenFile)

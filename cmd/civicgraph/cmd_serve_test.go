@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -127,6 +128,16 @@ func TestRun_ServeBadFlags(t *testing.T) {
 			_, _, err := cli(t, nil, args...)
 			if exitCode(err) != 2 {
 				t.Errorf("serve %v: err %v, exit code %d, want 2", tc.args, err, exitCode(err))
+			}
+		})
+	}
+	for _, kv := range [][2]string{{"CIVICGRAPH_TIMEOUT", "ten"}, {"CIVICGRAPH_MAX_COST", "lots"}} {
+		t.Run("Env"+kv[0], func(t *testing.T) {
+			env := map[string]string{kv[0]: kv[1]}
+			err := run(t.Context(), []string{"serve", "--data", filepath.Join(t.TempDir(), "s"), "--addr", "127.0.0.1:0"},
+				func(k string) string { return env[k] }, strings.NewReader(""), io.Discard, io.Discard)
+			if exitCode(err) != 2 || !strings.Contains(fmt.Sprint(err), kv[0]) {
+				t.Errorf("serve with %s=%s: err %v, exit code %d, want 2 and the variable named", kv[0], kv[1], err, exitCode(err))
 			}
 		})
 	}
