@@ -68,6 +68,16 @@ func ParseFormat(name string) (Format, error) {
 	return "", fmt.Errorf("%w %q: expected one of %s, csv:<template>", ErrUnknownFormat, name, strings.Join(names, ", "))
 }
 
+// isDomain reports whether f maps a domain format onto the ontology, whose
+// output is checked against the shapes (CSV checks its own).
+func (f Format) isDomain() bool {
+	switch f {
+	case BibTeX, RIS, CSLJSON, Citations, OCDS, JSON:
+		return true
+	}
+	return false
+}
+
 // base returns the format without a template: csv for csv:procurement.
 func (f Format) base() Format {
 	b, _, _ := strings.Cut(string(f), ":")

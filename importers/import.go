@@ -8,6 +8,7 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"civicgraph/graph"
@@ -35,6 +36,9 @@ type Options struct {
 	Now func() time.Time
 	// Encoding of CSV inputs: "" (UTF-8), latin1 or windows-1252.
 	Encoding string
+	// NoValidate skips checking domain formats (bibliographies, OCDS,
+	// citation lists) against the shapes. CSV is always checked.
+	NoValidate bool
 }
 
 // Result says what an import did.
@@ -139,6 +143,8 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 		}
 		// Parse on one goroutine, intern and index on this one: the two
 		// halves of a load run on two cores.
+		var domain []graph.Quad // kept to validate a domain format's input whole
+		validate := !opts.NoValidate && formats[i].isDomain()
 		for b := range readBatches(ctx, r) {
 			if b.err != nil {
 				return res, fmt.Errorf("import: %w", b.err)
@@ -149,6 +155,9 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 				}
 				q.S, q.O, q.G = src.scope(q.S), src.scope(q.O), src.scope(q.G)
 				src.graphs[q.G]++
+				if validate {
+					domain = append(domain, q)
+				}
 				res.Records++
 				if l != nil {
 					if err := l.Add(q); err != nil {
@@ -160,6 +169,11 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 				return res, err
 			}
 			prog.update(done+b.bytes, res.Records)
+		}
+		if validate {
+			if err := validateInput(ctx, in.Name, sc, s, domain); err != nil {
+				return res, err
+			}
 		}
 		done += r.BytesRead()
 		res.Files++
@@ -236,4 +250,57 @@ func readBatches(ctx context.Context, r quadReader) iter.Seq[batch] {
 			}
 		}
 	}
+}
+
+// ValidationError lists how an input breaks the shapes: the first
+// MaxProblems violations and how many there were.
+type ValidationError struct {
+	File  string
+	List  []schema.Violation
+	Total int
+}
+
+// MaxProblems is how many problems an error lists before it only counts.
+const MaxProblems = 100
+
+// Error lists the violations, one a line, after the file name.
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "import %s: %d problems against the shapes (--no-validate to import anyway):", e.File, e.Total)
+	for _, v := range e.List {
+		b.WriteString("\n  ")
+		b.WriteString(v.Error())
+	}
+	if e.Total > len(e.List) {
+		fmt.Fprintf(&b, "\n  ... and %d more", e.Total-len(e.List))
+	}
+	return b.String()
+}
+
+// Unwrap returns schema.ErrViolation.
+func (e *ValidationError) Unwrap() error { return schema.ErrViolation }
+
+// validateInput checks one input's quads against the shapes; things they
+// link to but do not describe are looked up in the store.
+func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph.Store, quads []graph.Quad) error {
+	var opt schema.Options
+	if s != nil {
+		opt.TypesOf = func(t graph.Term) []string {
+			var out []string
+			for q, err := range s.Match(ctx, graph.Pattern{S: t, P: graph.IRI(graph.RDFType)}) {
+				if err != nil {
+					return out
+				}
+				out = append(out, q.O.Value)
+			}
+			return out
+		}
+	}
+	vs := sc.ValidateWith(quads, opt)
+	if len(vs) == 0 {
+		return nil
+	}
+	e := &ValidationError{File: name, Total: len(vs)}
+	e.List = vs[:min(len(vs), MaxProblems)]
+	return e
 }

@@ -17,6 +17,7 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	graphIRI := fs.String("graph", "", "named graph for triples without one (default: one graph per file, named after it)")
 	dryRun := fs.Bool("dry-run", false, "parse and check everything, write nothing")
 	quiet := fs.Bool("quiet", false, "no progress output")
+	noValidate := fs.Bool("no-validate", false, "import domain formats (bibliographies, OCDS, citations) even when they break the shapes")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -27,7 +28,7 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: no files to import", errBadFlags)
 	}
-	opts := importers.Options{DryRun: *dryRun, Base: cfg.base, Encoding: *encoding}
+	opts := importers.Options{DryRun: *dryRun, Base: cfg.base, Encoding: *encoding, NoValidate: *noValidate}
 	if *format != "" {
 		f, err := importers.ParseFormat(*format)
 		if err != nil {
