@@ -2,6 +2,7 @@ package importers_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -87,5 +88,70 @@ func TestImport_DomainFormatsAreValidated(t *testing.T) {
 	}
 	if _, err := importers.Import(t.Context(), s, []importers.Input{{Name: "nobuyer.json", R: strings.NewReader(doc)}}, importers.Options{NoValidate: true}); err != nil {
 		t.Fatalf("import with NoValidate: %v", err)
+	}
+}
+
+// TestImport_BadLastRecordChangesNothing puts a bad record at the very end
+// of a large input of each format family: the import fails, and the store
+// (which holds data already) is exactly as before.
+func TestImport_BadLastRecordChangesNothing(t *testing.T) {
+	const n = 5000
+	var ttl, bibtex, csvText, ocdsText strings.Builder
+	ttl.WriteString("@prefix ex: <http://e.org/> .\n")
+	csvText.WriteString("id,title,buyer\n")
+	ocdsText.WriteString(`{"releases": [`)
+	for i := range n {
+		fmt.Fprintf(&ttl, "ex:s%d ex:p \"value %d\" ; ex:q ex:o%d .\n", i, i, i)
+		fmt.Fprintf(&bibtex, "@article{key%d, author = {Smith, John}, title = {Study number %d of things}, journal = {Journal}, year = 2019}\n", i, i)
+		fmt.Fprintf(&csvText, "p%d,Procurement %d,https://e.org/buyer\n", i, i)
+		if i > 0 {
+			ocdsText.WriteString(",")
+		}
+		fmt.Fprintf(&ocdsText, `{"ocid": "ocds-x-%d", "id": "1", "date": "2024-01-01T00:00:00Z", "tag": ["tender"], "initiationType": "tender", "buyer": {"id": "b1", "name": "City Council"}, "parties": [{"id": "b1", "name": "City Council", "roles": ["buyer"]}], "tender": {"id": "t", "title": "Tender %d"}}`, i, i)
+	}
+	ttl.WriteString("ex:last ex:p .\n")
+	bibtex.WriteString("@article{broken, title = {unclosed}\n")
+	csvText.WriteString("bad,Last,\"unterminated\n")
+	ocdsText.WriteString(`, {"id": "no ocid"}]}`)
+	tests := []struct{ name, content string }{
+		{"big.ttl", ttl.String()},
+		{"big.bib", bibtex.String()},
+		{"procurements.csv", csvText.String()},
+		{"big.json", ocdsText.String()},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := graphtest.NewStore(t)
+			graphtest.Load(t, s, graphtest.Fixture())
+			if _, err := importers.Import(t.Context(), s, []importers.Input{{Name: "keep.nt", R: strings.NewReader("<http://e.org/k> <http://e.org/p> \"k\" .\n")}}, importers.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			before, err := s.Stats(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var dump strings.Builder
+			for q, err := range s.Match(t.Context(), graph.Pattern{}) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				dump.WriteString(q.String())
+			}
+			_, err = importers.Import(t.Context(), s, []importers.Input{{Name: tc.name, R: strings.NewReader(tc.content)}}, importers.Options{})
+			if err == nil || !strings.Contains(err.Error(), tc.name) {
+				t.Fatalf("import of %s with a bad last record = %v, want an error naming the file", tc.name, err)
+			}
+			after, _ := s.Stats(t.Context())
+			var again strings.Builder
+			for q, err := range s.Match(t.Context(), graph.Pattern{}) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				again.WriteString(q.String())
+			}
+			if after.Quads != before.Quads || after.Terms != before.Terms || again.String() != dump.String() {
+				t.Errorf("failed import changed the store: %d quads, %d terms before; %d, %d after", before.Quads, before.Terms, after.Quads, after.Terms)
+			}
+		})
 	}
 }
