@@ -1,0 +1,142 @@
+package registers_test
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"civicgraph/export"
+	"civicgraph/graph"
+	"civicgraph/importers/registers"
+	"civicgraph/schema"
+)
+
+// testBase is the base IRI of the entities minted in tests.
+const testBase = "https://example.org/id/"
+
+// realdata returns the folder of real sample files: $CIVICGRAPH_REALDATA,
+// or shared/realdata in the nearest folder above the package that has
+// one. It skips the test when there is none, and fails instead when
+// CI=true.
+func realdata(tb testing.TB) string {
+	tb.Helper()
+	if dir := os.Getenv("CIVICGRAPH_REALDATA"); dir != "" {
+		if _, err := os.Stat(dir); err != nil {
+			tb.Fatalf("CIVICGRAPH_REALDATA: %v", err)
+		}
+		return dir
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		cand := filepath.Join(dir, "shared", "realdata")
+		if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
+			return cand
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	if os.Getenv("CI") == "true" {
+		tb.Fatal("real sample data not found: set CIVICGRAPH_REALDATA or put shared/realdata beside the repository")
+	}
+	tb.Skip("real sample data not found (set CIVICGRAPH_REALDATA or put shared/realdata beside the repository); skipping")
+	return ""
+}
+
+// readAll reads every quad from a register input.
+func readAll(tb testing.TB, data []byte, name string, f registers.Format) ([]graph.Quad, *registers.Reader, error) {
+	tb.Helper()
+	r := registers.NewReader(bytes.NewReader(data), name, f, testBase)
+	var quads []graph.Quad
+	for {
+		q, err := r.Read()
+		if err == io.EOF {
+			return quads, r, nil
+		}
+		if err != nil {
+			return quads, r, err
+		}
+		quads = append(quads, q)
+	}
+}
+
+// nquads returns quads as sorted, distinct N-Quads lines.
+func nquads(tb testing.TB, quads []graph.Quad) string {
+	tb.Helper()
+	var b bytes.Buffer
+	w := export.NewNQuadsWriter(&b, true)
+	for _, q := range quads {
+		if err := w.Write(q); err != nil {
+			tb.Fatalf("write %v: %v", q, err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	lines := strings.SplitAfter(b.String(), "\n")
+	slices.Sort(lines)
+	lines = slices.Compact(lines)
+	return strings.Join(lines, "")
+}
+
+// loadSchema returns the project schema.
+func loadSchema(tb testing.TB) *schema.Schema {
+	tb.Helper()
+	s, err := schema.New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// checkQuads checks that every quad is valid and has no graph.
+func checkQuads(tb testing.TB, quads []graph.Quad) {
+	tb.Helper()
+	for _, q := range quads {
+		if err := q.Validate(); err != nil {
+			tb.Errorf("invalid quad %v: %v", q, err)
+		}
+		if !q.G.IsZero() {
+			tb.Errorf("quad %v has a graph, want none", q)
+		}
+	}
+}
+
+// checkShapes validates quads against the schema and returns how many
+// administrations lack a level of government, the one violation the data
+// may cause; any other violation fails the test.
+func checkShapes(tb testing.TB, s *schema.Schema, quads []graph.Quad) (noLevel int) {
+	tb.Helper()
+	for _, v := range s.Validate(quads) {
+		if v.Path == schema.PropGovernmentLevel && v.Value == "" {
+			noLevel++
+			continue
+		}
+		tb.Errorf("violation: %v", v)
+	}
+	return noLevel
+}
+
+// asError returns err as an *registers.Error, failing the test when it is
+// not.
+func asError(tb testing.TB, err error) *registers.Error {
+	tb.Helper()
+	var e *registers.Error
+	if !errors.As(err, &e) {
+		tb.Fatalf("error %v (%T) is not an *registers.Error", err, err)
+	}
+	if !errors.Is(err, registers.ErrInvalid) {
+		tb.Errorf("errors.Is(%v, ErrInvalid) = false", err)
+	}
+	return e
+}

@@ -1,0 +1,57 @@
+package registers_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"civicgraph/importers/registers"
+)
+
+// TestReader_RealData reads every file of the register folders of the
+// real sample data: each either imports, with valid quads whose only
+// shape violations are administrations without a level of government,
+// or is not detected as a register and fails with an [*registers.Error]
+// in every format.
+func TestReader_RealData(t *testing.T) {
+	dir := realdata(t)
+	s := loadSchema(t)
+	for _, sub := range []string{"nl-algoritmeregister", "nl-algoritmeregister-publicatiestandaard",
+		"algoritmeregister-standard", "jrc-ai-watch-public-sector-cases", "jrc-ai-watch-t6x-registers"} {
+		files, _ := filepath.Glob(filepath.Join(dir, sub, "*"))
+		for _, path := range files {
+			name := sub + "/" + filepath.Base(path)
+			t.Run(name, func(t *testing.T) {
+				data, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				head := data[:min(len(data), 4096)]
+				f, ok := registers.Detect(head, name)
+				if !ok {
+					for _, f := range registers.Formats() {
+						_, _, err := readAll(t, data, name, f)
+						if err == nil {
+							t.Errorf("%s read as %s without error, but Detect does not know it", name, f)
+							continue
+						}
+						e := asError(t, err)
+						t.Logf("not a register; as %s: %v", f, e)
+					}
+					return
+				}
+				quads, r, err := readAll(t, data, name, f)
+				if err != nil {
+					t.Fatalf("read %s as %s: %v", name, f, err)
+				}
+				checkQuads(t, quads)
+				noLevel := checkShapes(t, s, quads)
+				t.Logf("%s: format %s, %d records (%d skipped: not public), %d quads, %d administrations without a level, %d bytes",
+					name, f, r.Records(), r.Skipped(), len(quads), noLevel, r.BytesRead())
+				if r.Records() == 0 || len(quads) == 0 {
+					t.Errorf("no records read")
+				}
+			})
+		}
+	}
+}
