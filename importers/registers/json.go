@@ -61,7 +61,7 @@ func (r *Reader) stepJSON() error {
 				}
 				continue
 			}
-			at := r.dec.InputOffset()
+			at := r.src.skipSpace(r.dec.InputOffset())
 			tok, err = r.token()
 			if err != nil {
 				return err
@@ -115,6 +115,15 @@ func (r *Reader) record() error {
 	r.line = line
 	var raw json.RawMessage
 	if err := r.dec.Decode(&raw); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			// The decoder's offsets inside a value are not always from
+			// the start of the input; decoding the kept bytes again from
+			// the start of the record gives a reliable one.
+			if off, ok := syntaxOffset(r.src.tail(start)); ok {
+				return r.errAt(start+off, path, "invalid JSON ("+se.Error()+")", "JSON text")
+			}
+		}
 		return r.jsonErr(err, path)
 	}
 	r.records++
@@ -200,11 +209,36 @@ func describe(tok json.Token) string {
 
 // token reads the next JSON token, turning syntax errors into [*Error].
 func (r *Reader) token() (json.Token, error) {
+	before := r.dec.InputOffset()
 	tok, err := r.dec.Token()
-	if err != nil && err != io.EOF {
-		return nil, r.jsonErr(err, "")
+	if err == nil || err == io.EOF {
+		return tok, err
 	}
-	return tok, err
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		// Errors between values carry the absolute offset of the bad
+		// byte; errors inside a value the decoder started carry one
+		// counted from the start of that value, past the bad byte.
+		at := se.Offset
+		if at <= before {
+			at = r.src.skipSpace(before) + max(se.Offset-1, 0)
+		}
+		return nil, r.errAt(at, "", "invalid JSON ("+se.Error()+")", "JSON text")
+	}
+	return nil, r.jsonErr(err, "")
+}
+
+// syntaxOffset returns the offset in b of the byte at which the JSON
+// value b starts with stops being valid, and false when b holds a whole
+// valid value or ends before the error.
+func syntaxOffset(b []byte) (int64, bool) {
+	var raw json.RawMessage
+	err := json.NewDecoder(bytes.NewReader(b)).Decode(&raw)
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return max(se.Offset-1, 0), true
+	}
+	return 0, false
 }
 
 // jsonErr turns an error of the JSON decoder into an [*Error] with the

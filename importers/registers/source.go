@@ -61,12 +61,12 @@ func (s *source) pos(at int64) (line, col int) {
 }
 
 // skipSpace returns the offset of the first byte at or after at that is
-// neither white space nor a comma: where the next JSON value starts.
+// neither white space, a comma nor a colon: where the next JSON value starts.
 func (s *source) skipSpace(at int64) int64 {
 	k := at - s.base
 	for k >= 0 && k < int64(len(s.buf)) {
 		switch s.buf[k] {
-		case ' ', '\t', '\r', '\n', ',':
+		case ' ', '\t', '\r', '\n', ',', ':':
 			k++
 			continue
 		}
@@ -89,4 +89,13 @@ func movePos(line, col int, b []byte) (int, int) {
 		return line + n, len(b) - bytes.LastIndexByte(b, '\n')
 	}
 	return line, col + len(b)
+}
+
+// tail returns the bytes kept from offset at on, or nil when they are gone.
+func (s *source) tail(at int64) []byte {
+	k := at - s.base
+	if k < 0 || k > int64(len(s.buf)) {
+		return nil
+	}
+	return s.buf[k:]
 }
