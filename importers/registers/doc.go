@@ -37,8 +37,11 @@
 //	  name (organisatie, Responsible     rdfs:label
 //	  Organization, lead_organisation)
 //	  (always)                          cg:sector sector/public-administration
-//	  Gemeente … / Provincie …,         cg:governmentLevel local / regional /
-//	  Waterschap … / Ministerie …        regional / national (NL, by name)
+//	  Gemeente …                        cg:governmentLevel local (NL, by name)
+//	  Provincie, Waterschap,            cg:governmentLevel regional
+//	  Hoogheemraadschap, Veiligheids-
+//	  regio, Omgevingsdienst, Regionale …
+//	  Ministerie, Rijks…, Nationaal …   cg:governmentLevel national
 //	  Central-Government / Local        cg:governmentLevel national / local
 //	  Government (JRC category)
 //	  Governmental + extent National /  cg:governmentLevel national / regional /
@@ -69,7 +72,7 @@
 //   - None of the files gives a level of government for every
 //     organisation. Where neither the name (Dutch register) nor the
 //     category or extent (JRC, T6-X) tells it, cg:governmentLevel is left
-//     out and the Administration shape reports it; the real files give 98
+//     out and the Administration shape reports it; the real files give 69
 //     such organisations in the Dutch register and 20 in the JRC cases.
 //   - No file gives an EU AI Act risk class, so cg:riskClass is never
 //     written. The register statuses are not tender statuses: only

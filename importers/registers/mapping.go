@@ -125,16 +125,21 @@ func (m *mapper) algoritme(rec map[string]string) *fieldError {
 
 // dutchLevel tells the level of government of a Dutch organisation from
 // the kind of body its name starts with, or "" when the name does not
-// tell (agencies, joint arrangements, foundations).
+// tell (agencies such as Belastingdienst, joint arrangements, foundations).
+// Rijks- (of the State) and Nationaal name central government bodies;
+// provinces, water boards, safety regions, environment services and
+// regional services are regional.
 func dutchLevel(name string) string {
 	n := strings.ToLower(strings.TrimSpace(name))
 	switch {
 	case strings.HasPrefix(n, "gemeente "):
 		return schema.LevelLocal
 	case strings.HasPrefix(n, "provincie "), strings.HasPrefix(n, "waterschap "),
-		strings.HasPrefix(n, "hoogheemraadschap "), strings.HasPrefix(n, "wetterskip "):
+		strings.Contains(n, "hoogheemraadschap "), strings.HasPrefix(n, "wetterskip "),
+		strings.HasPrefix(n, "veiligheidsregio "), strings.HasPrefix(n, "veiligheids- en gezondheidsregio "),
+		strings.HasPrefix(n, "omgevingsdienst "), strings.HasPrefix(n, "regionale "):
 		return schema.LevelRegional
-	case strings.HasPrefix(n, "ministerie "):
+	case strings.HasPrefix(n, "ministerie "), strings.HasPrefix(n, "rijks"), strings.HasPrefix(n, "nationaal "):
 		return schema.LevelNational
 	}
 	return ""

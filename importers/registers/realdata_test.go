@@ -46,7 +46,7 @@ func TestReader_RealData(t *testing.T) {
 				}
 				checkQuads(t, quads)
 				noLevel := checkShapes(t, s, quads)
-				t.Logf("%s: format %s, %d records (%d skipped: not public), %d quads, %d administrations without a level, %d bytes",
+				t.Logf("%s: format %s, %d records (%d skipped: buyer not public or not named), %d quads, %d administrations without a level, %d bytes",
 					name, f, r.Records(), r.Skipped(), len(quads), noLevel, r.BytesRead())
 				if r.Records() == 0 || len(quads) == 0 {
 					t.Errorf("no records read")
