@@ -24,13 +24,18 @@ const (
 	CSLJSON   Format = "csljson"
 	Citations Format = "citations"
 	OCDS      Format = "ocds"
-	// JSON is a .json file whose content decides: OCDS, CSL-JSON or JSON-LD.
+	// Register is a public AI register (the Dutch Algoritmeregister JSON,
+	// the JRC AI Watch cases CSV, the T6-X registers of Amsterdam and
+	// Helsinki), told apart by content.
+	Register Format = "register"
+	// JSON is a .json file whose content decides: OCDS, CSL-JSON, an AI
+	// register or JSON-LD.
 	JSON Format = "json"
 )
 
 // Formats lists the formats Import reads.
 func Formats() []Format {
-	return []Format{NTriples, NQuads, Turtle, TriG, RDFXML, JSONLD, CSV, BibTeX, RIS, CSLJSON, Citations, OCDS}
+	return []Format{NTriples, NQuads, Turtle, TriG, RDFXML, JSONLD, CSV, BibTeX, RIS, CSLJSON, Citations, OCDS, Register}
 }
 
 // aliases maps the names users give to formats.
@@ -46,7 +51,8 @@ var aliases = map[string]Format{
 	"ris":     RIS,
 	"csljson": CSLJSON, "csl-json": CSLJSON, "csl": CSLJSON,
 	"citations": Citations, "txt": Citations,
-	"ocds":  OCDS,
+	"ocds":     OCDS,
+	"register": Register, "algoritmeregister": Register, "jrc": Register,
 	"jsonl": OCDS,
 	"json":  JSON,
 }
@@ -72,7 +78,7 @@ func ParseFormat(name string) (Format, error) {
 // output is checked against the shapes (CSV checks its own).
 func (f Format) isDomain() bool {
 	switch f {
-	case BibTeX, RIS, CSLJSON, Citations, OCDS, JSON:
+	case BibTeX, RIS, CSLJSON, Citations, OCDS, JSON, Register:
 		return true
 	}
 	return false

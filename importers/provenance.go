@@ -29,6 +29,7 @@ var mediaTypes = map[Format]string{
 	CSLJSON:   "application/vnd.citationstyles.csl+json",
 	Citations: "text/plain",
 	OCDS:      "application/json",
+	Register:  "application/json",
 	JSON:      "application/json",
 }
 

@@ -18,6 +18,7 @@ import (
 	"civicgraph/importers/nquads"
 	"civicgraph/importers/ocds"
 	"civicgraph/importers/rdfxml"
+	"civicgraph/importers/registers"
 	"civicgraph/importers/turtle"
 	"civicgraph/schema"
 )
@@ -41,6 +42,18 @@ type env struct {
 // newReader returns the reader of format f over r. Relative IRIs in RDF
 // documents resolve against the file's own file: URL.
 func newReader(f Format, r io.Reader, name string, e env) (quadReader, error) {
+	// A register is told by its content: a .json or .csv file may be one.
+	if f == JSON || f == CSV || f == Register {
+		br := bufio.NewReaderSize(r, 256<<10)
+		head, _ := br.Peek(256 << 10)
+		r = br
+		if rf, ok := registers.Detect(head, name); ok {
+			return registers.NewReader(r, name, rf, e.base), nil
+		}
+		if f == Register {
+			return nil, fmt.Errorf("%w: %s is not a register this version reads (the Dutch Algoritmeregister JSON, the JRC AI Watch cases CSV, the T6-X registers)", ErrUnknownFormat, name)
+		}
+	}
 	if f == JSON {
 		var err error
 		if f, r, err = sniffJSON(r, name); err != nil {
