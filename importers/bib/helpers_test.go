@@ -3,7 +3,6 @@ package bib_test
 import (
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -15,43 +14,6 @@ import (
 	"civicgraph/importers/citation"
 	"civicgraph/schema"
 )
-
-// realdata returns the folder of the shared real-world samples: the
-// CIVICGRAPH_REALDATA environment variable when set, and otherwise the
-// shared/realdata folder found by walking up from the package folder. It
-// skips the test when there is none, and fails instead when CI=true.
-func realdata(tb testing.TB) string {
-	tb.Helper()
-	absent := func(why string) {
-		tb.Helper()
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("real-data samples are required under CI: %s", why)
-		}
-		tb.Skipf("real-data samples not found (%s); set CIVICGRAPH_REALDATA to the shared/realdata folder to run this test", why)
-	}
-	if dir := os.Getenv("CIVICGRAPH_REALDATA"); dir != "" {
-		if _, err := os.Stat(dir); err != nil {
-			absent(err.Error())
-		}
-		return dir
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		candidate := filepath.Join(dir, "shared", "realdata")
-		if fi, err := os.Stat(candidate); err == nil && fi.IsDir() {
-			return candidate
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			absent("no shared/realdata folder above " + dir)
-			return ""
-		}
-		dir = parent
-	}
-}
 
 // formatOf returns the format of a sample file by its extension.
 func formatOf(tb testing.TB, path string) bib.Format {

@@ -1,6 +1,7 @@
 package bib_test
 
 import (
+	"civicgraph/importers/internal/realdata"
 	"errors"
 	"os"
 	"path/filepath"
@@ -17,7 +18,7 @@ import (
 // fail with a ParseError that says where and what was expected. It logs how
 // many files and entries parse.
 func TestReader_RealData(t *testing.T) {
-	root := realdata(t)
+	root := realdata.Dir(t)
 	files, err := filepath.Glob(filepath.Join(root, "bibliography-*", "*"))
 	if err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package nquads_test
 import (
 	"bufio"
 	"bytes"
+	"civicgraph/importers/internal/realdata"
 	"errors"
 	"os"
 	"path/filepath"
@@ -13,35 +14,6 @@ import (
 	"civicgraph/graph/graphtest"
 	"civicgraph/importers/nquads"
 )
-
-// w3cSuites returns the folder holding the W3C RDF test suites, found as
-// shared/realdata/w3c-rdf-tests beside the repository. It skips the test
-// when the folder is absent, and fails instead when CI=true.
-func w3cSuites(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the package folder")
-		}
-		dir = parent
-	}
-	suites := filepath.Join(dir, "..", "shared", "realdata", "w3c-rdf-tests")
-	if _, err := os.Stat(suites); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("W3C RDF test suites are required under CI: %v", err)
-		}
-		tb.Skipf("W3C RDF test suites not found (%v); skipping", err)
-	}
-	return suites
-}
 
 // manifestTest is one entry of a W3C test manifest.
 type manifestTest struct {
@@ -133,7 +105,7 @@ func parseFile(tb testing.TB, path string, quads bool) ([]graph.Quad, error) {
 // suites: positive syntax tests must parse, negative ones must fail with a
 // ParseError, and eval tests must give the quads of their result file.
 func TestW3CSuites(t *testing.T) {
-	suites := w3cSuites(t)
+	suites := filepath.Join(realdata.Dir(t), "w3c-rdf-tests")
 	for _, suite := range []struct {
 		dir      string
 		quads    bool
@@ -193,7 +165,7 @@ func TestW3CSuites(t *testing.T) {
 // tests, which are N-Triples files, as a further positive corpus, and
 // checks that each survives a round trip through the writer.
 func TestW3CTurtleResults(t *testing.T) {
-	dir := filepath.Join(w3cSuites(t), "rdf-turtle")
+	dir := filepath.Join(filepath.Join(realdata.Dir(t), "w3c-rdf-tests"), "rdf-turtle")
 	seen := map[string]bool{}
 	for _, mt := range readManifest(t, filepath.Join(dir, "manifest.ttl")) {
 		if mt.result == "" || seen[mt.result] {

@@ -1,6 +1,7 @@
 package ocds_test
 
 import (
+	"civicgraph/importers/internal/realdata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +12,7 @@ import (
 // must import, or fail with an *ocds.Error that names where and why. It
 // logs the counts, and the shape violations of what it imported.
 func TestReader_RealData(t *testing.T) {
-	dir := realdata(t)
+	dir := realdata.Dir(t)
 	files, err := filepath.Glob(filepath.Join(dir, "ocds-*", "*.json"))
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package rdfxml_test
 
 import (
 	"bytes"
+	"civicgraph/importers/internal/realdata"
 	"errors"
 	"io"
 	"os"
@@ -108,7 +109,7 @@ func readAll(r interface {
 // syntax tests must fail with a ParseError, and eval tests must give the
 // triples of their result file, up to blank node labels.
 func TestW3CSuite(t *testing.T) {
-	dir := w3cSuite(t, "rdf-xml")
+	dir := realdata.W3CSuite(t, "rdf-xml")
 	tests := readManifest(t, filepath.Join(dir, "manifest.ttl"))
 	var neg, eval, failed int
 	for _, mt := range tests {

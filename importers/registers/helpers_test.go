@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -18,40 +16,6 @@ import (
 
 // testBase is the base IRI of the entities minted in tests.
 const testBase = "https://example.org/id/"
-
-// realdata returns the folder of real sample files: $CIVICGRAPH_REALDATA,
-// or shared/realdata in the nearest folder above the package that has
-// one. It skips the test when there is none, and fails instead when
-// CI=true.
-func realdata(tb testing.TB) string {
-	tb.Helper()
-	if dir := os.Getenv("CIVICGRAPH_REALDATA"); dir != "" {
-		if _, err := os.Stat(dir); err != nil {
-			tb.Fatalf("CIVICGRAPH_REALDATA: %v", err)
-		}
-		return dir
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		cand := filepath.Join(dir, "shared", "realdata")
-		if fi, err := os.Stat(cand); err == nil && fi.IsDir() {
-			return cand
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	if os.Getenv("CI") == "true" {
-		tb.Fatal("real sample data not found: set CIVICGRAPH_REALDATA or put shared/realdata beside the repository")
-	}
-	tb.Skip("real sample data not found (set CIVICGRAPH_REALDATA or put shared/realdata beside the repository); skipping")
-	return ""
-}
 
 // readAll reads every quad from a register input.
 func readAll(tb testing.TB, data []byte, name string, f registers.Format) ([]graph.Quad, *registers.Reader, error) {

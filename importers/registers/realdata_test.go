@@ -1,6 +1,7 @@
 package registers_test
 
 import (
+	"civicgraph/importers/internal/realdata"
 	"os"
 	"path/filepath"
 	"testing"
@@ -14,7 +15,7 @@ import (
 // or is not detected as a register and fails with an [*registers.Error]
 // in every format.
 func TestReader_RealData(t *testing.T) {
-	dir := realdata(t)
+	dir := realdata.Dir(t)
 	s := loadSchema(t)
 	for _, sub := range []string{"nl-algoritmeregister", "nl-algoritmeregister-publicatiestandaard",
 		"algoritmeregister-standard", "jrc-ai-watch-public-sector-cases", "jrc-ai-watch-t6x-registers"} {

@@ -1,6 +1,7 @@
 package turtle_test
 
 import (
+	"civicgraph/importers/internal/realdata"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -68,7 +69,7 @@ func TestReader_Read_trig(t *testing.T) {
 // suite, syntax and eval, parses as TriG to the same statements, all in
 // the default graph: TriG is a superset of Turtle.
 func TestW3CTurtleAsTriG(t *testing.T) {
-	dir := filepath.Join(w3cSuites(t), "rdf-turtle")
+	dir := filepath.Join(filepath.Join(realdata.Dir(t), "w3c-rdf-tests"), "rdf-turtle")
 	n := 0
 	for _, mt := range readManifest(t, filepath.Join(dir, "manifest.ttl")) {
 		if mt.typ != "TestTurtlePositiveSyntax" && mt.typ != "TestTurtleEval" {

@@ -2,6 +2,7 @@ package turtle_test
 
 import (
 	"bytes"
+	"civicgraph/importers/internal/realdata"
 	"errors"
 	"io"
 	"os"
@@ -15,35 +16,6 @@ import (
 	"civicgraph/importers/nquads"
 	"civicgraph/importers/turtle"
 )
-
-// w3cSuites returns the folder holding the W3C RDF test suites, found as
-// shared/realdata/w3c-rdf-tests beside the repository. It skips the test
-// when the folder is absent, and fails instead when CI=true.
-func w3cSuites(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the package folder")
-		}
-		dir = parent
-	}
-	suites := filepath.Join(dir, "..", "shared", "realdata", "w3c-rdf-tests")
-	if _, err := os.Stat(suites); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("W3C RDF test suites are required under CI: %v", err)
-		}
-		tb.Skipf("W3C RDF test suites not found (%v); skipping", err)
-	}
-	return suites
-}
 
 // Vocabulary of the W3C test manifests.
 const (
@@ -167,7 +139,7 @@ func parseNTriples(tb testing.TB, path string) []graph.Quad {
 // syntax tests must parse, negative ones must fail with a ParseError, and
 // eval tests must give a graph isomorphic to their N-Triples result.
 func TestW3CTurtle(t *testing.T) {
-	dir := filepath.Join(w3cSuites(t), "rdf-turtle")
+	dir := filepath.Join(filepath.Join(realdata.Dir(t), "w3c-rdf-tests"), "rdf-turtle")
 	tests := readManifest(t, filepath.Join(dir, "manifest.ttl"))
 	counts := map[string]int{}
 	failed := 0
