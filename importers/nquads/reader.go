@@ -1,8 +1,8 @@
 package nquads
 
 import (
+	"civicgraph/importers/internal/intern"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"unicode/utf8"
 
@@ -24,7 +24,7 @@ type Reader struct {
 	off int // bytes cut from the front of the line (a byte order mark), for columns
 
 	scratch []byte // unescaped IRI or literal text
-	strs    *interner
+	strs    *intern.Interner
 	lastS   string // the last subject IRI: sorted input repeats it line after line
 }
 
@@ -37,7 +37,7 @@ func NewReader(r io.Reader, name string, quads bool) *Reader {
 		lines: newLineReader(r),
 		name:  name,
 		quads: quads,
-		strs:  &interner{seed: maphash.MakeSeed()},
+		strs:  intern.New(),
 	}
 }
 
@@ -212,10 +212,10 @@ func (r *Reader) iri(last *string) (string, error) {
 	}
 	r.i = i + 1
 	if last == nil {
-		return r.strs.get(iri), nil
+		return r.strs.Get(iri), nil
 	}
 	if *last != string(iri) {
-		*last = r.strs.get(iri)
+		*last = r.strs.Get(iri)
 	}
 	return *last, nil
 }
@@ -322,7 +322,7 @@ func (r *Reader) blank() (graph.Term, error) {
 		i--
 	}
 	r.i = i
-	return graph.Term{Kind: graph.KindBlank, Value: r.strs.get(b[start:i])}, nil
+	return graph.Term{Kind: graph.KindBlank, Value: r.strs.Get(b[start:i])}, nil
 }
 
 // literal parses a literal at r.i, which holds '"', with its language tag
@@ -337,13 +337,13 @@ func (r *Reader) literal() (graph.Term, error) {
 	var lex string
 	switch {
 	case i < len(b) && b[i] == '"':
-		lex = r.strs.lexical(b[start:i])
+		lex = r.strs.Lexical(b[start:i])
 	case i < len(b) && b[i] == '\\':
 		v, end, err := r.unescapeLiteral(start, i)
 		if err != nil {
 			return graph.Term{}, err
 		}
-		lex, i = r.strs.lexical(v), end
+		lex, i = r.strs.Lexical(v), end
 	default:
 		return graph.Term{}, r.errorAt(i, r.foundAt(i), `'"' to end literal`)
 	}
@@ -457,7 +457,7 @@ func (r *Reader) langTag(i int) (string, error) {
 		}
 	}
 	r.i = i
-	return r.strs.get(b[start:i]), nil
+	return r.strs.Get(b[start:i]), nil
 }
 
 // foundAt returns the character at i, or "" at the end of the line.

@@ -1,10 +1,10 @@
 package turtle
 
 import (
+	"civicgraph/importers/internal/intern"
 	rfc3986 "civicgraph/importers/internal/iri"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"strconv"
 	"unicode/utf8"
@@ -68,7 +68,7 @@ type Reader struct {
 
 	scratch  []byte // unescaped text of the current token
 	resolved []byte // a resolved relative IRI
-	strs     *interner
+	strs     *intern.Interner
 }
 
 // queued is a statement waiting to be returned, with its line.
@@ -121,7 +121,7 @@ func NewReader(r io.Reader, name string, trig bool) *Reader {
 		ln:       1,
 		crAt:     -2,
 		prefixes: map[string]string{},
-		strs:     &interner{seed: maphash.MakeSeed()},
+		strs:     intern.New(),
 	}
 }
 

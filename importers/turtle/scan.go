@@ -239,14 +239,14 @@ func (r *Reader) scanIRIRef() (string, error) {
 	}
 	if rfc3986.HasScheme(iri) {
 		r.pos += i + 1
-		return r.strs.get(iri), nil
+		return r.strs.Get(iri), nil
 	}
 	if !r.hasBase {
 		return "", r.errAt(0, tokenText(b[:i+1]), "absolute IRI (no base IRI is set)")
 	}
 	r.resolved = rfc3986.AppendResolved(r.resolved[:0], &r.base, string(iri))
 	r.pos += i + 1
-	return r.strs.get(r.resolved), nil
+	return r.strs.Get(r.resolved), nil
 }
 
 // iriSlow decodes the IRIREF at r.pos whose first escape or non-ASCII
@@ -491,9 +491,9 @@ done:
 	if escaped {
 		out = append(out, b[run:i]...)
 		r.scratch = out
-		lex = r.strs.lexical(out)
+		lex = r.strs.Lexical(out)
 	} else {
-		lex = r.strs.lexical(b[start:i])
+		lex = r.strs.Lexical(b[start:i])
 	}
 	end := i + 1
 	if long {
@@ -576,7 +576,7 @@ func (r *Reader) scanLangTag() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	tag := r.strs.get(r.buf[r.pos+1 : r.pos+n])
+	tag := r.strs.Get(r.buf[r.pos+1 : r.pos+n])
 	r.pos += n
 	return tag, nil
 }
@@ -679,7 +679,7 @@ func (r *Reader) scanNumber() (graph.Term, error) {
 		}
 		dt = xsdDouble
 	}
-	lex := r.strs.lexical(b[:i])
+	lex := r.strs.Lexical(b[:i])
 	r.pos += i
 	return graph.Term{Kind: graph.KindLiteral, Value: lex, Datatype: dt}, nil
 }
@@ -713,7 +713,7 @@ func (r *Reader) scanName() (token, error) {
 		return tA, nil
 	case "true", "false":
 		r.pos += p
-		r.word = r.strs.get(word)
+		r.word = r.strs.Get(word)
 		r.term = graph.Term{Kind: graph.KindLiteral, Value: r.word, Datatype: xsdBoolean}
 		return tLiteral, nil
 	}
@@ -838,7 +838,7 @@ func (r *Reader) scanLocal(p int) (string, error) {
 	out = append(out, b[run:keep]...)
 	r.scratch = out
 	r.pos += keep
-	return r.strs.get(out), nil
+	return r.strs.Get(out), nil
 }
 
 // userLabel returns the blank node label for a label written in the
@@ -849,9 +849,9 @@ func (r *Reader) userLabel(label []byte) string {
 	if bytes.HasPrefix(label, []byte(genPrefix)) {
 		out := append(append(r.scratch[:0], genPrefix+"_"...), label...)
 		r.scratch = out
-		return r.strs.get(out)
+		return r.strs.Get(out)
 	}
-	return r.strs.get(label)
+	return r.strs.Get(label)
 }
 
 // foundAt returns the character at i, relative to r.pos, or "" at the end

@@ -1,4 +1,7 @@
-package nquads
+// Package intern turns the byte slices a parser reads into strings, reusing
+// the string made for the same bytes shortly before: the RDF parsers share
+// it.
+package intern
 
 import "hash/maphash"
 
@@ -14,19 +17,22 @@ const maxIntern = 256
 // mostly does not, and hashing it would cost more than it saves.
 const maxInternLexical = 24
 
-// interner turns byte slices into strings, reusing the string made last
+// Interner turns byte slices into strings, reusing the string made last
 // time for the same bytes. It is a direct-mapped cache, one string per hash
 // slot, so its size is fixed and a lookup costs one hash and one compare.
 // Predicates, classes, datatypes, language tags and graph names repeat on
 // nearly every line, and sorted dumps repeat subjects, so most terms are
 // found here instead of allocated.
-type interner struct {
+type Interner struct {
 	seed  maphash.Seed
 	slots [internSlots]string
 }
 
-// get returns string(b), from the cache when it is there.
-func (in *interner) get(b []byte) string {
+// New returns an empty Interner.
+func New() *Interner { return &Interner{seed: maphash.MakeSeed()} }
+
+// Get returns string(b), from the cache when it is there.
+func (in *Interner) Get(b []byte) string {
 	if len(b) > maxIntern {
 		return string(b)
 	}
@@ -37,11 +43,11 @@ func (in *interner) get(b []byte) string {
 	return *s
 }
 
-// lexical returns string(b) for a literal's lexical form, from the cache
+// Lexical returns string(b) for a literal's lexical form, from the cache
 // only when it is short.
-func (in *interner) lexical(b []byte) string {
+func (in *Interner) Lexical(b []byte) string {
 	if len(b) > maxInternLexical {
 		return string(b)
 	}
-	return in.get(b)
+	return in.Get(b)
 }
