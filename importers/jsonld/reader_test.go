@@ -1,8 +1,8 @@
 package jsonld_test
 
 import (
+	"civicgraph/internal/rdftest"
 	"errors"
-	"io"
 	"strings"
 	"testing"
 
@@ -12,27 +12,10 @@ import (
 	"civicgraph/importers/nquads"
 )
 
-// readAll reads every quad from r, stopping at the first error.
-func readAll(r interface {
-	Read() (graph.Quad, error)
-}) ([]graph.Quad, error) {
-	var out []graph.Quad
-	for {
-		q, err := r.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return out, err
-		}
-		out = append(out, q)
-	}
-}
-
 // parseNQuads parses the expected output of a test.
 func parseNQuads(tb testing.TB, s string) []graph.Quad {
 	tb.Helper()
-	qs, err := readAll(nquads.NewReader(strings.NewReader(s), "want", true))
+	qs, err := rdftest.ReadAll(nquads.NewReader(strings.NewReader(s), "want", true))
 	if err != nil {
 		tb.Fatalf("bad expected N-Quads: %v", err)
 	}
@@ -151,7 +134,7 @@ _:b <http://ex/knows> _:a .
 			if tc.base != "" {
 				r.SetBase(tc.base)
 			}
-			got, err := readAll(r)
+			got, err := rdftest.ReadAll(r)
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
@@ -196,7 +179,7 @@ func TestReader_Errors(t *testing.T) {
 			if tc.base != "" {
 				r.SetBase(tc.base)
 			}
-			got, err := readAll(r)
+			got, err := rdftest.ReadAll(r)
 			if len(got) != 0 {
 				t.Errorf("Read returned %d statements before the error, want none", len(got))
 			}
@@ -232,7 +215,7 @@ func TestReader_BlankScope(t *testing.T) {
 	const doc = `{"@id": "_:b0", "http://ex/p": {"http://ex/q": "x"}}`
 	seen := map[graph.Term]int{}
 	for i := range 2 {
-		qs, err := readAll(jsonld.NewReader(strings.NewReader(doc), "doc"))
+		qs, err := rdftest.ReadAll(jsonld.NewReader(strings.NewReader(doc), "doc"))
 		if err != nil {
 			t.Fatal(err)
 		}

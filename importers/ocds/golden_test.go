@@ -1,6 +1,7 @@
 package ocds_test
 
 import (
+	"civicgraph/internal/rdftest"
 	"flag"
 	"os"
 	"path/filepath"
@@ -46,7 +47,7 @@ func TestReader_Golden(t *testing.T) {
 			for _, v := range s.ValidateWith(quads, schema.Options{RequireTypedTargets: true}) {
 				t.Errorf("violation: %v", v)
 			}
-			got := nquads(t, quads)
+			got := rdftest.NQuadsLines(t, quads)
 			golden := strings.TrimSuffix(strings.TrimSuffix(in, ".jsonl"), ".json") + ".nq"
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {

@@ -2,6 +2,7 @@ package ocds_test
 
 import (
 	"civicgraph/importers/internal/realdata"
+	"civicgraph/internal/rdftest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -56,7 +57,7 @@ func TestReader_RealData(t *testing.T) {
 				t.Logf("  %v", v)
 			}
 			if testing.Verbose() {
-				t.Log("\n" + nquads(t, quads))
+				t.Log("\n" + rdftest.NQuadsLines(t, quads))
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package ocds_test
 
 import (
+	"civicgraph/internal/rdftest"
 	"io"
 	"strings"
 	"testing"
@@ -45,7 +46,7 @@ func TestReader_Shapes(t *testing.T) {
 				t.Fatalf("read: %v", err)
 			}
 			checkQuads(t, quads)
-			got := nquads(t, quads)
+			got := rdftest.NQuadsLines(t, quads)
 			if want == "" {
 				want = got
 				if vs := loadSchema(t).Validate(quads); len(vs) > 0 {

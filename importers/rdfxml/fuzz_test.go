@@ -2,16 +2,14 @@ package rdfxml_test
 
 import (
 	"bytes"
+	"civicgraph/internal/rdftest"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
-	"reflect"
 	"testing"
 
-	"civicgraph/export"
 	"civicgraph/graph"
-	"civicgraph/importers/nquads"
 	"civicgraph/importers/rdfxml"
 )
 
@@ -66,23 +64,7 @@ func FuzzReader(f *testing.F) {
 		if r.BytesRead() > int64(len(data)) || r.BytesRead() < 0 {
 			t.Fatalf("BytesRead() = %d, input length %d", r.BytesRead(), len(data))
 		}
-		var buf bytes.Buffer
-		w := export.NewNQuadsWriter(&buf, true)
-		for _, q := range got {
-			if err := w.Write(q); err != nil {
-				t.Fatalf("Write(%v): %v", q, err)
-			}
-		}
-		if err := w.Flush(); err != nil {
-			t.Fatal(err)
-		}
-		again, err := readAll(nquads.NewReader(&buf, "roundtrip", true))
-		if err != nil {
-			t.Fatalf("reparse of %q: %v", buf.String(), err)
-		}
-		if len(got)+len(again) > 0 && !reflect.DeepEqual(got, again) {
-			t.Fatalf("round trip changed the quads:\n got %v\nthen %v", got, again)
-		}
+		rdftest.RoundTrip(t, got)
 	})
 }
 

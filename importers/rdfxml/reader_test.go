@@ -1,6 +1,7 @@
 package rdfxml_test
 
 import (
+	"civicgraph/internal/rdftest"
 	"errors"
 	"io"
 	"os"
@@ -19,7 +20,7 @@ const head = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" x
 
 func parseNQuads(tb testing.TB, s string) []graph.Quad {
 	tb.Helper()
-	qs, err := readAll(nquads.NewReader(strings.NewReader(s), "want", true))
+	qs, err := rdftest.ReadAll(nquads.NewReader(strings.NewReader(s), "want", true))
 	if err != nil {
 		tb.Fatalf("bad expected N-Quads: %v", err)
 	}
@@ -83,7 +84,7 @@ func TestReader_Read(t *testing.T) {
 			if tc.base != "" {
 				r.SetBase(tc.base)
 			}
-			got, err := readAll(r)
+			got, err := rdftest.ReadAll(r)
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
@@ -134,7 +135,7 @@ func TestReader_Errors(t *testing.T) {
 			if tc.base != "" {
 				r.SetBase(tc.base)
 			}
-			_, err := readAll(r)
+			_, err := rdftest.ReadAll(r)
 			var pe *rdfxml.ParseError
 			if !errors.As(err, &pe) || !errors.Is(err, rdfxml.ErrSyntax) {
 				t.Fatalf("Read(%q) error = %v, want a *ParseError", tc.in, err)
@@ -179,7 +180,7 @@ func TestReader_BlankScope(t *testing.T) {
 	doc := head + `<rdf:Description rdf:nodeID="b1"><ex:p><rdf:Description/></ex:p></rdf:Description></rdf:RDF>`
 	seen := map[graph.Term]int{}
 	for i := range 2 {
-		qs, err := readAll(rdfxml.NewReader(strings.NewReader(doc), "doc"))
+		qs, err := rdftest.ReadAll(rdfxml.NewReader(strings.NewReader(doc), "doc"))
 		if err != nil {
 			t.Fatal(err)
 		}

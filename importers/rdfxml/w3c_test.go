@@ -3,6 +3,7 @@ package rdfxml_test
 import (
 	"bytes"
 	"civicgraph/importers/internal/realdata"
+	"civicgraph/internal/rdftest"
 	"errors"
 	"io"
 	"os"
@@ -88,23 +89,6 @@ func readManifest(tb testing.TB, path string) []manifestTest {
 	return tests
 }
 
-// readAll reads every quad from r, stopping at the first error.
-func readAll(r interface {
-	Read() (graph.Quad, error)
-}) ([]graph.Quad, error) {
-	var out []graph.Quad
-	for {
-		q, err := r.Read()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return out, err
-		}
-		out = append(out, q)
-	}
-}
-
 // TestW3CSuite runs every test of the W3C RDF 1.1 RDF/XML suite: negative
 // syntax tests must fail with a ParseError, and eval tests must give the
 // triples of their result file, up to blank node labels.
@@ -120,7 +104,7 @@ func TestW3CSuite(t *testing.T) {
 			}
 			r := rdfxml.NewReader(bytes.NewReader(data), mt.action)
 			r.SetBase(w3cBase + mt.action)
-			got, err := readAll(r)
+			got, err := rdftest.ReadAll(r)
 			switch mt.typ {
 			case "TestXMLNegativeSyntax":
 				neg++
@@ -138,7 +122,7 @@ func TestW3CSuite(t *testing.T) {
 					t.Fatal(err)
 				}
 				defer f.Close()
-				want, err := readAll(nquads.NewReader(f, mt.result, false))
+				want, err := rdftest.ReadAll(nquads.NewReader(f, mt.result, false))
 				if err != nil {
 					t.Fatalf("%s: result file: %v", mt.result, err)
 				}

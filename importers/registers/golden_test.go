@@ -1,6 +1,7 @@
 package registers_test
 
 import (
+	"civicgraph/internal/rdftest"
 	"flag"
 	"os"
 	"path/filepath"
@@ -55,7 +56,7 @@ func TestReader_Golden(t *testing.T) {
 			if r.BytesRead() != int64(len(data)) {
 				t.Errorf("BytesRead() = %d, want %d", r.BytesRead(), len(data))
 			}
-			got := nquads(t, quads)
+			got := rdftest.NQuadsLines(t, quads)
 			golden := path + ".golden"
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {

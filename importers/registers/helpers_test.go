@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"slices"
-	"strings"
 	"testing"
 
-	"civicgraph/export"
 	"civicgraph/graph"
 	"civicgraph/importers/registers"
 	"civicgraph/schema"
@@ -32,25 +29,6 @@ func readAll(tb testing.TB, data []byte, name string, f registers.Format) ([]gra
 		}
 		quads = append(quads, q)
 	}
-}
-
-// nquads returns quads as sorted, distinct N-Quads lines.
-func nquads(tb testing.TB, quads []graph.Quad) string {
-	tb.Helper()
-	var b bytes.Buffer
-	w := export.NewNQuadsWriter(&b, true)
-	for _, q := range quads {
-		if err := w.Write(q); err != nil {
-			tb.Fatalf("write %v: %v", q, err)
-		}
-	}
-	if err := w.Flush(); err != nil {
-		tb.Fatal(err)
-	}
-	lines := strings.SplitAfter(b.String(), "\n")
-	slices.Sort(lines)
-	lines = slices.Compact(lines)
-	return strings.Join(lines, "")
 }
 
 // loadSchema returns the project schema.

@@ -2,6 +2,7 @@ package turtle_test
 
 import (
 	"bytes"
+	"civicgraph/internal/rdftest"
 	"errors"
 	"io"
 	"os"
@@ -10,7 +11,6 @@ import (
 	"testing"
 	"testing/iotest"
 
-	"civicgraph/export"
 	"civicgraph/graph"
 	"civicgraph/importers/turtle"
 )
@@ -95,23 +95,7 @@ func FuzzReader(f *testing.F) {
 		if err != nil {
 			return
 		}
-		var buf bytes.Buffer
-		w := export.NewNQuadsWriter(&buf, true)
-		for _, q := range got {
-			if err := w.Write(q); err != nil {
-				t.Fatalf("export Write(%v): %v", q, err)
-			}
-		}
-		if err := w.Flush(); err != nil {
-			t.Fatal(err)
-		}
-		again, err := readNQuads(&buf, "roundtrip")
-		if err != nil {
-			t.Fatalf("nquads cannot read the export of %q: %v", data, err)
-		}
-		if !reflect.DeepEqual(got, again) && len(got)+len(again) > 0 {
-			t.Fatalf("round trip changed the quads:\n got %v\nthen %v", got, again)
-		}
+		rdftest.RoundTrip(t, got)
 	})
 }
 
