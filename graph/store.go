@@ -144,7 +144,7 @@ func lockDir(dir string, shared bool) (*os.File, error) {
 	if err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, fmt.Errorf("%w: %s", ErrLocked, dir)
+			return nil, fmt.Errorf("%w: %s (another civicgraph, such as a running serve, has it open; stop it or use another --data)", ErrLocked, dir)
 		}
 		return nil, fmt.Errorf("graph: lock store %s: %w", dir, err)
 	}
