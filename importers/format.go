@@ -78,7 +78,7 @@ func ParseFormat(name string) (Format, error) {
 // output is checked against the shapes (CSV checks its own).
 func (f Format) isDomain() bool {
 	switch f {
-	case BibTeX, RIS, CSLJSON, Citations, OCDS, JSON, Register:
+	case BibTeX, RIS, CSLJSON, Citations, OCDS, Register:
 		return true
 	}
 	return false

@@ -137,14 +137,15 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 			target = SourceGraph(in.Name)
 		}
 		src := newSource(in.Name, formats[i], opts.Now())
-		r, err := newReader(formats[i], src.reader(in.R), in.Name, e)
+		r, format, err := newReader(formats[i], src.reader(in.R), in.Name, e)
 		if err != nil {
 			return res, fmt.Errorf("import: %w", err)
 		}
+		src.format = format
 		// Parse on one goroutine, intern and index on this one: the two
 		// halves of a load run on two cores.
 		var domain []graph.Quad // kept to validate a domain format's input whole
-		validate := !opts.NoValidate && formats[i].isDomain()
+		validate := !opts.NoValidate && format.isDomain()
 		for b := range readBatches(ctx, r) {
 			if b.err != nil {
 				return res, fmt.Errorf("import: %w", b.err)

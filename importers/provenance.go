@@ -30,7 +30,6 @@ var mediaTypes = map[Format]string{
 	Citations: "text/plain",
 	OCDS:      "application/json",
 	Register:  "application/json",
-	JSON:      "application/json",
 }
 
 // source follows one input through an import: its digest, and the graphs

@@ -39,56 +39,58 @@ type env struct {
 	encoding string
 }
 
-// newReader returns the reader of format f over r. Relative IRIs in RDF
+// newReader returns the reader of format f over r, and the format it found
+// when f left it to the content (JSON, CSV, Register). Relative IRIs in RDF
 // documents resolve against the file's own file: URL.
-func newReader(f Format, r io.Reader, name string, e env) (quadReader, error) {
-	// A register is told by its content: a .json or .csv file may be one.
+func newReader(f Format, r io.Reader, name string, e env) (quadReader, Format, error) {
+	// .json and .csv files are told apart by their content: a register,
+	// OCDS, CSL-JSON or JSON-LD.
 	if f == JSON || f == CSV || f == Register {
 		br := bufio.NewReaderSize(r, 256<<10)
 		head, _ := br.Peek(256 << 10)
 		r = br
 		if rf, ok := registers.Detect(head, name); ok {
-			return registers.NewReader(r, name, rf, e.base), nil
+			return registers.NewReader(r, name, rf, e.base), Register, nil
 		}
 		if f == Register {
-			return nil, fmt.Errorf("%w: %s is not a register this version reads (the Dutch Algoritmeregister JSON, the JRC AI Watch cases CSV, the T6-X registers)", ErrUnknownFormat, name)
+			return nil, f, fmt.Errorf("%w: %s is not a register this version reads (the Dutch Algoritmeregister JSON, the JRC AI Watch cases CSV, the T6-X registers)", ErrUnknownFormat, name)
 		}
-	}
-	if f == JSON {
-		var err error
-		if f, r, err = sniffJSON(r, name); err != nil {
-			return nil, err
+		if f == JSON {
+			var err error
+			if f, err = sniffJSON(head, name); err != nil {
+				return nil, f, err
+			}
 		}
 	}
 	docBase := fileURL(name)
 	switch f.base() {
 	case NTriples, NQuads:
-		return nquads.NewReader(r, name, f == NQuads), nil
+		return nquads.NewReader(r, name, f == NQuads), f, nil
 	case Turtle, TriG:
 		tr := turtle.NewReader(r, name, f == TriG)
 		if err := tr.SetBase(docBase); err != nil {
-			return nil, err
+			return nil, f, err
 		}
-		return tr, nil
+		return tr, f, nil
 	case RDFXML:
 		xr := rdfxml.NewReader(r, name)
 		xr.SetBase(docBase)
-		return xr, nil
+		return xr, f, nil
 	case JSONLD:
 		jr := jsonld.NewReader(r, name)
 		jr.SetBase(docBase)
-		return jr, nil
+		return jr, f, nil
 	case BibTeX:
-		return bib.NewReader(r, name, bib.BibTeX, e.base), nil
+		return bib.NewReader(r, name, bib.BibTeX, e.base), f, nil
 	case RIS:
-		return bib.NewReader(r, name, bib.RIS, e.base), nil
+		return bib.NewReader(r, name, bib.RIS, e.base), f, nil
 	case CSLJSON:
-		return bib.NewReader(r, name, bib.CSLJSON, e.base), nil
+		return bib.NewReader(r, name, bib.CSLJSON, e.base), f, nil
 	case OCDS:
-		return ocdsReader{ocds.NewReader(r, name, e.base)}, nil
+		return ocdsReader{ocds.NewReader(r, name, e.base)}, f, nil
 	case Citations:
 		cr := &countingReader{r: r}
-		return &citationReader{r: citation.NewReader(cr, name), base: e.base, counter: cr}, nil
+		return &citationReader{r: citation.NewReader(cr, name), base: e.base, counter: cr}, f, nil
 	case CSV:
 		cr := &countingReader{r: r}
 		opts := csvtab.Options{Base: e.base, Encoding: e.encoding, Template: f.template()}
@@ -97,11 +99,11 @@ func newReader(f Format, r io.Reader, name string, e env) (quadReader, error) {
 		}
 		qs, err := csvtab.Read(cr, name, e.schema, opts)
 		if err != nil {
-			return nil, err
+			return nil, f, err
 		}
-		return &sliceReader{quads: qs, bytes: cr.n}, nil
+		return &sliceReader{quads: qs, bytes: cr.n}, f, nil
 	}
-	return nil, fmt.Errorf("%w %q", ErrUnknownFormat, f)
+	return nil, f, fmt.Errorf("%w %q", ErrUnknownFormat, f)
 }
 
 // fileURL returns the file: URL of a path, the base of relative IRIs.
@@ -113,20 +115,18 @@ func fileURL(name string) string {
 	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
 }
 
-// sniffJSON tells OCDS, CSL-JSON and JSON-LD apart by their keys, looking at
-// the start of the input only, and returns a reader of the whole input.
-func sniffJSON(r io.Reader, name string) (Format, io.Reader, error) {
-	br := bufio.NewReaderSize(r, 256<<10)
-	head, _ := br.Peek(256 << 10)
+// sniffJSON tells OCDS, CSL-JSON and JSON-LD apart by the keys in the
+// start of the input.
+func sniffJSON(head []byte, name string) (Format, error) {
 	switch {
 	case bytes.Contains(head, []byte(`"ocid"`)):
-		return OCDS, br, nil
+		return OCDS, nil
 	case bytes.Contains(head, []byte(`"@context"`)) || bytes.Contains(head, []byte(`"@id"`)):
-		return JSONLD, br, nil
+		return JSONLD, nil
 	case bytes.Contains(head, []byte(`"container-title"`)) || bytes.Contains(head, []byte(`"issued"`)):
-		return CSLJSON, br, nil
+		return CSLJSON, nil
 	}
-	return "", nil, fmt.Errorf("%w: %s is JSON but neither OCDS (ocid), JSON-LD (@context) nor CSL-JSON (issued); name the format with --format", ErrUnknownFormat, name)
+	return "", fmt.Errorf("%w: %s is JSON but neither OCDS (ocid), an AI register, JSON-LD (@context) nor CSL-JSON (issued); name the format with --format", ErrUnknownFormat, name)
 }
 
 // ocdsReader gives the OCDS reader a line: the records read so far.
