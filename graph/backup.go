@@ -131,6 +131,10 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 	if err := s.repair(); err != nil {
 		return s.resetEmpty(fmt.Errorf("graph: restore: %w", err))
 	}
+	// A backup made before the text index existed restores without it.
+	if err := s.ensureTextIndex(ctx); err != nil {
+		return s.resetEmpty(fmt.Errorf("graph: restore: %w", err))
+	}
 	return nil
 }
 

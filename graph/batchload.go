@@ -21,6 +21,7 @@ type batchLoad struct {
 	nextSeg uint64
 	known   map[string]uint64 // encoded term -> id, for terms seen in this load
 	pending map[uint64]uint64 // graph term id (0: default) -> pending segment
+	text    *textBuilder      // postings of the new literals
 	buf     []byte
 	key     []byte
 }
@@ -30,7 +31,7 @@ func newBatchLoad(l *Loader) (*batchLoad, error) {
 	return &batchLoad{
 		l: l, rtxn: s.db.NewTransaction(false), wb: s.db.NewWriteBatch(),
 		startID: s.nextID, nextID: s.nextID, nextSeg: s.nextSeg,
-		known: map[string]uint64{}, pending: map[uint64]uint64{},
+		known: map[string]uint64{}, pending: map[uint64]uint64{}, text: newTextBuilder(),
 	}, nil
 }
 
@@ -53,6 +54,7 @@ func (b *batchLoad) id(t Term) (uint64, error) {
 		if err := b.wb.Set(idKey(id), enc); err != nil {
 			return 0, err
 		}
+		b.text.add(id, t)
 	}
 	b.known[string(b.buf)] = id
 	return id, nil
@@ -142,6 +144,11 @@ func segmentCounts(ctx context.Context, txn *badger.Txn, seg, typeID uint64) (ma
 func (b *batchLoad) commit() (LoadStats, error) {
 	s := b.l.s
 	ctx := b.l.ctx
+	// The new literals' postings go in with their terms: an abort or a
+	// repair deletes both.
+	if err := b.text.each(func(k, v []byte) error { return b.wb.Set(k, v) }); err != nil {
+		return LoadStats{}, fmt.Errorf("graph: load: %w", noSpace(err))
+	}
 	if err := b.wb.Flush(); err != nil {
 		return LoadStats{}, fmt.Errorf("graph: load: %w", noSpace(err))
 	}
@@ -177,6 +184,9 @@ func (b *batchLoad) commit() (LoadStats, error) {
 		segs = segs.with(g, seg)
 	}
 	if err := txn.Set(metaNextID, be64(b.nextID)); err != nil {
+		return st, err
+	}
+	if err := addTextCounters(txn, b.text.docs, b.text.words); err != nil {
 		return st, err
 	}
 	// Appended quads go in through the same transaction, as a Txn would

@@ -69,6 +69,19 @@
 // counters: [View.DistinctSubjects] walks the SPOG index, seeking past each
 // subject.
 //
+// # Text index
+//
+// Every string literal (plain or language-tagged) is split into words by
+// [Words] when it enters the dictionary, and each word keeps a posting list
+// of the literals that hold it, with counts for ranking. The postings are
+// written by the same commit as the literal, whichever way it is written,
+// so the index is always current; [View.Postings] reads them (a word, or
+// every word with a prefix) and [View.TextStats] gives the totals ranking
+// needs. The index is per literal, not per subject: who uses a literal, and
+// through which predicate, comes from the quad indexes, so a search sees
+// deletes without an index update. A store written before the index
+// existed gets it built when opened. text.go has the key layout.
+//
 // # Caveats
 //
 //   - A bulk load into an empty store holds its quads and the dictionary of

@@ -166,6 +166,7 @@ type streamLoad struct {
 	long   map[[32]byte]uint32 // sha256 of encoded term -> id, for longer ones
 	nterms uint32
 	segOf  map[uint32]uint32 // graph term id (0: default) -> segment
+	text   *textBuilder      // postings of the literals
 	quads  []packedQuad
 	buf    []byte
 	key    []byte
@@ -179,6 +180,7 @@ func newStreamLoad(l *Loader) (*streamLoad, error) {
 	return &streamLoad{
 		l: l, sw: sw, w: newKVWriter(sw, "civicgraph.load"),
 		short: map[string]uint32{}, long: map[[32]byte]uint32{}, segOf: map[uint32]uint32{},
+		text: newTextBuilder(),
 	}, nil
 }
 
@@ -219,6 +221,7 @@ func (m *streamLoad) id(t Term) (uint32, error) {
 	}
 	m.key = append(m.key[:0], tagID)
 	m.key = binary.BigEndian.AppendUint64(m.key, uint64(id))
+	m.text.add(uint64(id), t)
 	return id, m.w.put(streamIDs, m.key, m.buf)
 }
 
@@ -254,7 +257,7 @@ func (m *streamLoad) add(q Quad) error {
 }
 
 func (m *streamLoad) abort() error {
-	m.short, m.long, m.quads = nil, nil, nil
+	m.short, m.long, m.quads, m.text = nil, nil, nil, nil
 	if m.w == nil {
 		return nil // committed
 	}
@@ -303,6 +306,7 @@ const (
 	streamHashes
 	streamSegs
 	streamCounts
+	streamWords
 	streamMeta
 	streamIndex // + index number
 )
@@ -473,11 +477,19 @@ func (m *streamLoad) write(w *kvWriter, typeID uint32) (LoadStats, error) {
 	if err := w.done(streamCounts); err != nil {
 		return st, err
 	}
+	// The text index.
+	if err := m.text.each(func(k, v []byte) error { return w.put(streamWords, k, v) }); err != nil {
+		return st, err
+	}
+	if err := w.done(streamWords); err != nil {
+		return st, err
+	}
 	// Meta, last.
 	metas := []struct {
 		k []byte
 		v uint64
-	}{{metaNextID, uint64(m.nterms) + 1}, {metaNextSeg, uint64(len(m.segOf) + 1)}, {metaVersion, FormatVersion}}
+	}{{metaNextID, uint64(m.nterms) + 1}, {metaNextSeg, uint64(len(m.segOf) + 1)}, {metaVersion, FormatVersion},
+		{metaText, textIndexVersion}, {metaTextDocs, uint64(m.text.docs)}, {metaTextWords, uint64(m.text.words)}}
 	slices.SortFunc(metas, func(a, b struct {
 		k []byte
 		v uint64

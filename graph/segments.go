@@ -154,11 +154,17 @@ func (s *Store) deleteTermsFrom(from uint64) error {
 	err := s.db.View(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{PrefetchValues: true, Prefix: []byte{tagID}})
 		defer it.Close()
+		words := map[string]bool{}
 		for it.Seek(idKey(from)); it.Valid(); it.Next() {
 			item := it.Item()
 			enc, err := item.ValueCopy(nil)
 			if err != nil {
 				return err
+			}
+			if t, err := decodeTerm(enc); err == nil && indexable(t) {
+				for _, w := range Words(t.Value) {
+					words[w] = true
+				}
 			}
 			if err := wb.Delete(termKey(enc)); err != nil {
 				return err
@@ -167,7 +173,7 @@ func (s *Store) deleteTermsFrom(from uint64) error {
 				return err
 			}
 		}
-		return nil
+		return deleteWordsFrom(txn, wb, words, from)
 	})
 	if err != nil {
 		return fmt.Errorf("graph: delete uncommitted terms: %w", err)

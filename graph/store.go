@@ -222,7 +222,10 @@ func (s *Store) init() error {
 	if s.opts.ReadOnly {
 		return nil
 	}
-	return s.repair()
+	if err := s.repair(); err != nil {
+		return err
+	}
+	return s.ensureTextIndex(context.Background())
 }
 
 // writeInitialMeta writes the keys of a new, empty store.
@@ -231,7 +234,7 @@ func (s *Store) writeInitialMeta() error {
 		for _, kv := range []struct {
 			k []byte
 			v uint64
-		}{{metaVersion, FormatVersion}, {metaNextID, 1}, {metaNextSeg, 1}} {
+		}{{metaVersion, FormatVersion}, {metaNextID, 1}, {metaNextSeg, 1}, {metaText, textIndexVersion}} {
 			if err := txn.Set(kv.k, binary.BigEndian.AppendUint64(nil, kv.v)); err != nil {
 				return err
 			}

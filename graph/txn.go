@@ -23,6 +23,9 @@ type Txn struct {
 	newIDs   map[uint64]Term
 	deltas   map[counterRef]int64
 	keyBuf   []byte
+	// textDocs and textWords count the literals and words this Txn added
+	// to the text index.
+	textDocs, textWords int64
 }
 
 type counterRef struct {
@@ -107,6 +110,9 @@ func (t *Txn) finish() error {
 			return err
 		}
 	}
+	if err := addTextCounters(t.txn, t.textDocs, t.textWords); err != nil {
+		return err
+	}
 	if t.nextID != t.s.nextID {
 		if err := t.txn.Set(metaNextID, be64(t.nextID)); err != nil {
 			return err
@@ -142,6 +148,9 @@ func (t *Txn) id(term Term, create bool) (uint64, error) {
 		return 0, err
 	}
 	if err := t.txn.Set(idKey(id), enc); err != nil {
+		return 0, err
+	}
+	if err := t.indexText(id, term); err != nil {
 		return 0, err
 	}
 	t.newTerms[string(enc)] = id

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"strings"
 	"unicode"
+
+	"civicgraph/graph"
 )
 
 // Project namespaces and IRI bases. Every IRI the project mints starts with
@@ -155,7 +157,7 @@ const (
 // FoldRune returns the lower-case ASCII letters or digit that r folds to
 // in a slug ("ñ" → "n", "ß" → "ss"), and false when r has none (punctuation,
 // other scripts).
-func FoldRune(r rune) (string, bool) { return foldRune(unicode.ToLower(r)) }
+func FoldRune(r rune) (string, bool) { return graph.FoldRune(r) }
 
 // Slug turns s into an IRI path segment: lower-case ASCII letters and
 // digits, with diacritics folded ("Peña-López" → "pena-lopez"), every other
@@ -166,7 +168,7 @@ func Slug(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
-		f, ok := foldRune(r)
+		f, ok := graph.FoldRune(r)
 		if !ok {
 			dash = b.Len() > 0
 			continue
@@ -184,38 +186,6 @@ func Slug(s string) string {
 		return "u" + hex.EncodeToString(sum[:6])
 	}
 	return b.String()
-}
-
-// foldRune maps a lower-case rune to its ASCII letters or digits, and
-// reports false for a separator.
-func foldRune(r rune) (string, bool) {
-	switch {
-	case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-		return string(r), true
-	case r < 0x80:
-		return "", false
-	}
-	if f, ok := foldTable[r]; ok {
-		return f, true
-	}
-	return "", false
-}
-
-// foldTable folds the Latin letters with diacritics (Latin-1 Supplement and
-// Latin Extended-A, lower case) to ASCII. It is a read-only table.
-var foldTable = map[rune]string{
-	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a",
-	'æ': "ae", 'ç': "c", 'ć': "c", 'ĉ': "c", 'ċ': "c", 'č': "c", 'ď': "d", 'đ': "d", 'ð': "d",
-	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ĕ': "e", 'ė': "e", 'ę': "e", 'ě': "e",
-	'ĝ': "g", 'ğ': "g", 'ġ': "g", 'ģ': "g", 'ĥ': "h", 'ħ': "h",
-	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ĩ': "i", 'ī': "i", 'ĭ': "i", 'į': "i", 'ı': "i",
-	'ĳ': "ij", 'ĵ': "j", 'ķ': "k", 'ĺ': "l", 'ļ': "l", 'ľ': "l", 'ŀ': "l", 'ł': "l",
-	'ñ': "n", 'ń': "n", 'ņ': "n", 'ň': "n",
-	'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ō': "o", 'ŏ': "o", 'ő': "o", 'œ': "oe",
-	'ŕ': "r", 'ŗ': "r", 'ř': "r", 'ś': "s", 'ŝ': "s", 'ş': "s", 'š': "s", 'ß': "ss",
-	'ţ': "t", 'ť': "t", 'ŧ': "t", 'þ': "th",
-	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ũ': "u", 'ū': "u", 'ŭ': "u", 'ů': "u", 'ű': "u", 'ų': "u",
-	'ŵ': "w", 'ý': "y", 'ÿ': "y", 'ŷ': "y", 'ź': "z", 'ż': "z", 'ž': "z",
 }
 
 // Classes of the project ontology.
