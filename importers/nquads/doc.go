@@ -13,7 +13,7 @@
 //			break
 //		}
 //		if err != nil {
-//			return err // a *ParseError says where and why
+//			return err // every syntax error: where and why
 //		}
 //		// use q
 //	}
@@ -26,10 +26,20 @@
 //
 // # Errors
 //
-// The reader stops at the first syntax error and returns it, and every later
-// call, as a [*ParseError] with the file name, line, column, what was found
-// and what was expected. ParseError unwraps to [ErrSyntax]. Errors from the
-// underlying reader are returned wrapped, not as a ParseError.
+// A syntax error names the file, line and column, what was found and what
+// was expected, as a [*ParseError], which unwraps to [ErrSyntax]. The
+// reader does not stop at the first one: every statement is one line, so
+// it records the error, skips the rest of that line and goes on with the
+// next, so that one run lists every bad line. The statements of the good
+// lines are returned as usual; at the end of the input Read returns the
+// errors instead of io.EOF. With one error that is the *ParseError itself;
+// with more it is a list, one error a line, of the first 100 and then
+// "... and N more problems (T in all)", whose Unwrap() []error gives the
+// ParseErrors in input order, so errors.As finds the first. A caller that
+// must not keep a partial input (importers.Import does not) should drop
+// what it read when Read ends with an error. Errors from the underlying
+// reader stop the reader at once and are returned wrapped, not as a
+// ParseError, together with any syntax errors found before them.
 //
 // # Speed and memory
 //

@@ -2,7 +2,6 @@ package nquads_test
 
 import (
 	"bytes"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -34,9 +33,9 @@ func roundTrip(tb testing.TB, qs []graph.Quad, quads bool) []graph.Quad {
 	return again
 }
 
-// FuzzReader checks that the reader never panics, fails only with a
-// ParseError, returns only valid quads, and that what it reads survives a
-// round trip through the writer unchanged.
+// FuzzReader checks that the reader never panics, fails only with
+// ParseErrors in line order, returns only valid quads, and that what it
+// reads survives a round trip through the writer unchanged.
 func FuzzReader(f *testing.F) {
 	files, err := filepath.Glob(filepath.Join("testdata", "*.n[tq]"))
 	if err != nil {
@@ -70,12 +69,9 @@ func FuzzReader(f *testing.F) {
 				break
 			}
 			if err != nil {
-				var pe *nquads.ParseError
-				if !errors.As(err, &pe) {
-					t.Fatalf("Read error %v is not a *ParseError", err)
-				}
-				if pe.Line != r.Line() || pe.Col < 1 {
-					t.Fatalf("ParseError %#v: bad position (Line() = %d)", pe, r.Line())
+				checkErrors(t, err, r.Line())
+				if _, again := r.Read(); again != err {
+					t.Fatalf("Read after the error = %v, want %v again", again, err)
 				}
 				break
 			}
@@ -94,4 +90,32 @@ func FuzzReader(f *testing.F) {
 			t.Fatalf("round trip changed the quads:\n got %v\nthen %v", got, again)
 		}
 	})
+}
+
+// checkErrors checks the error Read ended with: one *ParseError, or a list
+// of them in line order, at most one a line, with sane positions, and line,
+// the reader's Line() at the end, the first error's line.
+func checkErrors(t *testing.T, err error, line int) {
+	t.Helper()
+	errs := []error{err}
+	if l, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = l.Unwrap()
+		if len(errs) < 2 || len(errs) > 100 {
+			t.Fatalf("Read error lists %d errors, want 2 to 100", len(errs))
+		}
+	}
+	prev := 0
+	for _, e := range errs {
+		pe, ok := e.(*nquads.ParseError)
+		if !ok {
+			t.Fatalf("Read error %v is not a *ParseError", e)
+		}
+		if pe.Line <= prev || pe.Col < 1 {
+			t.Fatalf("ParseError %#v: bad position after line %d", pe, prev)
+		}
+		prev = pe.Line
+	}
+	if first := errs[0].(*nquads.ParseError); first.Line != line {
+		t.Fatalf("Line() = %d at the end, want the first error's line %d", line, first.Line)
+	}
 }

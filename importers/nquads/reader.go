@@ -2,6 +2,8 @@ package nquads
 
 import (
 	"civicgraph/importers/internal/intern"
+	"civicgraph/importers/internal/problems"
+	"errors"
 	"fmt"
 	"io"
 	"unicode/utf8"
@@ -16,7 +18,8 @@ type Reader struct {
 	name  string
 	quads bool
 	line  int
-	err   error // sticky: the error Read returned, or io.EOF
+	errs  problems.List // the syntax errors found so far
+	err   error         // sticky: the error Read returned at the end, or io.EOF
 
 	// The line being parsed and the position in it.
 	b   []byte
@@ -42,16 +45,22 @@ func NewReader(r io.Reader, name string, quads bool) *Reader {
 }
 
 // Line returns the number of the line Read looked at last: the line of the
-// statement it returned, or of the error. It counts from 1.
+// statement it returned or, once Read has returned an error, of the first
+// syntax error (or the last line, for a read error alone). It counts from 1.
 func (r *Reader) Line() int { return r.line }
 
 // BytesRead returns how many bytes of input Read has consumed so far, line
 // ends included. Compare it with the input size to show progress.
 func (r *Reader) BytesRead() int64 { return r.lines.n }
 
-// Read returns the next statement. It returns io.EOF after the last one, a
-// [*ParseError] for a syntax error, and the underlying reader's error,
-// wrapped, if reading fails. After an error every call returns that error.
+// Read returns the next statement. It returns io.EOF after the last one
+// when the input held no syntax error. A line with a syntax error is
+// skipped and its [*ParseError] kept; Read goes on with the next line, and
+// at the end returns the errors instead of io.EOF: the lone *ParseError
+// when there was one, else a list of them (see the package doc). If
+// reading fails, Read returns the underlying reader's error, wrapped, and
+// with any syntax errors found before it. After an error every call
+// returns that error.
 func (r *Reader) Read() (graph.Quad, error) {
 	if r.err != nil {
 		return graph.Quad{}, r.err
@@ -59,13 +68,8 @@ func (r *Reader) Read() (graph.Quad, error) {
 	for {
 		line, err := r.lines.next()
 		if err != nil {
-			if err != io.EOF && r.name != "" {
-				err = fmt.Errorf("nquads: read %s: %w", r.name, err)
-			} else if err != io.EOF {
-				err = fmt.Errorf("nquads: read: %w", err)
-			}
-			r.err = err
-			return graph.Quad{}, err
+			r.err = r.finalError(err)
+			return graph.Quad{}, r.err
 		}
 		r.line++
 		r.off = 0
@@ -75,13 +79,38 @@ func (r *Reader) Read() (graph.Quad, error) {
 		q, ok, err := r.parseLine(line)
 		r.b = nil
 		if err != nil {
-			r.err = err
-			return graph.Quad{}, err
+			// Each line is a statement, so the next line is a fresh
+			// start: record the error and go on.
+			r.errs.Add(err)
+			continue
 		}
 		if ok {
 			return q, nil
 		}
 	}
+}
+
+// finalError returns the error Read returns at the end of the input, or
+// when reading failed with err, and sets the line Line reports.
+func (r *Reader) finalError(err error) error {
+	if err != io.EOF {
+		if r.name != "" {
+			err = fmt.Errorf("nquads: read %s: %w", r.name, err)
+		} else {
+			err = fmt.Errorf("nquads: read: %w", err)
+		}
+	}
+	if r.errs.Len() == 0 {
+		return err
+	}
+	var pe *ParseError
+	if errors.As(r.errs.Errors[0], &pe) {
+		r.line = pe.Line
+	}
+	if err != io.EOF {
+		r.errs.Add(err)
+	}
+	return r.errs.Err()
 }
 
 // parseLine parses one line. ok is false for a blank or comment line.

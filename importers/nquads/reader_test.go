@@ -2,6 +2,7 @@ package nquads_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
@@ -12,8 +13,8 @@ import (
 	"civicgraph/importers/nquads"
 )
 
-// readAll parses all of in and returns the quads read before the first
-// error, and that error (nil at a clean end).
+// readAll parses all of in and returns the quads read and the error Read
+// ended with (nil at a clean end).
 func readAll(tb testing.TB, in io.Reader, name string, quads bool) ([]graph.Quad, error) {
 	tb.Helper()
 	r := nquads.NewReader(in, name, quads)
@@ -230,19 +231,115 @@ func TestParseError_Error(t *testing.T) {
 	}
 }
 
-func TestReader_stickyError(t *testing.T) {
-	in := "<http://example/s> <http://example/p> <http://example/o> .\nbad\n<http://example/s> <http://example/p> <http://example/o> .\n"
+// TestReader_Read_recovers checks that Read goes on after a bad line,
+// returns the good lines' statements, and returns the error at the end,
+// again on every later call.
+func TestReader_Read_recovers(t *testing.T) {
+	in := "<http://example/s> <http://example/p> <http://example/o> .\nbad\n<http://example/s> <http://example/p> <http://example/o2> .\n"
 	r := nquads.NewReader(strings.NewReader(in), "x.nt", false)
-	if _, err := r.Read(); err != nil {
-		t.Fatalf("first Read: %v", err)
+	for _, want := range []int{1, 3} {
+		if _, err := r.Read(); err != nil {
+			t.Fatalf("Read: %v, want the statement on line %d", err, want)
+		}
+		if r.Line() != want {
+			t.Errorf("Line() = %d, want %d", r.Line(), want)
+		}
 	}
 	_, err1 := r.Read()
 	_, err2 := r.Read()
-	if err1 == nil || err1 != err2 {
-		t.Errorf("Read after error = %v, then %v; want the same error twice", err1, err2)
+	var pe *nquads.ParseError
+	if !errors.As(err1, &pe) || pe.Line != 2 || err1 != err2 {
+		t.Errorf("Read at end = %v, then %v; want the line 2 error twice", err1, err2)
 	}
 	if r.Line() != 2 {
-		t.Errorf("Line() = %d, want 2", r.Line())
+		t.Errorf("Line() = %d after the error, want 2", r.Line())
+	}
+}
+
+// TestReader_Read_manyErrors checks that every bad line is reported, in
+// order, with its position, and that the good lines are still read.
+func TestReader_Read_manyErrors(t *testing.T) {
+	const good = "<http://example/s> <http://example/p> <http://example/o> .\n"
+	tests := []struct {
+		name      string
+		in        string
+		quads     bool
+		wantQuads int
+		want      []string // the lines of the error, in order
+	}{
+		{"One", good + "bad\n" + good, false, 2, []string{
+			`in.nt:2:1: expected subject (IRI or blank node), found "b"`,
+		}},
+		{"ThreeAmongGood", good + "<s> <http://example/p> <http://example/o> .\n" + good +
+			"<http://example/s> <http://example/p> \"a\\zb\" .\r\n" +
+			"<http://example/s> <http://example/p> <http://example/o>\r" + good, false, 3, []string{
+			`in.nt:2:1: expected absolute IRI (with a scheme), found "<s>"`,
+			`in.nt:4:41: expected escape (\t \b \n \r \f \" \' \\ \u or \U), found "\\z"`,
+			`in.nt:5:57: expected '.' to end triple, found end of line`,
+		}},
+		{"BadUTF8AndGraphName", "\xff\n" + good + "<http://example/s> <http://example/p> <http://example/o> \"g\" .", true, 1, []string{
+			`in.nt:1:1: expected valid UTF-8, found "\xff"`,
+			`in.nt:3:58: expected graph name (IRI or blank node) or '.' to end statement, found "\""`,
+		}},
+		{"LastLineNoNewline", good + "<http://example/s", false, 1, []string{
+			`in.nt:2:18: expected '>' to end IRI, found end of line`,
+		}},
+		{"OnlyErrors", "a\nb\n", false, 0, []string{
+			`in.nt:1:1: expected subject (IRI or blank node), found "a"`,
+			`in.nt:2:1: expected subject (IRI or blank node), found "b"`,
+		}},
+		{"OneFifty", strings.Repeat(good+"x\n", 150), false, 150, append(
+			func() []string {
+				var lines []string
+				for i := range 100 {
+					lines = append(lines, fmt.Sprintf(`in.nt:%d:1: expected subject (IRI or blank node), found "x"`, 2*i+2))
+				}
+				return lines
+			}(), "... and 50 more problems (150 in all)")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := nquads.NewReader(strings.NewReader(tc.in), "in.nt", tc.quads)
+			n := 0
+			var err error
+			for {
+				if _, err = r.Read(); err != nil {
+					break
+				}
+				n++
+			}
+			if n != tc.wantQuads {
+				t.Errorf("Read returned %d statements, want %d", n, tc.wantQuads)
+			}
+			if err == io.EOF {
+				t.Fatalf("Read ended with io.EOF, want %d errors", len(tc.want))
+			}
+			if got := strings.Split(err.Error(), "\n"); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Read error =\n%s\nwant\n%s", err, strings.Join(tc.want, "\n"))
+			}
+			if !errors.Is(err, nquads.ErrSyntax) {
+				t.Errorf("errors.Is(%v, ErrSyntax) = false, want true", err)
+			}
+			var pe *nquads.ParseError
+			if !errors.As(err, &pe) || pe.Error() != tc.want[0] {
+				t.Errorf("errors.As(err, *ParseError) = %v, want the first error %s", pe, tc.want[0])
+			}
+			if r.Line() != pe.Line {
+				t.Errorf("Line() = %d at the end, want the first error's line %d", r.Line(), pe.Line)
+			}
+		})
+	}
+}
+
+// TestReader_Read_syntaxThenReadError checks that a read error ends the
+// input and is reported with the syntax errors found before it.
+func TestReader_Read_syntaxThenReadError(t *testing.T) {
+	boom := errors.New("boom")
+	in := io.MultiReader(strings.NewReader("bad\n<http://example/s> <http://example/p> <http://example/o> .\n<http://exa"), iotest.ErrReader(boom))
+	_, err := readAll(t, in, "x.nt", false)
+	var pe *nquads.ParseError
+	if !errors.Is(err, boom) || !errors.As(err, &pe) || pe.Line != 1 {
+		t.Errorf("Read = %v, want the line 1 syntax error and the read error", err)
 	}
 }
 
