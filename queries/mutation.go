@@ -35,9 +35,6 @@ func (r *Resolver) canWrite(ctx context.Context) error {
 // errors.
 func (r *Resolver) update(ctx context.Context, fn func(*graph.Txn) error) error {
 	err := r.store.Update(ctx, fn)
-	if err == nil {
-		r.index.invalidate()
-	}
 	switch {
 	case errors.Is(err, graph.ErrTooBig):
 		return LimitError("transaction size", "the store's", "the change")
@@ -663,6 +660,5 @@ func (r *Resolver) ImportData(ctx context.Context, args ImportArgs) (*ImportResu
 	if err != nil {
 		return nil, clientError(ctx, err)
 	}
-	r.index.invalidate()
 	return &res, nil
 }

@@ -44,7 +44,6 @@ type Resolver struct {
 	store *graph.Store
 	sc    *schema.Schema
 	opts  Options
-	index *searchIndex
 }
 
 // New returns a resolver over store. sc is the loaded domain model, used to
@@ -62,7 +61,7 @@ func New(store *graph.Store, sc *schema.Schema, opts Options) *Resolver {
 	if opts.MaxDepth <= 0 {
 		opts.MaxDepth = 6
 	}
-	return &Resolver{store: store, sc: sc, opts: opts, index: &searchIndex{}}
+	return &Resolver{store: store, sc: sc, opts: opts}
 }
 
 // view runs fn on a snapshot and turns its error into a client error.

@@ -5,8 +5,6 @@ import (
 	"context"
 	"math"
 	"slices"
-	"strings"
-	"sync"
 
 	"civicgraph/graph"
 	"civicgraph/schema"
@@ -39,122 +37,22 @@ func isStopWord(w string) bool {
 	return false
 }
 
-// tokens splits text into lower-case ASCII words, diacritics folded.
-func tokens(text string) []string {
+// queryWords splits a search into the words of the store's text index,
+// stop words left out.
+func queryWords(text string) []string {
 	var out []string
-	for _, w := range strings.Split(schema.Slug(text), "-") {
-		if len(w) > 1 && !isStopWord(w) {
+	for _, w := range graph.Words(text) {
+		if !isStopWord(w) {
 			out = append(out, w)
 		}
 	}
 	return out
 }
 
-// posting is one document's weighted frequency of a word.
-type posting struct {
-	doc graph.ID
-	w   float32
-}
-
-// searchIndex is an inverted index of the searched properties, built from
-// a snapshot on the first search and built again on the first search after
-// a write through this resolver.
-type searchIndex struct {
-	mu       sync.RWMutex // guards the fields below; searches share it, builds hold it alone
-	built    bool
-	postings map[string][]posting // word -> postings, by doc id
-	words    []string             // the words of postings, sorted, for prefix matches
-	docLen   map[graph.ID]float32 // doc -> weighted words
-	avgLen   float32
-}
-
-// invalidate marks the index stale after a write.
-func (ix *searchIndex) invalidate() {
-	ix.mu.Lock()
-	ix.built = false
-	ix.postings, ix.docLen, ix.words = nil, nil, nil
-	ix.mu.Unlock()
-}
-
-// build indexes the searched properties of v.
-func (ix *searchIndex) build(ctx context.Context, v *graph.View) error {
-	tf := map[string]map[graph.ID]float32{}
-	docLen := map[graph.ID]float32{}
-	for _, f := range searchFields() {
-		pid, err := v.Lookup(graph.IRI(f.pred))
-		if err != nil {
-			return err
-		}
-		if pid == 0 {
-			continue
-		}
-		for q, err := range v.MatchIDs(graph.IDPattern{P: pid}) {
-			if err != nil {
-				return err
-			}
-			o, err := v.Resolve(q.O)
-			if err != nil {
-				return err
-			}
-			if o.Kind != graph.KindLiteral {
-				continue
-			}
-			for _, w := range tokens(o.Value) {
-				m := tf[w]
-				if m == nil {
-					m = map[graph.ID]float32{}
-					tf[w] = m
-				}
-				m[q.S] += f.weight
-				docLen[q.S] += f.weight
-			}
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-	}
-	ix.postings = make(map[string][]posting, len(tf))
-	ix.words = make([]string, 0, len(tf))
-	for w, m := range tf {
-		ix.words = append(ix.words, w)
-		ps := make([]posting, 0, len(m))
-		for d, x := range m {
-			ps = append(ps, posting{d, x})
-		}
-		slices.SortFunc(ps, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) })
-		ix.postings[w] = ps
-	}
-	slices.Sort(ix.words)
-	var total float32
-	for _, l := range docLen {
-		total += l
-	}
-	ix.docLen = docLen
-	ix.avgLen = 1
-	if len(docLen) > 0 {
-		ix.avgLen = total / float32(len(docLen))
-	}
-	ix.built = true
-	return nil
-}
-
-// lookup builds the index from v when it is stale, then searches it.
-func (ix *searchIndex) lookup(ctx context.Context, v *graph.View, words []string) ([]hit, error) {
-	ix.mu.RLock()
-	if ix.built {
-		defer ix.mu.RUnlock()
-		return ix.search(words), nil
-	}
-	ix.mu.RUnlock()
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if !ix.built {
-		if err := ix.build(ctx, v); err != nil {
-			return nil, err
-		}
-	}
-	return ix.search(words), nil
-}
+// minPrefix is the shortest last word of a search that also matches as a
+// prefix ("algor" finds "algorithm"); shorter ones match whole words only,
+// as two letters would match a large part of any vocabulary.
+const minPrefix = 3
 
 // hit is a scored document.
 type hit struct {
@@ -162,28 +60,76 @@ type hit struct {
 	score float64
 }
 
-// search scores documents with BM25 (k1 1.2, b 0.75) over the weighted
-// frequencies; every word of the query must appear, the last one as a
-// prefix.
-func (ix *searchIndex) search(words []string) []hit {
-	n := float64(len(ix.docLen))
+// BM25 parameters.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// search ranks the subjects whose searched properties hold every word of
+// the query (the last one also as a prefix) with BM25 over the store's text
+// index. A subject's literals are its fields: each posting counts with the
+// weight of the property that links it, saturated and normalised by the
+// literal's length against the average. A word's rarity (idf) is counted in
+// subjects.
+func search(v *graph.View, words []string) ([]hit, error) {
+	fields := searchFields()
+	weight := make(map[graph.ID]float64, len(fields))
+	for _, f := range fields {
+		id, err := v.Lookup(graph.IRI(f.pred))
+		if err != nil {
+			return nil, err
+		}
+		if id != 0 {
+			weight[id] = float64(f.weight)
+		}
+	}
+	docs, total, err := v.TextStats()
+	if err != nil {
+		return nil, err
+	}
+	n, avg := float64(max(docs, 1)), 1.0
+	if docs > 0 {
+		avg = float64(total) / float64(docs)
+	}
 	var acc map[graph.ID]float64
 	for i, w := range words {
-		lists := [][]posting{ix.postings[w]}
-		if i == len(words)-1 {
-			lists = lists[:0]
-			j, _ := slices.BinarySearch(ix.words, w)
-			for ; j < len(ix.words) && strings.HasPrefix(ix.words[j], w); j++ {
-				lists = append(lists, ix.postings[ix.words[j]])
+		prefix := i == len(words)-1 && len(w) >= minPrefix
+		// Saturated, weighted frequencies per matched word and subject; a
+		// literal used twice by a subject through one property (in two
+		// graphs) counts once.
+		perWord := map[string]map[graph.ID]float64{}
+		type use struct{ s, p, lit graph.ID }
+		seen := map[use]bool{}
+		for p, err := range v.Postings(w, prefix) {
+			if err != nil {
+				return nil, err
+			}
+			norm := float64(p.Count) * (bm25K1 + 1) /
+				(float64(p.Count) + bm25K1*(1-bm25B+bm25B*float64(p.Length)/avg))
+			for q, err := range v.MatchIDs(graph.IDPattern{O: p.Literal}) {
+				if err != nil {
+					return nil, err
+				}
+				fw := weight[q.P]
+				if fw == 0 || seen[use{q.S, q.P, p.Literal}] {
+					continue
+				}
+				seen[use{q.S, q.P, p.Literal}] = true
+				m := perWord[p.Word]
+				if m == nil {
+					m = map[graph.ID]float64{}
+					perWord[p.Word] = m
+				}
+				m[q.S] += fw * norm
 			}
 		}
 		scores := map[graph.ID]float64{}
-		for _, ps := range lists {
-			idf := math.Log(1 + (n-float64(len(ps))+0.5)/(float64(len(ps))+0.5))
-			for _, p := range ps {
-				l := float64(ix.docLen[p.doc] / ix.avgLen)
-				tf := float64(p.w)
-				scores[p.doc] += idf * tf * 2.2 / (tf + 1.2*(0.25+0.75*l))
+		for _, m := range perWord {
+			df := float64(len(m))
+			idf := math.Log(1 + (n-df+0.5)/(df+0.5))
+			for d, x := range m {
+				scores[d] += idf * x
 			}
 		}
 		if acc == nil {
@@ -205,7 +151,7 @@ func (ix *searchIndex) search(words []string) []hit {
 	slices.SortFunc(out, func(a, b hit) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.doc, b.doc))
 	})
-	return out
+	return out, nil
 }
 
 // SearchArgs are the arguments of Query.search.
@@ -233,7 +179,7 @@ func (r *Resolver) Search(ctx context.Context, args SearchArgs) ([]*SearchHit, e
 	if err := r.checkFirst(args.First); err != nil {
 		return nil, err
 	}
-	words := tokens(args.Text)
+	words := queryWords(args.Text)
 	if len(words) == 0 {
 		return nil, errorf(CodeBadInput, "text %q has no words to search for", args.Text)
 	}
@@ -247,7 +193,7 @@ func (r *Resolver) Search(ctx context.Context, args SearchArgs) ([]*SearchHit, e
 	}
 	var out []*SearchHit
 	err := r.view(ctx, func(v *graph.View) error {
-		hits, err := r.index.lookup(ctx, v, words)
+		hits, err := search(v, words)
 		if err != nil {
 			return err
 		}

@@ -90,7 +90,7 @@ func TestLoad(t *testing.T) {
 	if _, err := send(`{ search(text: "council", first: 1) { score } }`, nil); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("first search (builds the index): %v", time.Since(t0).Round(time.Millisecond))
+	t.Logf("first search (cold caches): %v", time.Since(t0).Round(time.Millisecond))
 	stats, _ := st.Stats(t.Context())
 	t.Logf("store %s: %d quads, %d actors; %.0f s per run", dir, stats.Quads, sample.Data.Actors.TotalCount, seconds)
 	kinds := []struct {
