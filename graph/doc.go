@@ -90,9 +90,12 @@
 //   - Loads replace whole graphs. To add a few quads to a graph, use
 //     [Store.Update]; a transaction is bounded by badger's transaction size
 //     ([ErrTooBig]).
-//   - badger maps its tables into memory, so after a large load the
-//     process's resident memory includes file-backed pages of the store;
-//     they are page cache the kernel can reclaim.
+//   - badger maps its tables into memory, so a load that writes a large
+//     store would count the whole store in the process's resident memory.
+//     While a load runs, and when it ends, the store asks the kernel
+//     (MADV_PAGEOUT, Linux) to reclaim the mapped pages of its files; reads
+//     fault them in again. Pages that queries touch later stay resident as
+//     usual: they are page cache the kernel can reclaim.
 //   - badger writes its memtables and tables through mmap, and a disk that
 //     fills up under a mapped write kills the process with SIGBUS instead of
 //     returning an error. The store therefore checks free space before every

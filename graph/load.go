@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -27,12 +29,13 @@ import (
 // Commit: the fast path for first loads and benchmarks. Otherwise it writes
 // each quad's keys into a new, invisible segment through a WriteBatch.
 type Loader struct {
-	s       *Store
-	ctx     context.Context
-	done    bool
-	deletes []Pattern // patterns deleted in the commit, before appends
-	appends []Quad    // quads added to their graphs without replacing them
-	mode    interface {
+	s        *Store
+	ctx      context.Context
+	done     bool
+	stopTrim func()    // stops the loop that keeps the store's mapped pages out of RSS
+	deletes  []Pattern // patterns deleted in the commit, before appends
+	appends  []Quad    // quads added to their graphs without replacing them
+	mode     interface {
 		add(q Quad) error
 		commit() (LoadStats, error)
 		abort() error
@@ -57,10 +60,11 @@ func (s *Store) NewLoader(ctx context.Context) (*Loader, error) {
 		s.writeMu.Unlock()
 		return nil, err
 	}
-	l := &Loader{s: s, ctx: ctx}
+	l := &Loader{s: s, ctx: ctx, stopTrim: s.trimWhileLoading()}
 	if s.nextID == 1 && len(s.segs.byGraph) == 0 {
 		sl, err := newStreamLoad(l)
 		if err != nil {
+			l.stopTrim()
 			s.writeMu.Unlock()
 			return nil, err
 		}
@@ -68,6 +72,7 @@ func (s *Store) NewLoader(ctx context.Context) (*Loader, error) {
 	} else {
 		bl, err := newBatchLoad(l)
 		if err != nil {
+			l.stopTrim()
 			s.writeMu.Unlock()
 			return nil, err
 		}
@@ -129,6 +134,7 @@ func (l *Loader) Commit() (LoadStats, error) {
 	}
 	l.done = true
 	defer l.s.writeMu.Unlock()
+	defer l.stopTrim()
 	if err := l.ctx.Err(); err != nil {
 		return LoadStats{}, errors.Join(err, l.mode.abort())
 	}
@@ -147,7 +153,44 @@ func (l *Loader) Abort() error {
 	}
 	l.done = true
 	defer l.s.writeMu.Unlock()
+	defer l.stopTrim()
 	return l.mode.abort()
+}
+
+// trimInterval is how often a load hands the pages of the tables it has
+// written back to the kernel (see dropMappedPages).
+const trimInterval = 500 * time.Millisecond
+
+// trimWhileLoading keeps the store's mapped files out of the process's
+// resident set while a load runs: it drops their pages every trimInterval
+// until stop is called, and once more then.
+func (s *Store) trimWhileLoading() (stop func()) {
+	if s.opts.InMemory {
+		return func() {}
+	}
+	quit := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(trimInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-t.C:
+				s.dropMappedPages()
+			}
+		}
+	}()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			close(quit)
+			<-done
+			s.dropMappedPages()
+		})
+	}
 }
 
 // ---- empty-store fast path ----
