@@ -1,7 +1,7 @@
 // Command gen writes civicgraph's generated benchmark data, or the queries
 // that bench/peers.sh asks every peer, with the answers the generator expects.
 //
-//	go run ./bench/gen -triples N [-seed S] [-format nt|nq] > FILE
+//	go run ./bench/gen -triples N [-seed S] [-format nt|nq|ttl|ocds|csv:procurement] > FILE
 //	go run ./bench/gen -triples N [-seed S] -queries > QUERIES.json
 //
 // It calls civicgraph/internal/generate, as `civicgraph generate` does; both
@@ -40,16 +40,17 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
 	triples := fs.Int64("triples", 1_000_000, "number of statements")
 	seed := fs.Int64("seed", 1, "seed")
-	format := fs.String("format", "nt", "nt (N-Triples) or nq (N-Quads)")
+	format := fs.String("format", "nt", "nt, nq, ttl, ocds or csv:procurement (see civicgraph/internal/generate)")
 	base := fs.String("base", schema.DefaultBase, "base IRI of instances")
 	queries := fs.Bool("queries", false, "print the benchmark queries as JSON instead of the data")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *format != "nt" && *format != "nq" {
-		return fmt.Errorf("unknown format %q (want nt or nq)", *format)
+	f, err := generate.ParseFormat(*format)
+	if err != nil {
+		return err
 	}
-	opts := generate.Options{Triples: *triples, Seed: *seed, Quads: *format == "nq", Base: *base}
+	opts := generate.Options{Triples: *triples, Seed: *seed, Format: f, Base: *base}
 	if *queries {
 		return writeQueries(ctx, stdout, opts)
 	}

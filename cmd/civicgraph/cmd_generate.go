@@ -4,30 +4,32 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"strings"
 
 	"civicgraph/internal/generate"
 )
 
 func runGenerate(ctx context.Context, env *environment, args []string) error {
+	var names []string
+	for _, f := range generate.Formats() {
+		names = append(names, string(f))
+	}
 	fs := newFlagSet(env, "generate", "generate [flags] > FILE", nil)
-	triples := fs.Int64("triples", 1000, "number of statements to write")
+	triples := fs.Int64("triples", 1000, "number of statements to write (ocds, csv:procurement: procurements until their N-Triples statements reach it)")
 	seed := fs.Int64("seed", 1, "seed: the same seed gives the same bytes")
-	format := fs.String("format", "nt", "nt or nq")
+	format := fs.String("format", "nt", strings.Join(names, ", "))
 	base := fs.String("base", envOr(env.getenv, "CIVICGRAPH_BASE", ""), "base IRI of instances (env CIVICGRAPH_BASE; default the project's)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	opts := generate.Options{Triples: *triples, Seed: *seed, Base: *base}
-	switch *format {
-	case "nt":
-	case "nq":
-		opts.Quads = true
-	default:
-		return fmt.Errorf("%w: --format %q: expected nt or nq", errBadFlags, *format)
+	f, err := generate.ParseFormat(*format)
+	if err != nil {
+		return fmt.Errorf("%w: --format %q: expected one of %s", errBadFlags, *format, strings.Join(names, ", "))
 	}
 	if *triples < 0 {
 		return fmt.Errorf("%w: --triples %d: expected a count of 0 or more", errBadFlags, *triples)
 	}
+	opts := generate.Options{Triples: *triples, Seed: *seed, Base: *base, Format: f}
 	bw := bufio.NewWriterSize(env.stdout, 1<<20)
 	if err := generate.Write(ctx, bw, opts); err != nil {
 		return err

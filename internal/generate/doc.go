@@ -1,11 +1,11 @@
 // Package generate writes illustrative, synthetic knowledge-graph data in
 // civicgraph's domain, for tests, demonstrations and benchmarks. It backs
-// `civicgraph generate --triples N --seed S --format nt|nq`.
+// `civicgraph generate --triples N --seed S --format nt|nq|ttl|ocds|csv:procurement`.
 //
 // # Usage
 //
 //	opts := generate.Options{Triples: 1_000_000, Seed: 1}
-//	err := generate.Write(ctx, w, opts) // N-Triples; opts.Quads for N-Quads
+//	err := generate.Write(ctx, w, opts) // N-Triples; opts.Format for the others
 //
 // [Write] is deterministic: the same [Options] give the same bytes on every
 // platform and Go release (the random numbers come from a splitmix64 stream
@@ -57,6 +57,48 @@
 // [schema.GraphIllustrative] (see [Graphs]) and the dataset description to
 // that graph itself. The statements are the same as in N-Triples.
 //
+// # Other formats
+//
+// The other formats are written from the N-Triples statements as they are
+// made, so they carry the same data:
+//
+//   - [Turtle]: the same statements, in the same order, with @prefix lines
+//     (the vocabularies, one prefix per entity kind under the base, such as
+//     procurement:, and one per concept scheme, such as lifecycle:), one
+//     block per subject, ";" between predicates, "," between the objects of
+//     one predicate, "a" for rdf:type, and integers, decimals and booleans
+//     bare.
+//   - [OCDS]: the procurements as OCDS 1.1 releases, one per contracting
+//     process (ocid "ocds-synth0-NNNNNN"), in release packages of
+//     [ReleasesPerPackage], one package a line (JSON Lines, which
+//     `civicgraph import` reads from a .jsonl file). A release has the buyer
+//     and, once awarded, the supplier as parties (party id: the last segment
+//     of the actor's IRI; the buyer's level of government as an eForms buyer
+//     legal type), planning from the needs assessment on, the tender (title,
+//     status, method, value, one item with a CPV code), a tender period and
+//     notice from tendering on, an award, a contract and a payment as far as
+//     the lifecycle stages reached go. Dates count from the procurement's
+//     dcterms:date. The publisher and the document URLs are under
+//     example.org.
+//   - [CSVProcurement]: the procurements as rows of the procurement
+//     template of package importers/csvtab (`civicgraph template
+//     procurement`): text columns per language (title@es), concepts by code,
+//     several values joined by "|", links (buyer, supplier, mission) by
+//     absolute IRI. The template has no column for the date or the second
+//     type, so a row holds two statements fewer than the N-Triples.
+//
+// The record formats, OCDS and CSV, are sized like N-Triples: Options.Triples
+// counts the N-Triples statements of the procurements written. Write plans
+// the dataset of 4·Triples+1000 statements, writes its administrations,
+// other actors and procurements (not to the output; the records draw on
+// them), and writes the procurements, whole, in order, until their N-Triples
+// statements reach Triples: about 46,600 records at one million. Those
+// procurements are the first ones of the N-Triples output for
+// 4·Triples+1000 statements, byte for byte. What an import makes of a record
+// differs by format: OCDS adds the parties' descriptions and a milestone per
+// dated stage (about 1.5 statements per N-Triples statement), CSV leaves out
+// the date and the second type.
+//
 // # Caveats
 //
 // The data is made up. Every name says "Synthetic", web sites are under
@@ -66,4 +108,8 @@
 //
 // Entity counts are planned from Options.Triples, so the output for a smaller
 // count is not a prefix of the output for a larger one.
+//
+// The CPV codes of the OCDS output are drawn for it (from a stream of their
+// own, so the other formats' bytes do not depend on them); nothing in the
+// N-Triples says them.
 package generate

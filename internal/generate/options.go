@@ -14,13 +14,23 @@ type Options struct {
 	// Triples is how many statements to write, after the one header comment
 	// line. It must not be negative. The last entity may be cut short to make
 	// the count exact.
+	//
+	// For the record formats (OCDS, CSVProcurement) it is the size in
+	// N-Triples statements: Write writes whole procurements until their
+	// N-Triples statements reach Triples (the last one may pass it by up to
+	// about 30), so that a file of each format holds about as much data as
+	// the N-Triples file of the same count. See the package documentation.
 	Triples int64
 	// Seed selects the data. The same options always give the same bytes, on
 	// every platform and Go release.
 	Seed int64
 	// Quads writes N-Quads: the same statements, each in a named graph under
-	// [schema.GraphIllustrative] (see [Graphs]). False writes N-Triples.
+	// [schema.GraphIllustrative] (see [Graphs]). It is the same as Format
+	// NQuads, and an error with any other Format.
 	Quads bool
+	// Format is the output syntax. Empty means N-Triples, or N-Quads when
+	// Quads is set.
+	Format Format
 	// Base is the base IRI of instances, which are {Base}{kind}/{slug} as in
 	// [schema.EntityIRI]. Empty means [schema.DefaultBase].
 	Base string
@@ -38,6 +48,20 @@ func (opts Options) normalize() (Options, error) {
 	if opts.Triples < 0 {
 		return opts, fmt.Errorf("%w: %d", ErrNegativeTriples, opts.Triples)
 	}
+	switch {
+	case opts.Format == "" && opts.Quads:
+		opts.Format = NQuads
+	case opts.Format == "":
+		opts.Format = NTriples
+	case opts.Quads && opts.Format != NQuads:
+		return opts, fmt.Errorf("%w: Quads with format %q", ErrUnknownFormat, opts.Format)
+	}
+	f, err := ParseFormat(string(opts.Format))
+	if err != nil {
+		return opts, err
+	}
+	opts.Format = f
+	opts.Quads = opts.Format == NQuads
 	if opts.Base == "" {
 		opts.Base = schema.DefaultBase
 	}

@@ -70,4 +70,5 @@ const (
 	saltMissionShape
 	saltMechanismShape
 	saltText
+	saltCPV // CPV codes of OCDS releases
 )

@@ -49,10 +49,11 @@ const twoHopRowsPerMillion = 500
 
 // SampleIRIs runs the generator for opts, reading its output instead of
 // writing it, and returns the [Sample] of that output. It takes about as long
-// as Write (a second per million statements). opts.Quads is ignored: the
-// statements are the same either way.
+// as Write (a second per million statements). opts.Quads and opts.Format are
+// ignored: the sample is of the N-Triples statements, which the N-Quads and
+// Turtle outputs hold too.
 func SampleIRIs(ctx context.Context, opts Options) (Sample, error) {
-	opts.Quads = false
+	opts.Quads, opts.Format = false, ""
 	g, err := newGen(ctx, opts)
 	if err != nil {
 		return Sample{}, err

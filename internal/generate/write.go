@@ -2,7 +2,9 @@ package generate
 
 import (
 	"context"
+	"errors"
 	"io"
+	"math"
 	"strconv"
 
 	"civicgraph/schema"
@@ -66,20 +68,37 @@ func planned(n int64) Counts {
 // whole statements are handed over.
 const flushAt = 256 << 10
 
-// Write writes opts.Triples statements of illustrative data to w, as
-// N-Triples or, with opts.Quads, N-Quads, after one comment line that says the
-// data is synthetic. The same options always give the same bytes. Write checks
-// ctx between chunks of output and returns ctx.Err() when it is done.
+// Write writes opts.Triples statements of illustrative data to w in
+// opts.Format, after one comment line that says the data is synthetic. The
+// same options always give the same bytes. Write checks ctx between chunks of
+// output and returns ctx.Err() when it is done.
+//
+// Turtle holds the same statements as N-Triples. OCDS and CSVProcurement
+// hold procurements, as records, until their N-Triples statements reach
+// opts.Triples; see the package documentation.
 func Write(ctx context.Context, w io.Writer, opts Options) error {
 	g, err := newGen(ctx, opts)
 	if err != nil {
 		return err
 	}
-	g.out = func(b []byte) error {
-		_, err := w.Write(b)
+	var c converter
+	switch f := g.opts.Format; {
+	case f == Turtle:
+		c = newTurtleWriter(w, g.base)
+	case f.records():
+		c = newRecordWriter(g.opts.Triples, newRecordSink(f, w, g))
+	default:
+		g.out = func(b []byte) error {
+			_, err := w.Write(b)
+			return err
+		}
+		return g.run()
+	}
+	g.out = feed(c)
+	if err := g.run(); err != nil && !errors.Is(err, errEnough) {
 		return err
 	}
-	return g.run()
+	return c.finish()
 }
 
 // gen holds the state of one run of the generator.
@@ -96,6 +115,10 @@ type gen struct {
 	end   string // " .\n", or " <graph> .\n" for N-Quads
 	quads bool
 	base  string
+	// records writes only what the record formats need: administrations,
+	// other actors and procurements, of the plan for recordPlan(Triples)
+	// statements, with no limit (the record writer stops the run).
+	records bool
 
 	en, es, ca corpus
 	countryCum []int     // cumulative country weights
@@ -122,6 +145,11 @@ func newGen(ctx context.Context, opts Options) (*gen, error) {
 		es:    newCorpus(sentencesES, 2),
 		ca:    newCorpus(sentencesCA, 3),
 	}
+	if opts.Format.records() {
+		g.records = true
+		g.plan = planned(recordPlan(opts.Triples))
+		g.limit = math.MaxInt64
+	}
 	g.missionCDF = missionCDF(g.plan.Missions)
 	sum := 0
 	for _, c := range countries {
@@ -142,22 +170,30 @@ func (g *gen) run() error {
 	g.buf = append(g.buf, " statements); names, values and dates are not real\n"...)
 
 	g.graph(schema.GraphIllustrative)
-	g.dataset()
+	if !g.records {
+		g.dataset()
+	}
+	// records marks what the record formats need: the procurements and the
+	// actors their records describe.
 	steps := []struct {
-		graph string
-		n     int64
-		write func(int64)
+		graph   string
+		n       int64
+		write   func(int64)
+		records bool
 	}{
-		{GraphActors, g.plan.Administrations, g.administration},
-		{GraphActors, g.plan.Actors, g.actor},
-		{GraphToolbox, g.plan.Mechanisms, g.mechanism},
-		{GraphMissions, g.plan.Missions, g.mission},
-		{GraphReferences, g.plan.Persons, g.person},
-		{GraphReferences, g.plan.References, g.reference},
-		{GraphProcurements, g.plan.Procurements, g.procurement},
-		{GraphEngagements, -1, g.engagement},
+		{GraphActors, g.plan.Administrations, g.administration, true},
+		{GraphActors, g.plan.Actors, g.actor, true},
+		{GraphToolbox, g.plan.Mechanisms, g.mechanism, false},
+		{GraphMissions, g.plan.Missions, g.mission, false},
+		{GraphReferences, g.plan.Persons, g.person, false},
+		{GraphReferences, g.plan.References, g.reference, false},
+		{GraphProcurements, g.plan.Procurements, g.procurement, true},
+		{GraphEngagements, -1, g.engagement, false},
 	}
 	for _, s := range steps {
+		if g.records && !s.records {
+			continue
+		}
 		g.graph(s.graph)
 		for i := int64(0); (s.n < 0 || i < s.n) && g.n < g.limit && g.err == nil; i++ {
 			s.write(i)
