@@ -16,7 +16,7 @@
 //			break
 //		}
 //		if err != nil {
-//			return err // a *ParseError says where and why
+//			return err // every syntax error: where and why
 //		}
 //		// use q
 //	}
@@ -50,11 +50,38 @@
 //
 // # Errors
 //
-// The reader stops at the first syntax error and returns it, and every later
-// call, as a [*ParseError] with the file name, line, column, what was found
-// and what was expected; statements completed before it are returned
-// first. ParseError unwraps to [ErrSyntax]. Errors from the underlying
-// reader are returned wrapped, not as a ParseError.
+// A syntax error names the file, line and column, what was found and what
+// was expected, as a [*ParseError], which unwraps to [ErrSyntax]. The
+// reader does not stop at the first one, so that one run lists every
+// problem: it records the error, skips to the end of the statement in
+// error and goes on. The skip ends after the next '.' outside IRIs,
+// strings, comments, names and numbers; in TriG also at the '}' that
+// closes the graph block, or at a '{' that opens one. A '.' inside an
+// unclosed '[' or '(' ends the statement too, unless a ']' or ')' follows
+// it. The skip stops before a directive (and GRAPH in TriG) so that a
+// statement missing its '.' does not take the next prefix declaration
+// with it; an error in a directive skips the rest of its line; a short
+// string that does not close on its line is taken to have a stray quote.
+// When the error is at a token that ends a statement or starts what comes
+// next ('.', '}', '{', a directive, GRAPH) the reader resumes right there.
+// An undeclared prefix and a relative IRI without a base IRI are reported
+// at their first use only: later uses are read with a placeholder
+// namespace or base. An invalid UTF-8 byte in a comment is reported and
+// skipped. So the usual slips (a bad IRI, a bad escape, an undeclared
+// prefix, a missing '.') give one error each; a file broken in stranger
+// ways may give a few more, each at a real fault in what the reader saw.
+//
+// Statements are returned as usual around the errors, those completed
+// before an error in the same statement included, and at the end of the
+// input Read returns the errors instead of io.EOF. With one error that is
+// the *ParseError itself; with more it is a list, one error a line, of the
+// first 100 and then "... and N more problems (T in all)", whose
+// Unwrap() []error gives the ParseErrors in input order, so errors.As
+// finds the first. A caller that must not keep a partial input
+// (importers.Import does not) should drop what it read when Read ends with
+// an error. Errors from the underlying reader stop the reader at once and
+// are returned wrapped, not as a ParseError, together with any syntax
+// errors found before them.
 //
 // # Streaming, speed and memory
 //

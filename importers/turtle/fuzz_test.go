@@ -12,6 +12,7 @@ import (
 	"testing/iotest"
 
 	"civicgraph/graph"
+	"civicgraph/importers/internal/problems"
 	"civicgraph/importers/turtle"
 )
 
@@ -38,12 +39,18 @@ var fuzzSeeds = []string{
 	"\"\"\"\"0\"\"\"",
 	".0$i~C$z\xd1",
 	"<rel\\u0061tive> <http://a/p> <http://a/o> .",
+	// Several errors, for the recovery.
+	"@prefix : <http://a/> . :s :p <http://a/ b> . :s :p :o .\n:s :p \"\\q\" , :o .\nex:s :p :o . ex:s :p :o",
+	":s :p [ :q :o . ] . :s :p ( :o . :s :p \"abc .\n:s :p '''a.\\q.''' .\n@prefix ex <x> .\n:s :p :o\nPREFIX : <http://a/>\n",
+	"<http://a/g> { <http://a/s> <http://a/p> <http://a/ o> . { } @prefix : <http://a/> . :s :p :o } } GRAPH <x y> { :s :p :o . . }",
+	"# \xff\n<http://a/s> # \xfe\n <http://a/p> <http://a/o> . <x> <y> <z> . <http://a/s> <http://a/p> \"\"\"\n\\x",
 }
 
-// FuzzReader checks that the reader never panics and fails only with a
-// ParseError at a sane position; that it reads the same statements and
-// error whether the input arrives whole or a byte at a time; and that what
-// it reads, written as N-Quads by the export writer and read back by
+// FuzzReader checks that the reader never panics or loops and fails only
+// with ParseErrors at sane positions, no more of them than the input has
+// bytes (each recovery consumes input); that it reads the same statements
+// and errors whether the input arrives whole or a byte at a time; and that
+// what it reads, written as N-Quads by the export writer and read back by
 // importers/nquads, comes back unchanged.
 func FuzzReader(f *testing.F) {
 	for _, s := range fuzzSeeds {
@@ -67,13 +74,7 @@ func FuzzReader(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, trig, base bool) {
 		got, r, err := fuzzRead(t, bytes.NewReader(data), trig, base)
 		if err != nil {
-			var pe *turtle.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("Read error %v is not a *ParseError", err)
-			}
-			if pe.Line != r.Line() || pe.Line < 1 || pe.Col < 1 {
-				t.Fatalf("ParseError %#v: bad position (Line() = %d)", pe, r.Line())
-			}
+			checkErrors(t, err, r.Line(), len(data))
 		}
 		if r.BytesRead() > int64(len(data)) {
 			t.Fatalf("BytesRead() = %d > input length %d", r.BytesRead(), len(data))
@@ -99,7 +100,7 @@ func FuzzReader(f *testing.F) {
 	})
 }
 
-// fuzzRead reads in to the end or the first error.
+// fuzzRead reads in to the end, or to a read error.
 func fuzzRead(t *testing.T, in io.Reader, trig, base bool) ([]graph.Quad, *turtle.Reader, error) {
 	r := turtle.NewReader(in, "fuzz", trig)
 	if base {
@@ -116,4 +117,32 @@ func suiteDir() (string, bool) {
 	dir := filepath.Join("..", "..", "..", "shared", "realdata", "w3c-rdf-tests", "rdf-turtle")
 	_, err := os.Stat(dir)
 	return dir, err == nil
+}
+
+// checkErrors checks the error Read ended with: one *ParseError, or a list
+// of them, at most one per input byte and one more at its end, with sane
+// positions; and line, the reader's Line() at the end, the first error's
+// line.
+func checkErrors(t *testing.T, err error, line, size int) {
+	t.Helper()
+	errs := []error{err}
+	var all *problems.List
+	if errors.As(err, &all) {
+		errs = all.Errors
+		if all.Total < 2 || all.Total > size+1 || len(errs) != min(all.Total, problems.Max) {
+			t.Fatalf("Read error lists %d of %d errors for %d bytes of input", len(errs), all.Total, size)
+		}
+	}
+	for _, e := range errs {
+		pe, ok := e.(*turtle.ParseError)
+		if !ok {
+			t.Fatalf("Read error %v is not a *ParseError", e)
+		}
+		if pe.Line < 1 || pe.Col < 1 {
+			t.Fatalf("ParseError %#v: bad position", pe)
+		}
+	}
+	if first := errs[0].(*turtle.ParseError); first.Line != line {
+		t.Fatalf("Line() = %d at the end, want the first error's line %d", line, first.Line)
+	}
 }

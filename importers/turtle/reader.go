@@ -3,6 +3,7 @@ package turtle
 import (
 	"civicgraph/importers/internal/intern"
 	rfc3986 "civicgraph/importers/internal/iri"
+	"civicgraph/importers/internal/problems"
 	"errors"
 	"fmt"
 	"io"
@@ -64,7 +65,14 @@ type Reader struct {
 	queue []queued
 	head  int
 	line  int   // the line of the statement Read returned last, or of its error
-	err   error // sticky: the error Read returned, or io.EOF
+	err   error // sticky: the error Read returned at the end, or io.EOF
+
+	// Errors: the syntax errors found so far; and, for recover, whether
+	// the last one made is about the token just read (r.tok) rather than
+	// a bad token at r.pos, and whether it came from a directive.
+	errs        problems.List
+	errTok      bool
+	inDirective bool
 
 	scratch  []byte // unescaped text of the current token
 	resolved []byte // a resolved relative IRI
@@ -143,17 +151,24 @@ func (r *Reader) SetBase(iri string) error {
 
 // Line returns the number of the line Read looked at last: for a
 // statement the line of the token that completed it (its object, or the
-// ']' or ')' that closed it), or the line of the error. It counts from 1.
+// ']' or ')' that closed it). Once Read has returned an error it is the
+// line of the first syntax error, or for a read error alone the line
+// where reading stopped. It counts from 1.
 func (r *Reader) Line() int { return r.line }
 
 // BytesRead returns how many bytes of input Read has consumed so far.
 // Compare it with the input size to show progress.
 func (r *Reader) BytesRead() int64 { return r.off + int64(r.pos) }
 
-// Read returns the next statement. It returns io.EOF after the last one, a
-// [*ParseError] for a syntax error, and the underlying reader's error,
-// wrapped, if reading fails. Statements completed before a syntax error
-// are returned before it. After an error every call returns that error.
+// Read returns the next statement. It returns io.EOF after the last one
+// when the input held no syntax error. After a syntax error Read records
+// it, skips to the end of the statement (see the package doc) and goes
+// on; at the end it returns the errors instead of io.EOF: the lone
+// [*ParseError] when there was one, else a list of them. Statements
+// completed before an error are returned as usual, and so are those after
+// it. If reading fails, Read returns the underlying reader's error,
+// wrapped, with any syntax errors found before it. After an error every
+// call returns that error.
 func (r *Reader) Read() (graph.Quad, error) {
 	r.started = true
 	if r.head == len(r.queue) {
@@ -174,22 +189,26 @@ func (r *Reader) Read() (graph.Quad, error) {
 	return q.q, nil
 }
 
-// finalError turns the error that stopped the parse into the one Read
-// returns, and sets the line Line reports.
+// finalError turns the error that stopped the parse, io.EOF at the end of
+// the input, into the one Read returns, and sets the line Line reports.
 func (r *Reader) finalError(err error) error {
-	var pe *ParseError
-	switch {
-	case err == io.EOF:
-		r.line = r.ln
-	case r.rerr != nil && r.rerr != io.EOF:
+	r.line = r.ln
+	if r.rerr != nil && r.rerr != io.EOF {
 		// The input was cut short: report why, not what the parser
 		// made of the missing rest.
-		r.line = r.ln
-		return r.readError()
-	case errors.As(err, &pe):
+		err = r.readError()
+	}
+	if r.errs.Len() == 0 {
+		return err
+	}
+	var pe *ParseError
+	if errors.As(r.errs.Errors[0], &pe) {
 		r.line = pe.Line
 	}
-	return err
+	if err != io.EOF {
+		r.errs.Add(err)
+	}
+	return r.errs.Err()
 }
 
 // readError wraps the underlying reader's error.
@@ -201,7 +220,8 @@ func (r *Reader) readError() error {
 }
 
 // parse reads tokens until at least one statement is queued. It returns
-// io.EOF at the end of the input.
+// io.EOF at the end of the input, and an error only when it cannot go on:
+// it recovers from syntax errors (see recover).
 func (r *Reader) parse() error {
 	if r.off == 0 && r.pos == 0 {
 		if b := r.ensure(3); len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
@@ -210,16 +230,20 @@ func (r *Reader) parse() error {
 	}
 	for r.head == len(r.queue) {
 		tok, err := r.next()
-		if err != nil {
+		if err == nil {
+			if len(r.stack) == 0 {
+				err = r.topLevel(tok)
+			} else {
+				err = r.inFrame(tok)
+			}
+		}
+		if err == io.EOF {
 			return err
 		}
-		if len(r.stack) == 0 {
-			err = r.topLevel(tok)
-		} else {
-			err = r.inFrame(tok)
-		}
 		if err != nil {
-			return err
+			if err = r.recover(err); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -306,8 +330,17 @@ func (r *Reader) graphBlock() error {
 	return nil
 }
 
-// directive reads the rest of a prefix or base directive.
+// directive reads the rest of a prefix or base directive. After an error
+// recover skips the rest of the line: a directive is one line, and may
+// have no '.' to skip to.
 func (r *Reader) directive(tok token) error {
+	err := r.directiveRest(tok)
+	r.inDirective = err != nil
+	return err
+}
+
+// directiveRest reads the rest of a prefix or base directive.
+func (r *Reader) directiveRest(tok token) error {
 	var prefix string
 	if tok == tAtPrefix || tok == tPrefix {
 		if err := r.startToken(); err != nil {
@@ -530,6 +563,7 @@ func (r *Reader) tokenError(expected string) error {
 	default:
 		found = punctuation[r.tok]
 	}
+	r.errTok = true
 	return r.errLC(r.tokLine, r.tokCol, found, expected)
 }
 

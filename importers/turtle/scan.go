@@ -158,7 +158,9 @@ func (r *Reader) scanToken() (token, error) {
 	return tOther, nil
 }
 
-// skipSpace skips white space and comments.
+// skipSpace skips white space and comments. An invalid UTF-8 byte in a
+// comment is recorded as an error and skipped: it cannot change how the
+// rest parses.
 func (r *Reader) skipSpace() error {
 	comment := false
 	for {
@@ -190,8 +192,11 @@ func (r *Reader) skipSpace() error {
 				}
 				c, size := utf8.DecodeRune(b[i:])
 				if c == utf8.RuneError && size == 1 {
+					// errAt counts lines from r.pos, and the lines
+					// in b[:i] are counted already.
 					r.pos += i
-					return r.errAt(0, string(b[i:i+1]), "valid UTF-8")
+					b, i = r.window(), 0
+					r.errs.Add(r.errAt(0, string(b[:1]), "valid UTF-8"))
 				}
 				i += size
 			case c == ' ' || c == '\t':
@@ -242,6 +247,9 @@ func (r *Reader) scanIRIRef() (string, error) {
 		return r.strs.Get(iri), nil
 	}
 	if !r.hasBase {
+		// Later relative IRIs resolve against a placeholder, so only
+		// this first one is reported.
+		r.base, r.hasBase = rfc3986.Parse(noBase), true
 		return "", r.errAt(0, tokenText(b[:i+1]), "absolute IRI (no base IRI is set)")
 	}
 	r.resolved = rfc3986.AppendResolved(r.resolved[:0], &r.base, string(iri))
@@ -775,6 +783,9 @@ func (r *Reader) scanLocal(p int) (string, error) {
 	b := r.window()
 	ns, ok := r.prefixes[string(b[:p])]
 	if !ok {
+		// Later uses of the prefix get a placeholder namespace, so
+		// only this first one is reported.
+		r.prefixes[string(b[:p])] = undeclaredNS + string(b[:p]) + ":"
 		return "", r.errAt(0, string(b[:p+1]), "declared prefix")
 	}
 	out := append(r.scratch[:0], ns...)
