@@ -106,7 +106,7 @@ func (s *Store) Restore(ctx context.Context, r io.Reader) error {
 	if err := sw.Prepare(); err != nil {
 		return fmt.Errorf("graph: restore: %w", err)
 	}
-	w := newKVWriter(sw, "civicgraph.restore")
+	w := newKVWriter(sw, "civicgraph.restore", 1)
 	err := readBackup(ctx, br, w, s.checkSpace)
 	if err == nil {
 		err = w.done(1)

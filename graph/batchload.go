@@ -153,56 +153,78 @@ func (b *batchLoad) commit() (LoadStats, error) {
 		return LoadStats{}, fmt.Errorf("graph: load: %w", noSpace(err))
 	}
 	st := LoadStats{NewTerms: int64(b.nextID - b.startID), Graphs: len(b.pending)}
+	counts := func(txn *badger.Txn, seg, typeID uint64) (map[counterRef]int64, error) {
+		return segmentCounts(ctx, txn, seg, typeID)
+	}
+	if err := s.commitLoad(b.l, b.pending, counts, b.nextID, b.nextSeg, b.text, &st); err != nil {
+		return st, err
+	}
+	b.rtxn.Discard()
+	b.pending = nil // committed: abort must not delete them
+	return st, nil
+}
+
+// commitLoad makes a load's pending segments (graph term id -> segment)
+// live in one transaction, with their counters (from counts), the graphs'
+// old segments dead, the id counters, the text counters, and the Loader's
+// deletes and appends; then it deletes the dead segments. On error the
+// store is unchanged and the pending segments are still pending.
+func (s *Store) commitLoad(l *Loader, pending map[uint64]uint64, counts func(txn *badger.Txn, seg, typeID uint64) (map[counterRef]int64, error),
+	nextID, nextSeg uint64, text *textBuilder, st *LoadStats) error {
+	ctx := l.ctx
 	txn := s.db.NewTransaction(true)
 	defer txn.Discard()
 	typeID, err := lookupID(txn, encodeTerm(nil, IRI(RDFType)))
 	if err != nil {
-		return st, err
+		return err
 	}
 	segs := s.segs
 	var dead []uint64
-	for g, seg := range b.pending {
-		counts, err := segmentCounts(ctx, txn, seg, typeID)
+	for g, seg := range pending {
+		c, err := counts(txn, seg, typeID)
 		if err != nil {
-			return st, err
+			return err
 		}
-		st.Quads += counts[counterRef{seg, countQuads, 0}]
-		for ref, n := range counts {
+		st.Quads += c[counterRef{seg, countQuads, 0}]
+		for ref, n := range c {
 			if err := txn.Set(counterKey(ref.seg, ref.kind, ref.id), be64(uint64(n))); err != nil {
-				return st, err
+				return err
 			}
 		}
 		if old, ok := segs.byGraph[g]; ok {
 			dead = append(dead, old)
 			if err := txn.Set(segKey(old), segValue(g, segDead)); err != nil {
-				return st, err
+				return err
 			}
 		}
 		if err := txn.Set(segKey(seg), segValue(g, segLive)); err != nil {
-			return st, err
+			return err
 		}
 		segs = segs.with(g, seg)
 	}
-	if err := txn.Set(metaNextID, be64(b.nextID)); err != nil {
-		return st, err
+	if err := txn.Set(metaNextID, be64(nextID)); err != nil {
+		return err
 	}
-	if err := addTextCounters(txn, b.text.docs, b.text.words); err != nil {
-		return st, err
+	if err := txn.Set(metaNextSeg, be64(nextSeg)); err != nil {
+		return err
+	}
+	if err := addTextCounters(txn, text.docs, text.words); err != nil {
+		return err
 	}
 	// Appended quads go in through the same transaction, as a Txn would
 	// write them, on top of the segments just made live.
 	t := &Txn{
-		s: s, ctx: ctx, txn: txn, nextID: b.nextID, nextSeg: b.nextSeg, segs: segs,
+		s: s, ctx: ctx, txn: txn, nextID: nextID, nextSeg: nextSeg, segs: segs,
 		newTerms: map[string]uint64{}, newIDs: map[uint64]Term{}, deltas: map[counterRef]int64{},
 	}
-	for _, p := range b.l.deletes {
+	for _, p := range l.deletes {
 		if _, err := t.DeleteMatch(p); err != nil {
-			return st, err
+			return err
 		}
 	}
-	for _, q := range b.l.appends {
+	for _, q := range l.appends {
 		if err := t.Add(q); err != nil {
-			return st, err
+			return err
 		}
 	}
 	for ref, d := range t.deltas {
@@ -211,25 +233,21 @@ func (b *batchLoad) commit() (LoadStats, error) {
 		}
 	}
 	if err := t.finish(); err != nil {
-		return st, txnError(err)
+		return txnError(err)
 	}
 	s.mu.Lock()
 	err = txn.Commit()
 	if err == nil {
 		s.segs = t.segs
+		s.nextID, s.nextSeg = t.nextID, t.nextSeg
 	}
 	s.mu.Unlock()
 	if err != nil {
-		return st, txnError(err)
+		return txnError(err)
 	}
 	for id, term := range t.newIDs {
 		s.terms.put(id, term)
 	}
-	b.nextID, b.nextSeg = t.nextID, t.nextSeg
-	s.nextSeg = t.nextSeg
-	s.nextID = b.nextID
-	b.rtxn.Discard()
-	b.pending = nil // committed: abort must not delete them
 	for _, seg := range dead {
 		if err := s.deleteSegment(context.Background(), seg); err != nil {
 			// The load is committed; the dead keys are invisible and the
@@ -237,7 +255,7 @@ func (b *batchLoad) commit() (LoadStats, error) {
 			s.opts.Logger.Warn("delete replaced segment", "segment", seg, "err", err)
 		}
 	}
-	return st, nil
+	return nil
 }
 
 func (b *batchLoad) abort() error {

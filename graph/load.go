@@ -48,6 +48,9 @@ type LoadStats struct {
 	Graphs   int   // graphs replaced or created
 	NewTerms int64 // terms added to the dictionary
 	Stream   bool  // whether the empty-store fast path was taken
+	// Incremental says the load went into a store with data through sorted
+	// tables (incremental.go) rather than a WriteBatch.
+	Incremental bool
 }
 
 // NewLoader starts a bulk load. The caller must call Commit or Abort.
@@ -69,6 +72,12 @@ func (s *Store) NewLoader(ctx context.Context) (*Loader, error) {
 			return nil, err
 		}
 		l.mode = sl
+	} else if il, err := newIncrementalLoad(l); err == nil {
+		l.mode = il
+	} else if !errors.Is(err, errNoIncremental) {
+		l.stopTrim()
+		s.writeMu.Unlock()
+		return nil, err
 	} else {
 		bl, err := newBatchLoad(l)
 		if err != nil {
@@ -103,7 +112,7 @@ func (l *Loader) Append(q Quad) error {
 	if err := q.Validate(); err != nil {
 		return err
 	}
-	if sl, ok := l.mode.(*streamLoad); ok {
+	if sl, ok := l.mode.(*streamLoad); ok && sl.inc == nil {
 		// The store was empty: every graph is new, and adding is appending.
 		return sl.add(q)
 	}
@@ -119,7 +128,7 @@ func (l *Loader) DeleteMatch(p Pattern) error {
 	if l.done {
 		return ErrLoaderDone
 	}
-	if _, ok := l.mode.(*streamLoad); ok {
+	if sl, ok := l.mode.(*streamLoad); ok && sl.inc == nil {
 		return nil // the store was empty: nothing to delete
 	}
 	l.deletes = append(l.deletes, p)
@@ -207,12 +216,15 @@ type streamLoad struct {
 	w      *kvWriter
 	short  map[string]uint32   // encoded term -> id, for terms up to maxInlineTerm bytes
 	long   map[[32]byte]uint32 // sha256 of encoded term -> id, for longer ones
-	nterms uint32
-	segOf  map[uint32]uint32 // graph term id (0: default) -> segment
-	text   *textBuilder      // postings of the literals
+	nterms uint32              // ids handed out
+	first  uint32              // the first id handed out
+	segOf  map[uint32]uint32   // graph term id (0: default) -> segment
+	text   *textBuilder        // postings of the new literals
 	quads  []packedQuad
 	buf    []byte
 	key    []byte
+	// inc is set for a load into a store with data (incremental.go).
+	inc *incremental
 }
 
 func newStreamLoad(l *Loader) (*streamLoad, error) {
@@ -221,7 +233,7 @@ func newStreamLoad(l *Loader) (*streamLoad, error) {
 		return nil, fmt.Errorf("graph: prepare bulk load: %w", err)
 	}
 	return &streamLoad{
-		l: l, sw: sw, w: newKVWriter(sw, "civicgraph.load"),
+		l: l, sw: sw, w: newKVWriter(sw, "civicgraph.load", 1), first: 1,
 		short: map[string]uint32{}, long: map[[32]byte]uint32{}, segOf: map[uint32]uint32{},
 		text: newTextBuilder(),
 	}, nil
@@ -252,11 +264,26 @@ func (m *streamLoad) id(t Term) (uint32, error) {
 			return id, nil
 		}
 	}
-	if m.nterms >= 1<<32-2 {
-		return 0, fmt.Errorf("graph: bulk load into an empty store holds at most 2^32-2 terms")
+	if m.inc != nil {
+		// A term the store holds keeps its id; only new ones get one.
+		old, err := lookupID(m.inc.rtxn, m.buf)
+		if err != nil {
+			return 0, fmt.Errorf("graph: load: %w", err)
+		}
+		if old != 0 {
+			if len(m.buf) <= maxInlineTerm {
+				m.short[string(m.buf)] = uint32(old)
+			} else {
+				m.long[h] = uint32(old)
+			}
+			return uint32(old), nil
+		}
 	}
+	if uint64(m.first)+uint64(m.nterms) >= 1<<32-1 {
+		return 0, fmt.Errorf("graph: a bulk load's term ids must stay below 2^32")
+	}
+	id := m.first + m.nterms
 	m.nterms++
-	id := m.nterms
 	if len(m.buf) <= maxInlineTerm {
 		m.short[string(m.buf)] = id
 	} else {
@@ -284,7 +311,7 @@ func (m *streamLoad) add(q Quad) error {
 	}
 	seg, ok := m.segOf[g]
 	if !ok {
-		seg = uint32(len(m.segOf) + 1)
+		seg = m.segBase() + uint32(len(m.segOf))
 		m.segOf[g] = seg
 	}
 	m.quads = append(m.quads, pack(ids[0], ids[1], ids[2], seg))
@@ -299,7 +326,18 @@ func (m *streamLoad) add(q Quad) error {
 	return nil
 }
 
+// segBase is the first segment id of the load.
+func (m *streamLoad) segBase() uint32 {
+	if m.inc != nil {
+		return m.inc.segBase
+	}
+	return 1
+}
+
 func (m *streamLoad) abort() error {
+	if m.inc != nil {
+		return m.abortIncremental()
+	}
 	m.short, m.long, m.quads, m.text = nil, nil, nil, nil
 	if m.w == nil {
 		return nil // committed
@@ -314,6 +352,9 @@ func (m *streamLoad) abort() error {
 }
 
 func (m *streamLoad) commit() (LoadStats, error) {
+	if m.inc != nil {
+		return m.commitIncremental()
+	}
 	s := m.l.s
 	typeID := m.short[string(encodeTerm(nil, IRI(RDFType)))]
 	if err := s.checkSpace(int64(len(m.quads)) * bytesPerQuad); err != nil {
@@ -356,7 +397,7 @@ const (
 
 func (m *streamLoad) write(w *kvWriter, typeID uint32) (LoadStats, error) {
 	ctx := m.l.ctx
-	st := LoadStats{Stream: true, NewTerms: int64(m.nterms), Graphs: len(m.segOf)}
+	st := LoadStats{Stream: m.inc == nil, Incremental: m.inc != nil, NewTerms: int64(m.nterms), Graphs: len(m.segOf)}
 	key := make([]byte, 0, 64)
 	idb := make([]byte, idWidth)
 
@@ -366,8 +407,10 @@ func (m *streamLoad) write(w *kvWriter, typeID uint32) (LoadStats, error) {
 	}
 	// Dictionary, term -> id: short terms by encoding, long ones by hash.
 	short := make([]string, 0, len(m.short))
-	for enc := range m.short {
-		short = append(short, enc)
+	for enc, id := range m.short {
+		if id >= m.first { // a load into a store with data looked up the others
+			short = append(short, enc)
+		}
 	}
 	slices.Sort(short)
 	for _, enc := range short {
@@ -382,8 +425,10 @@ func (m *streamLoad) write(w *kvWriter, typeID uint32) (LoadStats, error) {
 		return st, err
 	}
 	hashes := make([][32]byte, 0, len(m.long))
-	for h := range m.long {
-		hashes = append(hashes, h)
+	for h, id := range m.long {
+		if id >= m.first {
+			hashes = append(hashes, h)
+		}
 	}
 	slices.SortFunc(hashes, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
 	for _, h := range hashes {
@@ -479,13 +524,40 @@ func (m *streamLoad) write(w *kvWriter, typeID uint32) (LoadStats, error) {
 		sg = append(sg, segGraph{seg, g})
 	}
 	slices.SortFunc(sg, func(a, b segGraph) int { return cmp.Compare(a.seg, b.seg) })
+	state := segLive
+	if m.inc != nil {
+		state = segPending // the commit transaction makes them live
+	}
 	for _, x := range sg {
-		if err := w.put(streamSegs, segKey(uint64(x.seg)), segValue(uint64(x.graph), segLive)); err != nil {
+		if err := w.put(streamSegs, segKey(uint64(x.seg)), segValue(uint64(x.graph), state)); err != nil {
 			return st, err
 		}
 	}
 	if err := w.done(streamSegs); err != nil {
 		return st, err
+	}
+	// The text index.
+	if err := m.text.each(func(k, v []byte) error { return w.put(streamWords, k, v) }); err != nil {
+		return st, err
+	}
+	if err := w.done(streamWords); err != nil {
+		return st, err
+	}
+	if m.inc != nil {
+		// Counters and meta keys are updated by the commit transaction.
+		m.inc.counts = map[counterRef]int64{}
+		for seg, ss := range stats {
+			s := uint64(seg)
+			m.inc.counts[counterRef{s, countQuads, 0}] = ss.quads
+			m.inc.counts[counterRef{s, countSubjects, 0}] = ss.subjects
+			for id, n := range ss.preds {
+				m.inc.counts[counterRef{s, countPredicate, uint64(id)}] = n
+			}
+			for id, n := range ss.classes {
+				m.inc.counts[counterRef{s, countClass, uint64(id)}] = n
+			}
+		}
+		return st, nil
 	}
 	// Counters, in key order: segment, kind, id.
 	for _, x := range sg {
@@ -520,18 +592,11 @@ func (m *streamLoad) write(w *kvWriter, typeID uint32) (LoadStats, error) {
 	if err := w.done(streamCounts); err != nil {
 		return st, err
 	}
-	// The text index.
-	if err := m.text.each(func(k, v []byte) error { return w.put(streamWords, k, v) }); err != nil {
-		return st, err
-	}
-	if err := w.done(streamWords); err != nil {
-		return st, err
-	}
 	// Meta, last.
 	metas := []struct {
 		k []byte
 		v uint64
-	}{{metaNextID, uint64(m.nterms) + 1}, {metaNextSeg, uint64(len(m.segOf) + 1)}, {metaVersion, FormatVersion},
+	}{{metaNextID, uint64(m.first) + uint64(m.nterms)}, {metaNextSeg, uint64(len(m.segOf) + 1)}, {metaVersion, FormatVersion},
 		{metaText, textIndexVersion}, {metaTextDocs, uint64(m.text.docs)}, {metaTextWords, uint64(m.text.words)}}
 	slices.SortFunc(metas, func(a, b struct {
 		k []byte

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -43,6 +44,15 @@ type Store struct {
 	segs *segTable
 
 	terms *termCache
+
+	// openViews counts the Views whose badger transaction is open. A load
+	// into a store with data waits for none to be open, with mu held, to
+	// commit (see incremental.go): badger's StreamWriter replaces the
+	// transaction oracle, and a transaction that outlived it would crash
+	// badger when it ends.
+	openViews atomic.Int64
+	// gcMu is held by value-log garbage collection, and by such a load.
+	gcMu sync.Mutex
 
 	ctx       context.Context // lifecycle of background work, cancelled by Close
 	cancel    context.CancelFunc
@@ -222,6 +232,9 @@ func (s *Store) init() error {
 	if s.opts.ReadOnly {
 		return nil
 	}
+	if err := s.repairIncremental(); err != nil {
+		return err
+	}
 	if err := s.repair(); err != nil {
 		return err
 	}
@@ -311,8 +324,10 @@ func (s *Store) gcLoop() {
 		case <-s.ctx.Done():
 			return
 		case <-t.C:
+			s.gcMu.Lock()
 			for s.ctx.Err() == nil && s.db.RunValueLogGC(0.5) == nil {
 			}
+			s.gcMu.Unlock()
 		}
 	}
 }

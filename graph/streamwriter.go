@@ -19,6 +19,10 @@ type kvWriter struct {
 	free   chan *z.Buffer   // empty buffers
 	full   []chan *z.Buffer // per writer goroutine, the buffers to write
 	errc   chan error       // each writer goroutine's result, sent when its channel is closed
+	// version is the badger version of every key written: 1 into an empty
+	// store, above every version present for a load into a store with data
+	// (the newest version of a key wins, whatever its level).
+	version uint64
 }
 
 // kvWriters is how many goroutines call StreamWriter.Write. Each stream
@@ -35,10 +39,11 @@ const kvBufferSize = 2 << 20
 // written, one waiting.
 const kvBuffers = 2 + kvWriters
 
-func newKVWriter(sw *badger.StreamWriter, tag string) *kvWriter {
+func newKVWriter(sw *badger.StreamWriter, tag string, version uint64) *kvWriter {
 	w := &kvWriter{
-		free: make(chan *z.Buffer, kvBuffers),
-		errc: make(chan error, kvWriters),
+		free:    make(chan *z.Buffer, kvBuffers),
+		errc:    make(chan error, kvWriters),
+		version: version,
 	}
 	for range kvBuffers - 1 {
 		w.free <- z.NewBuffer(kvBufferSize+1<<20, tag)
@@ -68,7 +73,7 @@ func (w *kvWriter) put(stream uint32, key, value []byte) error {
 		w.flush()
 		w.stream = stream
 	}
-	n := 1 + uvarintSize(uint64(len(key))) + len(key) + 2 + 1 + uvarintSize(uint64(stream))
+	n := 1 + uvarintSize(uint64(len(key))) + len(key) + 1 + uvarintSize(w.version) + 1 + uvarintSize(uint64(stream))
 	if len(value) > 0 {
 		n += 1 + uvarintSize(uint64(len(value))) + len(value)
 	}
@@ -81,8 +86,9 @@ func (w *kvWriter) put(stream uint32, key, value []byte) error {
 		dst = binary.AppendUvarint(dst, uint64(len(value)))
 		dst = append(dst, value...)
 	}
-	dst = append(dst, 4<<3|0, 1) // field 4 version = 1
-	dst = append(dst, 10<<3|0)   // field 10 stream_id, varint
+	dst = append(dst, 4<<3|0) // field 4 version, varint
+	dst = binary.AppendUvarint(dst, w.version)
+	dst = append(dst, 10<<3|0) // field 10 stream_id, varint
 	_ = binary.AppendUvarint(dst, uint64(stream))
 	if w.buf.LenNoPadding() >= kvBufferSize {
 		w.flush()

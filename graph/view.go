@@ -67,6 +67,7 @@ func (v *View) close() {
 	}
 	v.idle = nil
 	v.txn.Discard()
+	v.s.openViews.Add(-1)
 }
 
 // iterator returns an open key-only iterator for the index with tag,
@@ -93,6 +94,7 @@ func (s *Store) openView(ctx context.Context) (*View, error) {
 		return nil, ErrClosed
 	}
 	s.mu.RLock()
+	s.openViews.Add(1)
 	txn := s.db.NewTransaction(false)
 	segs := s.segs
 	s.mu.RUnlock()
