@@ -97,6 +97,9 @@ type reader struct {
 	quads   []graph.Quad
 	byLabel map[string][]entity // lower-cased label -> entities of this file
 	pending []pendingLink
+	// concepts caches the concepts found by concept, by scheme and cell:
+	// a file repeats a few codes in every row.
+	concepts map[[2]string]graph.Term
 }
 
 type entity struct {
@@ -370,6 +373,21 @@ func dateType(v string, allowed []string) string {
 
 // concept finds a concept of scheme by IRI, code or label.
 func (rd *reader) concept(scheme, v string) (graph.Term, error) {
+	if t, ok := rd.concepts[[2]string{scheme, v}]; ok {
+		return t, nil
+	}
+	t, err := rd.findConcept(scheme, v)
+	if err == nil {
+		if rd.concepts == nil {
+			rd.concepts = map[[2]string]graph.Term{}
+		}
+		rd.concepts[[2]string{scheme, v}] = t
+	}
+	return t, err
+}
+
+// findConcept looks concept v of scheme up in the schema.
+func (rd *reader) findConcept(scheme, v string) (graph.Term, error) {
 	var codes []string
 	for _, c := range rd.sc.Concepts(scheme) {
 		if v == c.IRI || strings.EqualFold(v, c.Code) {
