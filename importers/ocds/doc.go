@@ -14,7 +14,7 @@
 //			break
 //		}
 //		if err != nil {
-//			return err // an *ocds.Error names the file, line, column and JSON path
+//			return err // each *ocds.Error names the file, line, column and JSON path
 //		}
 //		q.G = sourceGraph // quads come with no graph
 //		// use q
@@ -134,19 +134,42 @@
 //
 // # Errors
 //
-// Read stops at the first problem and returns it, and every later call,
-// as an [*Error] that wraps [ErrInvalid], with the file, the line and
-// column, the JSON path (releases[12].tender.value.amount), what was found
-// and what was expected. Problems are: JSON syntax errors and truncated
-// input; text that is not UTF-8 (a Latin-1 file, UTF-16); a top-level
-// value that is not an OCDS object or array; a release without an ocid; an
-// amount that is not a number (a string holding a number is accepted); a
-// date the mapping reads (release date, tender period start, award date,
-// contract dateSigned and period start, transaction date) that is not an
-// RFC 3339 date-time or full-date; a value of the wrong JSON type where the
-// standard fixes it (a title that is a number); a record with only linked
-// releases; an ocid mapped twice. Errors from the underlying reader are
-// returned wrapped, not as an Error.
+// A problem is an [*Error] that wraps [ErrInvalid], with the file, the line
+// and column, the JSON path (releases[12].tender.value.amount), what was
+// found and what was expected. Problems are: JSON syntax errors and
+// truncated input; text that is not UTF-8 (a Latin-1 file, UTF-16); a
+// top-level value that is not an OCDS object or array; a release without
+// an ocid; an amount that is not a number (a string holding a number is
+// accepted); a date the mapping reads (release date, tender period start,
+// award date, contract dateSigned and period start, transaction date) that
+// is not an RFC 3339 date-time or full-date; a value of the wrong JSON
+// type where the standard fixes it (a title that is a number); a record
+// with only linked releases; an ocid mapped twice.
+//
+// Read does not stop at the first problem, so that one run lists them
+// all. A release or record it cannot map (a bad date or amount, a value of
+// the wrong type, no ocid: the first problem in it) is left out and its
+// problem kept, and Read goes on with the next release; a bare release or
+// record with a bad field is left out whole. A JSON syntax error ends a
+// JSON document, as there is no telling where the next value starts; but
+// in JSON Lines input Read goes on at the next line that starts with '{'
+// or '['. Input is taken as JSON Lines when its name ends in .jsonl,
+// .ndjson or .jsonlines, when a top-level value before the error took one
+// whole line, or when the error is on the first line of a value that
+// starts a line (the first line of JSON Lines; a pretty-printed document
+// has no later line that starts with '{' or '[', so no more is read).
+// Text that is not UTF-8 in a value is a problem with that value; UTF-16
+// or UTF-32 input ends the input at once.
+//
+// The quads of the processes mapped are returned as usual, and at the end
+// of the input Read returns the problems instead of io.EOF. With one
+// problem that is the *Error itself; with more it is a list, one problem a
+// line, of the first 100 and then "... and N more problems (T in all)",
+// whose Unwrap() []error gives the Errors in input order, so errors.As
+// finds the first. A caller that must not keep a partial input
+// (importers.Import does not) should drop what it read when Read ends with
+// an error. Errors from the underlying reader end the input and are
+// returned wrapped, not as an Error, with the problems found before them.
 //
 // # Caveats
 //

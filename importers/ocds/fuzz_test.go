@@ -8,13 +8,15 @@ import (
 	"path/filepath"
 	"testing"
 
+	"civicgraph/importers/internal/problems"
 	"civicgraph/importers/ocds"
 )
 
 // FuzzReader feeds arbitrary input to the reader. Whatever the input, the
 // reader must not panic or loop, every quad must be valid and have no
-// graph, and any error must be an *ocds.Error (the input is in memory, so
-// there are no I/O errors). Seeds are every fixture in testdata.
+// graph, and any error must be an *ocds.Error or a list of them, no more
+// than the input has bytes (the input is in memory, so there are no I/O
+// errors). Seeds are every fixture in testdata.
 func FuzzReader(f *testing.F) {
 	for _, dir := range []string{"TestReader_Golden", "TestReader_Errors"} {
 		files, err := filepath.Glob(filepath.Join("testdata", dir, "*.json*"))
@@ -34,6 +36,9 @@ func FuzzReader(f *testing.F) {
 		`{"ocid": "a"}`, `{"ocid": "a"}{"ocid": "a"}{"ocid": "b"}`,
 		`[{"ocid": "a", "awards": [{"id": 1, "value": {"amount": "1e3", "currency": "usd"}}]}]`,
 		`{"releases": [{"url": "http://x"}, {"ocid": "a"}]}`,
+		// Several problems, for the recovery.
+		"{\"ocid\": \"a\", \"date\": 1}\n{\"ocid\": \"b\", \"date\": }\n{\"ocid\": \"c\"\n[{\"ocid\": \"d\"}]\n\"x\"\n{\"releases\": {\"a\": [1]}}",
+		"{\"releases\": [{\"ocid\": \"a\", \"tender\": []}, {\"ocid\": \"b\"}, {\"ocid\": \"a\"}, {\"date\": \"x\"}, {\"ocid\": \"c\"}]}",
 	} {
 		f.Add([]byte(s))
 	}
@@ -49,12 +54,22 @@ func FuzzReader(f *testing.F) {
 				break
 			}
 			if err != nil {
-				var e *ocds.Error
-				if !errors.As(err, &e) || !errors.Is(err, ocds.ErrInvalid) {
-					t.Fatalf("error %v (%T) is not an *ocds.Error", err, err)
+				errs := []error{err}
+				var all *problems.List
+				if errors.As(err, &all) {
+					errs = all.Errors
+					if all.Total < 2 || all.Total > len(data)+1 {
+						t.Fatalf("%d errors from %d bytes", all.Total, len(data))
+					}
 				}
-				if e.Line < 0 || e.Col < 0 || e.Line > 0 && e.Col < 1 {
-					t.Fatalf("error %v has position %d:%d", err, e.Line, e.Col)
+				for _, err := range errs {
+					e, ok := err.(*ocds.Error)
+					if !ok || !errors.Is(err, ocds.ErrInvalid) {
+						t.Fatalf("error %v (%T) is not an *ocds.Error", err, err)
+					}
+					if e.Line < 0 || e.Col < 0 || e.Line > 0 && e.Col < 1 {
+						t.Fatalf("error %v has position %d:%d", err, e.Line, e.Col)
+					}
 				}
 				if _, again := r.Read(); again != err {
 					t.Fatalf("Read after error %v = %v, want the same error", err, again)

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"civicgraph/graph"
+	"civicgraph/importers/internal/problems"
 	"civicgraph/schema"
 )
 
@@ -27,14 +28,23 @@ type Reader struct {
 	// the first Read.
 	GovernmentLevel string
 
-	name string
-	src  *source
-	dec  *json.Decoder
-	m    mapper
+	name    string
+	src     *source
+	dec     *json.Decoder
+	decBase int64 // the source offset of the decoder's offset 0: a new decoder starts after a syntax error
+	m       mapper
 
-	next    int   // the next quad of m.out to return
-	err     error // sticky: the error Read returned, or io.EOF
+	next    int           // the next quad of m.out to return
+	errs    problems.List // the problems found so far
+	err     error         // sticky: the error Read returned at the end, or io.EOF
 	records int
+
+	// The top-level value being read, for the recovery from a syntax
+	// error in JSON Lines input (see recover).
+	top       int64 // its offset
+	topLine   int   // its line
+	topAtLine bool  // it starts a line
+	jsonLines bool  // the input is JSON Lines: its name says so, or a top-level value took one line
 
 	state  readState
 	obj    *object
@@ -68,6 +78,7 @@ type object struct {
 	releases bool
 	records  bool
 	compiled *release
+	bad      bool // a problem was found in it: it is not mapped
 }
 
 // NewReader returns a Reader that reads OCDS JSON from r. name is used in
@@ -78,21 +89,28 @@ func NewReader(r io.Reader, name string, base string) *Reader {
 		base = schema.DefaultBase
 	}
 	src := newSource(r)
+	lower := strings.ToLower(name)
 	return &Reader{
-		name: name,
-		src:  src,
-		dec:  json.NewDecoder(src),
-		m:    mapper{base: base, actors: map[string]uint8{}},
-		done: map[string]string{},
+		name:      name,
+		src:       src,
+		dec:       json.NewDecoder(src),
+		m:         mapper{base: base, actors: map[string]uint8{}},
+		done:      map[string]string{},
+		jsonLines: strings.HasSuffix(lower, ".jsonl") || strings.HasSuffix(lower, ".ndjson") || strings.HasSuffix(lower, ".jsonlines"),
 	}
 }
 
 // Read returns the next quad, with a zero graph (the caller sets it), or
 // io.EOF after the last. The quads of a contracting process come together,
-// once the reader has seen all of its releases. An error in the input is
-// an [*Error] wrapping [ErrInvalid]; an error from the underlying reader
-// is returned wrapped. Once Read has returned an error it returns it
-// again on every call.
+// once the reader has seen all of its releases. A release or record that
+// cannot be mapped is left out and its problem kept, as an [*Error]
+// wrapping [ErrInvalid], and Read goes on with the next; at the end it
+// returns the problems instead of io.EOF: the lone *Error when there was
+// one, else a list of them (see the package doc). A JSON syntax error
+// ends the input, except in JSON Lines, where Read goes on at the next
+// line. An error from the underlying reader is returned wrapped, with
+// the problems found before it. Once Read has returned an error it
+// returns it again on every call.
 func (r *Reader) Read() (graph.Quad, error) {
 	for r.next >= len(r.m.out) {
 		if r.err != nil {
@@ -100,7 +118,7 @@ func (r *Reader) Read() (graph.Quad, error) {
 		}
 		r.m.out, r.next = r.m.out[:0], 0
 		if err := r.step(); err != nil {
-			r.err = err
+			r.err = r.finalError(err)
 		}
 	}
 	q := r.m.out[r.next]
@@ -117,7 +135,8 @@ func (r *Reader) Records() int { return r.records }
 // The JSON decoder reads ahead, so this runs ahead of the quads returned.
 func (r *Reader) BytesRead() int64 { return r.src.read }
 
-// step reads until it has quads to return or an error.
+// step reads until it has quads to return, the end of the input (io.EOF)
+// or an error it cannot go on after; it recovers from the others.
 func (r *Reader) step() error {
 	for len(r.m.out) == 0 {
 		var err error
@@ -134,28 +153,36 @@ func (r *Reader) step() error {
 			return io.EOF
 		}
 		if err != nil {
-			return err
+			if err = r.recover(err); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
 
+// offset returns the decoder's input offset in source coordinates.
+func (r *Reader) offset() int64 { return r.decBase + r.dec.InputOffset() }
+
 func (r *Reader) stepTop() error {
-	before := r.dec.InputOffset()
+	before := r.offset()
 	tok, err := r.token(true)
 	if err == io.EOF {
 		r.state = atEOF
-		return r.flush()
+		r.flush()
+		return nil
 	}
 	if err != nil {
 		return err
 	}
 	switch tok {
 	case json.Delim('{'):
-		line, col := r.src.advance(r.dec.InputOffset() - 1)
+		line, col := r.src.advance(r.offset() - 1)
+		r.startTop(r.offset() - 1)
 		r.obj = &object{at: loc{line: line, col: col}, keys: map[string]*loc{}}
 		r.state = inObject
 	case json.Delim('['):
+		r.startTop(r.offset() - 1)
 		r.state, r.idx = inTopArray, 0
 	default:
 		line, col := r.src.pos(r.valueStart(before))
@@ -171,6 +198,7 @@ func (r *Reader) stepObject() error {
 		if _, err := r.token(false); err != nil {
 			return err
 		}
+		r.endTop()
 		r.state, r.obj = atTop, nil
 		return r.finishObject(o)
 	}
@@ -182,7 +210,7 @@ func (r *Reader) stepObject() error {
 	lk := strings.ToLower(key)
 	switch lk {
 	case "releases", "records":
-		before := r.dec.InputOffset()
+		before := r.offset()
 		tok, err := r.token(false)
 		if err != nil {
 			return err
@@ -193,7 +221,13 @@ func (r *Reader) stepObject() error {
 		case json.Delim('['):
 		default:
 			line, col := r.src.pos(r.valueStart(before))
-			return &Error{File: r.name, Path: key, Line: line, Col: col, Found: describeToken(tok), Expected: "an array"}
+			e := &Error{File: r.name, Path: key, Line: line, Col: col, Found: describeToken(tok), Expected: "an array"}
+			if tok == json.Delim('{') {
+				if err := r.skipRest(); err != nil {
+					return err
+				}
+			}
+			return e
 		}
 		if lk == "releases" {
 			o.releases = true
@@ -269,6 +303,7 @@ func (r *Reader) stepTopArray() error {
 		if _, err := r.token(false); err != nil {
 			return err
 		}
+		r.endTop()
 		r.state = atTop
 		return nil
 	}
@@ -314,6 +349,8 @@ func (r *Reader) errFunc(l *loc) func(*fieldError) *Error {
 // top-level value may go on with it.
 func (r *Reader) finishObject(o *object) error {
 	switch {
+	case o.bad:
+		return nil // its problem is reported
 	case o.records:
 		return nil
 	case o.releases && (o.ocid || o.record):
@@ -356,9 +393,7 @@ func (r *Reader) finishRecord(o *object) error {
 	u := r.run
 	if u != nil && u.ocid != "" && ocid != "" && u.ocid != ocid {
 		// The pending releases are another process's.
-		if err := r.flush(); err != nil {
-			return err
-		}
+		r.flush()
 		u = nil
 	}
 	if u == nil {
@@ -380,7 +415,8 @@ func (r *Reader) finishRecord(o *object) error {
 		return r.errInObject(o, fe)
 	}
 	r.run = u
-	return r.flush()
+	r.flush()
+	return nil
 }
 
 // addRecord maps one element of a record package or of a top-level array.
@@ -393,9 +429,7 @@ func (r *Reader) addRecord(raw []byte, l *loc) error {
 	if err := json.Unmarshal(raw, &rec); err != nil {
 		return r.typeError(l, raw, err)
 	}
-	if err := r.flush(); err != nil {
-		return err
-	}
+	r.flush()
 	u := &unit{ocid: text(rec.OCID), at: l}
 	if c := bytes.TrimSpace(rec.CompiledRelease); len(c) > 0 && string(c) != "null" {
 		cl := &loc{raw: c, prefix: joinPath(l.prefix, "compiledRelease"), parent: l, inParent: "compiledRelease"}
@@ -446,7 +480,8 @@ func (r *Reader) addRecord(raw []byte, l *loc) error {
 			expected: "a compiledRelease or embedded releases"})
 	}
 	r.run = u
-	return r.flush()
+	r.flush()
+	return nil
 }
 
 // addRelease adds a release to the pending run of releases of one ocid,
@@ -473,18 +508,17 @@ func (r *Reader) addRelease(rel *release, raw []byte, l *loc, errf func(*fieldEr
 	if schema.Slug(ocid) == "" {
 		return errf(&fieldError{path: "ocid", found: "string " + quote(ocid), expected: "an ocid with letters or digits"})
 	}
-	if err := r.flushIfOther(ocid); err != nil {
-		return err
+	r.flushIfOther(ocid)
+	if r.run == nil || r.run.ocid == "" {
+		if fe := r.mappedBefore(ocid, "the releases of one ocid next to each other (sort them by ocid, or give a record package)"); fe != nil {
+			r.run = nil // linked releases before it go with it
+			return errf(fe)
+		}
 	}
 	if r.run == nil {
 		r.run = &unit{at: l}
 	}
-	if r.run.ocid == "" {
-		if fe := r.mappedBefore(ocid, "the releases of one ocid next to each other (sort them by ocid, or give a record package)"); fe != nil {
-			return errf(fe)
-		}
-		r.run.ocid = ocid
-	}
+	r.run.ocid = ocid
 	r.run.rels = append(r.run.rels, rel)
 	r.run.raws = append(r.run.raws, raw)
 	r.run.ev.addRelease(rel)
@@ -507,18 +541,19 @@ func (r *Reader) mappedBefore(ocid, expected string) *fieldError {
 
 // flushIfOther maps the pending run if it is of another ocid than ocid
 // ("" for any).
-func (r *Reader) flushIfOther(ocid string) error {
+func (r *Reader) flushIfOther(ocid string) {
 	if r.run != nil && r.run.ocid != "" && r.run.ocid != ocid {
-		return r.flush()
+		r.flush()
 	}
-	return nil
 }
 
-// flush maps the pending run, if any.
-func (r *Reader) flush() error {
+// flush maps the pending run, if any. A run that cannot be mapped is
+// dropped and its problem kept: it is not the problem of the release
+// being read when the run ends.
+func (r *Reader) flush() {
 	u := r.run
 	if u == nil {
-		return nil
+		return
 	}
 	r.run = nil
 	rel, fe := u.content()
@@ -527,11 +562,11 @@ func (r *Reader) flush() error {
 		if len(u.rels) == 0 && u.linkedAt != nil {
 			at = u.linkedAt
 		}
-		return r.errAt(at, fe)
+		r.errs.Add(r.errAt(at, fe))
+		return
 	}
 	r.done[schema.Slug(u.ocid)] = u.ocid
 	r.m.procurement(u.ocid, rel, &u.ev, r.GovernmentLevel)
-	return nil
 }
 
 // loc says where a decoded JSON value is: its text, its path from the
@@ -582,12 +617,12 @@ func (r *Reader) errInObject(o *object, fe *fieldError) *Error {
 // decodeRaw decodes the next value as raw JSON, checks that it is UTF-8,
 // and drops the input before it.
 func (r *Reader) decodeRaw(prefix string) ([]byte, *loc, error) {
-	before := r.dec.InputOffset()
+	before := r.offset()
 	var raw json.RawMessage
 	if err := r.dec.Decode(&raw); err != nil {
 		return nil, nil, r.jsonError(err, before, false)
 	}
-	start := r.dec.InputOffset() - int64(len(raw))
+	start := r.offset() - int64(len(raw))
 	line, col := r.src.advance(start)
 	l := &loc{raw: raw, prefix: prefix, line: line, col: col}
 	if !utf8.Valid(raw) {
@@ -625,7 +660,7 @@ func (skipValue) UnmarshalJSON([]byte) error { return nil }
 
 // skip reads past the next value.
 func (r *Reader) skip() error {
-	before := r.dec.InputOffset()
+	before := r.offset()
 	r.src.advance(before)
 	if err := r.dec.Decode(&skipValue{}); err != nil {
 		return r.jsonError(err, before, false)
@@ -636,7 +671,7 @@ func (r *Reader) skip() error {
 // token reads the next token; top says whether the end of the input is
 // allowed there.
 func (r *Reader) token(top bool) (json.Token, error) {
-	before := r.dec.InputOffset()
+	before := r.offset()
 	tok, err := r.dec.Token()
 	if err != nil {
 		return nil, r.jsonError(err, before, top)
@@ -645,13 +680,13 @@ func (r *Reader) token(top bool) (json.Token, error) {
 }
 
 // jsonError turns an error of the JSON decoder, which started reading at
-// offset before, into an [*Error], or wraps an error of the underlying
-// reader.
+// offset before, into a [*decodeError], or wraps an error of the
+// underlying reader.
 func (r *Reader) jsonError(err error, before int64, top bool) error {
 	if errors.Is(err, errEncoding) && r.src.encErr != nil {
 		e := *r.src.encErr
 		e.File = r.name
-		return &e
+		return &decodeError{err: &e}
 	}
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
@@ -665,12 +700,14 @@ func (r *Reader) jsonError(err error, before int64, top bool) error {
 		if i := bytes.IndexAny(lit, ",:]} \t\r\n"); i >= 0 {
 			lit = lit[:i]
 		}
-		return &Error{File: r.name, Line: line, Col: col, Found: describe(lit), Expected: "a JSON object or array"}
+		return &decodeError{err: &Error{File: r.name, Line: line, Col: col, Found: describe(lit), Expected: "a JSON object or array"},
+			at: at, from: before, resync: true}
 	case err == io.EOF && top:
 		return io.EOF
 	case err == io.EOF || err == io.ErrUnexpectedEOF:
 		line, col := r.src.pos(r.src.end())
-		return &Error{File: r.name, Line: line, Col: col, Found: "end of input", Expected: "the rest of the JSON value"}
+		return &decodeError{err: &Error{File: r.name, Line: line, Col: col, Found: "end of input", Expected: "the rest of the JSON value"},
+			at: r.src.end(), from: before}
 	case errors.As(err, &se):
 		at := r.syntaxErrorOffset(se, before)
 		line, col := r.src.pos(at)
@@ -685,7 +722,8 @@ func (r *Reader) jsonError(err error, before int64, top bool) error {
 		} else if rest, ok := strings.CutPrefix(msg, "expected "); ok {
 			expected = "valid JSON: " + rest
 		}
-		return &Error{File: r.name, Line: line, Col: col, Found: found, Expected: expected}
+		return &decodeError{err: &Error{File: r.name, Line: line, Col: col, Found: found, Expected: expected},
+			at: at, from: before, resync: true}
 	}
 	return fmt.Errorf("ocds: read %s: %w", r.name, err)
 }
@@ -726,8 +764,8 @@ func (r *Reader) syntaxErrorOffset(se *json.SyntaxError, before int64) int64 {
 		}
 		return r.src.end()
 	}
-	if se.Offset >= before && se.Offset <= r.src.end() {
-		return se.Offset
+	if off := r.decBase + se.Offset; off >= before && off <= r.src.end() {
+		return off
 	}
 	return before + int64(i)
 }

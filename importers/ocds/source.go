@@ -19,6 +19,7 @@ type source struct {
 	r       io.Reader
 	started bool
 	pending []byte // the header bytes read to look for a byte order mark
+	replay  []byte // bytes of buf to give a new decoder again (see restart)
 	bom     int    // 3 when a byte order mark was skipped, for columns on line 1
 	read    int64  // bytes read from r, byte order mark included
 	// encErr is set when the header shows an encoding other than UTF-8.
@@ -41,6 +42,11 @@ func (s *source) Read(p []byte) (int, error) {
 		if err := s.start(); err != nil {
 			return 0, err
 		}
+	}
+	if len(s.replay) > 0 {
+		n := copy(p, s.replay) // in buf already
+		s.replay = s.replay[n:]
+		return n, nil
 	}
 	var n int
 	var err error
@@ -142,4 +148,76 @@ func movePos(line, col int, b []byte) (int, int) {
 		return line, col
 	}
 	return line, col + len(b)
+}
+
+// rawPos returns the line and column of offset at, not counting a byte
+// order mark, or 0, 0 when the bytes before it are gone.
+func (s *source) rawPos(at int64) (line, col int) {
+	k := at - s.base
+	if k < 0 || k > int64(len(s.buf)) {
+		return 0, 0
+	}
+	return movePos(s.line, s.col, s.buf[:k])
+}
+
+// maxEmptyReads is how many (0, nil) reads in a row count as a broken
+// reader.
+const maxEmptyReads = 100
+
+// fill reads more input into buf, for valueLine. It returns io.EOF at the
+// end of the input.
+func (s *source) fill() error {
+	if len(s.pending) > 0 {
+		s.buf = append(s.buf, s.pending...)
+		s.pending = nil
+		return nil
+	}
+	var chunk [32 << 10]byte
+	for range maxEmptyReads {
+		n, err := s.r.Read(chunk[:])
+		s.read += int64(n)
+		s.buf = append(s.buf, chunk[:n]...)
+		if n > 0 {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return io.ErrNoProgress
+}
+
+// valueLine returns the offset of the first line, at or after the line of
+// offset at and starting after offset after, whose first byte is '{' or
+// '[', reading more input as needed and dropping what it passes over. It
+// reports false when the input ends first.
+func (s *source) valueLine(after, at int64) (int64, bool, error) {
+	k := min(max(at-s.base, 0), int64(len(s.buf)))
+	for k > 0 && s.buf[k-1] != '\n' {
+		k--
+	}
+	lineStart := k > 0 || s.col == 1
+	for {
+		for ; k < int64(len(s.buf)); k++ {
+			c := s.buf[k]
+			if lineStart && s.base+k > after && (c == '{' || c == '[') {
+				return s.base + k, true, nil
+			}
+			lineStart = c == '\n'
+		}
+		s.advance(s.base + k)
+		k = 0
+		if err := s.fill(); err == io.EOF {
+			return 0, false, nil
+		} else if err != nil {
+			return 0, false, err
+		}
+	}
+}
+
+// restart drops the input before offset at and gives the bytes held from
+// there on again to the next Read, for a new decoder that starts at at.
+func (s *source) restart(at int64) {
+	s.advance(at)
+	s.replay = append(s.replay[:0:0], s.buf...)
 }
