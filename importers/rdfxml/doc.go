@@ -47,7 +47,10 @@
 // call, as a [*ParseError] with the file name, line, column, element path,
 // what was found and what was expected. ParseError unwraps to [ErrSyntax].
 // Errors from the underlying reader are returned wrapped, not as a
-// ParseError.
+// ParseError. Unlike the N-Triples, Turtle and OCDS readers it does not
+// go on to list later errors: encoding/xml stops at the first malformed
+// token, and an RDF error leaves the element nesting, which the rest of
+// the document depends on, in doubt.
 //
 // # Memory
 //
