@@ -236,14 +236,15 @@ func (r *Reader) parse() error {
 			} else {
 				err = r.inFrame(tok)
 			}
+			if err == nil {
+				continue
+			}
 		}
 		if err == io.EOF {
 			return err
 		}
-		if err != nil {
-			if err = r.recover(err); err != nil {
-				return err
-			}
+		if err = r.recover(err); err != nil {
+			return err
 		}
 	}
 	return nil
