@@ -2,6 +2,7 @@ package bib
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -34,6 +35,16 @@ type bibtexDecoder struct {
 	// tooBig is set when the entry being read passes maxEntrySize: peek
 	// then reports the end of the input, and errors say why.
 	tooBig bool
+
+	// start and startOff are where the entry being read begins (its '@').
+	start    pos
+	startOff int64
+	// resync is set after a syntax error: the next decode first skips to
+	// the start of the next entry.
+	resync bool
+	// reread counts the bytes given back to the input by rewind, against
+	// maxReread.
+	reread int64
 }
 
 func newBibTeXDecoder(r io.Reader, name string) *bibtexDecoder {
@@ -155,9 +166,121 @@ func isIdentByte(c byte) bool {
 	return c > ' ' && c != 0x7f
 }
 
+// maxReread bounds the bytes rewind gives back to the input over a whole
+// input, so that many unclosed entries cannot make reading quadratic.
+const maxReread = 32 << 20
+
 // decode reads the next entry, skipping comments, @comment, @preamble and
-// @string. It returns io.EOF after the last entry.
+// @string. It returns io.EOF after the last entry. After a syntax error it
+// goes on at the next entry: the next '@' that starts a line or is followed
+// by an entry type and a brace. An entry left open at the end of the input
+// is taken to end where the next entry inside it starts (see rewind).
 func (d *bibtexDecoder) decode() (*entry, error) {
+	if d.resync {
+		d.resync = false
+		d.skipToEntry()
+	}
+	e, err := d.decodeEntry()
+	if err == nil || errors.Is(err, io.EOF) || d.ioErr != nil {
+		return e, err
+	}
+	var pe *ParseError
+	if errors.As(err, &pe) && !d.tooBig && d.peek() < 0 {
+		d.rewind(pe)
+	}
+	d.rec, d.tooBig, d.resync = false, false, true
+	return nil, err
+}
+
+// rewind handles an entry that was still open at the end of the input, an
+// unbalanced brace having swallowed the entries after it: the input from
+// the first entry start inside it (an '@' at the start of a line, followed
+// by an entry type and a brace) is read again, and the error moves there.
+// The bytes read again count against maxReread; past it the rest of the
+// input is lost to the error.
+func (d *bibtexDecoder) rewind(pe *ParseError) {
+	raw := d.raw
+	at := d.start
+	cr := false
+	lineStart := false
+	for i := 1; i < len(raw); i++ {
+		switch c := raw[i-1]; c {
+		case '\r':
+			at.line, at.col, cr, lineStart = at.line+1, 1, true, true
+		case '\n':
+			if !cr {
+				at.line++
+			}
+			at.col, cr, lineStart = 1, false, true
+		case ' ', '\t':
+			at.col++
+			cr = false
+		default:
+			at.col++
+			cr, lineStart = false, false
+		}
+		if raw[i] != '@' || !lineStart || !looksLikeEntry(raw[i:]) {
+			continue
+		}
+		rest := raw[i:]
+		if d.reread+int64(len(rest)) > maxReread {
+			return
+		}
+		d.reread += int64(len(rest))
+		d.r = bufio.NewReaderSize(io.MultiReader(bytes.NewReader(bytes.Clone(rest)), d.r), 64<<10)
+		d.line, d.col, d.off = at.line, at.col, d.startOff+int64(i)
+		d.cr, d.lineStart = false, true
+		pe.Line, pe.Col, pe.Found = at.line, at.col, quoteExcerpt(string(rest[:min(len(rest), 32)]))
+		return
+	}
+}
+
+// looksLikeEntry reports whether b starts with an entry start: '@', an
+// entry type and '{' or '(', with optional spaces between.
+func looksLikeEntry(b []byte) bool {
+	i := 1
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(b) && isIdentByte(b[j]) {
+		j++
+	}
+	if j == i {
+		return false
+	}
+	for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+		j++
+	}
+	return j < len(b) && (b[j] == '{' || b[j] == '(')
+}
+
+// skipToEntry skips the input up to the next '@' that starts a line or an
+// entry, after an error.
+func (d *bibtexDecoder) skipToEntry() {
+	for {
+		c := d.peek()
+		switch {
+		case c < 0:
+			return
+		case c == '@':
+			if d.lineStart {
+				return
+			}
+			if b, _ := d.r.Peek(64); looksLikeEntry(b) {
+				return
+			}
+			d.next()
+		case !junkStop[c]:
+			d.run(nil, false, junkStop)
+		default:
+			d.next()
+		}
+	}
+}
+
+// decodeEntry is decode without the recovery after errors.
+func (d *bibtexDecoder) decodeEntry() (*entry, error) {
 	for {
 		// Skip the text between entries, up to an '@'.
 		for {
@@ -183,6 +306,7 @@ func (d *bibtexDecoder) decode() (*entry, error) {
 		}
 		atLineStart := d.lineStart
 		start := d.pos()
+		d.start, d.startOff = start, d.off
 		d.rec, d.raw = true, d.raw[:0]
 		d.next()
 		d.skipSpace()

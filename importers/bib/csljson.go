@@ -128,15 +128,28 @@ type cslDecoder struct {
 	t    *tracker
 	name string
 
-	state int  // cslStart, cslArray, cslEnd
+	state int  // cslStart, cslArray, cslAfter, cslEnd
 	index int  // index of the next item in the array
 	done  bool // the input has been read to its end
 	err   error
+
+	// depth is how many arrays and objects are open.
+	depth int
+	// broken is set when the token stream fails (malformed JSON, the end
+	// of the input, an item too big, a read error): nothing can be read
+	// after that.
+	broken bool
+	// resync is set after an item with a bad field: the next decode first
+	// reads the rest of the item (up to depth resyncTo), at path.
+	resync   bool
+	resyncTo int
+	path     string
 }
 
 const (
 	cslStart = iota // before the top-level value
 	cslArray        // inside the top-level array
+	cslAfter        // after a top-level item object
 	cslEnd          // after the top-level value
 )
 
@@ -181,8 +194,15 @@ func (d *cslDecoder) token(path string) (token, error) {
 	before := d.dec.InputOffset()
 	v, err := d.dec.Token()
 	if err == nil {
+		switch v {
+		case json.Delim('{'), json.Delim('['):
+			d.depth++
+		case json.Delim('}'), json.Delim(']'):
+			d.depth--
+		}
 		return token{v: v, start: d.t.tokenStart(before)}, nil
 	}
+	d.broken = true
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		// The decoder says ErrUnexpectedEOF for a value cut short ("\"abc").
 		return token{start: d.t.tokenStart(before)}, io.EOF
@@ -245,15 +265,56 @@ func describe(v json.Token) string {
 	return fmt.Sprint(v)
 }
 
+// decode returns the next item. After an item with a bad field (or an
+// array element that is not an item) it goes on with the next item; after
+// malformed JSON, or the end of the input inside the top-level value,
+// nothing more can be read and it returns io.EOF.
 func (d *cslDecoder) decode() (*entry, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
+	if d.resync {
+		d.resync = false
+		if err := d.skipTo(d.resyncTo); err != nil {
+			return nil, d.fail(err)
+		}
+	}
 	e, err := d.next()
-	if err != nil {
+	switch {
+	case err == nil:
+		return e, nil
+	case errors.Is(err, io.EOF):
+		d.err = io.EOF
+		return nil, err
+	case d.broken:
+		return nil, d.fail(err)
+	}
+	d.resync = true
+	return nil, err
+}
+
+// fail makes err the last error: after it decode returns io.EOF, or err
+// itself when it is not a syntax error.
+func (d *cslDecoder) fail(err error) error {
+	d.err = io.EOF
+	var pe *ParseError
+	if !errors.As(err, &pe) {
 		d.err = err
 	}
-	return e, err
+	return err
+}
+
+// skipTo reads tokens until only depth arrays and objects are open: the
+// rest of an item with a bad field.
+func (d *cslDecoder) skipTo(depth int) error {
+	for d.depth > depth {
+		tok, err := d.token(d.path)
+		if err != nil {
+			return d.unexpected(tok, err, d.path, "'}' to close the item")
+		}
+	}
+	d.t.keep = d.dec.InputOffset()
+	return nil
 }
 
 func (d *cslDecoder) next() (*entry, error) {
@@ -261,23 +322,18 @@ func (d *cslDecoder) next() (*entry, error) {
 	case cslStart:
 		tok, err := d.token("")
 		if err != nil || tok.v != json.Delim('[') && tok.v != json.Delim('{') {
+			d.broken = true
 			return nil, d.unexpected(tok, err, "", "an array of CSL-JSON items")
 		}
 		if tok.v == json.Delim('{') {
-			d.state = cslEnd
-			e, err := d.item(tok, "")
-			if err != nil {
-				return nil, err
-			}
-			if err := d.end(); err != nil {
-				return nil, err
-			}
-			return e, nil
+			d.state, d.resyncTo, d.path = cslAfter, 0, ""
+			return d.item(tok, "")
 		}
 		d.state = cslArray
 		return d.next()
 	case cslArray:
 		path := "[" + strconv.Itoa(d.index) + "]"
+		d.resyncTo, d.path = 1, path
 		tok, err := d.token(path)
 		if err != nil {
 			return nil, d.unexpected(tok, err, path, "a CSL-JSON item (an object) or ']'")
@@ -289,11 +345,16 @@ func (d *cslDecoder) next() (*entry, error) {
 			}
 			return nil, io.EOF
 		}
+		d.index++
 		if tok.v != json.Delim('{') {
 			return nil, d.unexpected(tok, nil, path, "a CSL-JSON item (an object)")
 		}
-		d.index++
 		return d.item(tok, path)
+	case cslAfter:
+		d.state = cslEnd
+		if err := d.end(); err != nil {
+			return nil, err
+		}
 	}
 	return nil, io.EOF
 }
@@ -308,6 +369,7 @@ func (d *cslDecoder) end() error {
 	if err != nil {
 		return err
 	}
+	d.broken = true
 	return d.errorAt(tok.start, "", describe(tok.v), "end of input after the top-level value")
 }
 

@@ -32,9 +32,9 @@ func fuzzSeeds(f *testing.F, ext string, snippets ...string) {
 }
 
 // fuzzRead reads in to the end and checks the properties every format
-// shares: no panic; an error is a ParseError pointing inside the input
-// with an expectation (or, with nothing but an in-memory reader, never an
-// I/O error); every quad is well formed and in the default graph; Entries,
+// shares: no panic; the error at the end lists ParseErrors pointing inside
+// the input, in order, each with an expectation (with nothing but an
+// in-memory reader, never an I/O error), at most 100 of them; every quad is well formed and in the default graph; Entries,
 // Line and BytesRead stay within the input; and Parse agrees with the
 // Reader.
 func fuzzRead(t *testing.T, in string, format bib.Format) {
@@ -62,12 +62,17 @@ func fuzzRead(t *testing.T, in string, format bib.Format) {
 		}
 	}
 	if !errors.Is(err, io.EOF) {
-		var pe *bib.ParseError
-		if !errors.As(err, &pe) {
-			t.Fatalf("error %v is not a *ParseError", err)
+		pes, total := parseErrors(t, err)
+		if len(pes) == 0 || len(pes) > 100 || total < len(pes) {
+			t.Fatalf("error lists %d of %d problems", len(pes), total)
 		}
-		if pe.Line < 1 || pe.Line > lines || pe.Col < 1 || pe.Expected == "" || pe.Found == "" || pe.File != "fuzz" {
-			t.Fatalf("ParseError %+v has no position inside the input, or no expectation", pe)
+		for i, pe := range pes {
+			if pe.Line < 1 || pe.Line > lines || pe.Col < 1 || pe.Expected == "" || pe.Found == "" || pe.File != "fuzz" {
+				t.Fatalf("ParseError %+v has no position inside the input, or no expectation", pe)
+			}
+			if i > 0 && (pe.Line < pes[i-1].Line || pe.Line == pes[i-1].Line && pe.Col <= pes[i-1].Col) {
+				t.Fatalf("ParseError %d at %d:%d is not after the one before, at %d:%d", i, pe.Line, pe.Col, pes[i-1].Line, pes[i-1].Col)
+			}
 		}
 		if _, err2 := r.Next(); err2 != err {
 			t.Fatalf("Next after an error = %v, want the same error", err2)

@@ -7,6 +7,7 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/importers/citation"
+	"civicgraph/importers/internal/problems"
 )
 
 // maxEntrySize bounds the text of one entry (a BibTeX entry or field value
@@ -20,8 +21,10 @@ const tooBigExpected = "an entry of at most 8 MiB"
 
 // decoder reads the entries of one format.
 type decoder interface {
-	// decode returns the next entry, io.EOF after the last one, and the
-	// same error on every call after an error.
+	// decode returns the next entry, and io.EOF after the last one. After
+	// a *ParseError it goes on with the next entry it can find, or
+	// returns io.EOF when the error left nothing it can read; after any
+	// other error (a read error) it must not be called again.
 	decode() (*entry, error)
 	// lineNo is the line the decoder has reached, from 1.
 	lineNo() int
@@ -64,11 +67,14 @@ type Entry struct {
 // entries, one entry at a time, so that memory does not grow with the
 // entries' text. Entries that repeat an earlier one (same [Key]) are
 // merged into it rather than written again; for that the Reader keeps a
-// copy of each distinct citation, without its Raw text.
+// copy of each distinct citation, without its Raw text. Bad entries are
+// skipped and their errors returned at the end (see [Reader.Next]).
 type Reader struct {
 	d    decoder
 	base string
-	err  error // sticky: the first error, returned by every later call
+	err  error // sticky: the error at the end, returned by every later call
+
+	problems problems.List // the syntax errors found so far
 
 	seen    *dedup
 	entries int
@@ -87,9 +93,10 @@ func NewReader(r io.Reader, name string, format Format, base string) *Reader {
 
 // Read returns the next quad, in the default graph (the zero Term): the
 // caller puts it in the graph of the source. It returns io.EOF after the
-// last one. Input that is not a bibliography entry is returned as a
-// [*ParseError], an I/O error wrapped; either is returned by every later
-// call too.
+// last one. An entry that is not a bibliography entry is skipped and its
+// [*ParseError] kept; at the end of the input Read returns, instead of
+// io.EOF, the error that lists them (see [Reader.Next]). A read error ends
+// the input at once. The error is returned by every later call too.
 //
 // Read and [Reader.Next] read the same input: a program uses one of them.
 func (r *Reader) Read() (graph.Quad, error) {
@@ -107,16 +114,40 @@ func (r *Reader) Read() (graph.Quad, error) {
 
 // Next returns the next entry with its quads. An entry that repeats an
 // earlier one is returned too, with [Entry.DuplicateOf] set and only the
-// quads it adds. Next returns io.EOF after the last entry; errors are as
-// for [Reader.Read].
+// quads it adds. Next returns io.EOF after the last entry.
+//
+// A syntax error does not stop the Reader: it is kept, and reading goes on
+// with the next entry (BibTeX: the next '@' entry; RIS: the next TY line;
+// CSL-JSON: the next item, unless the error is malformed JSON, after which
+// nothing can be read). At the end of the input Next returns, instead of
+// io.EOF, the syntax errors: the [*ParseError] itself when there was one,
+// and otherwise an error listing the first 100 and counting the rest, that
+// errors.As finds the first ParseError in. A read error ends the input at
+// once and is returned with the syntax errors found before it. Whatever
+// Next returns at the end it returns on every later call.
 func (r *Reader) Next() (Entry, error) {
 	if r.err != nil {
 		return Entry{}, r.err
 	}
-	e, err := r.d.decode()
-	if err != nil {
-		r.err = err
-		return Entry{}, err
+	var e *entry
+	for {
+		var err error
+		e, err = r.d.decode()
+		if err == nil {
+			break
+		}
+		var pe *ParseError
+		if errors.Is(err, io.EOF) {
+			if r.err = r.problems.Err(); r.err == nil {
+				r.err = io.EOF
+			}
+			return Entry{}, r.err
+		}
+		r.problems.Add(err)
+		if !errors.As(err, &pe) {
+			r.err = r.problems.Err()
+			return Entry{}, r.err
+		}
 	}
 	r.entries++
 	c := e.citation()
@@ -174,21 +205,29 @@ func (r *Reader) Entries() int { return r.entries }
 // Parse reads every entry of the bibliography in r, written in format, and
 // returns one citation per distinct entry, in the order of their first
 // appearance, repeats merged as [Reader] merges them. The name, usually a
-// file name, is put in errors. On error it returns the citations read
-// before it and the error, a [*ParseError] for a syntax error.
+// file name, is put in errors. Entries with syntax errors are skipped, as
+// [Reader.Next] skips them: Parse returns the citations of the other
+// entries and the errors, a [*ParseError] when there was one and an error
+// listing them when there were more. A read error ends the input.
 func Parse(r io.Reader, name string, format Format) ([]citation.Citation, error) {
 	d, err := newDecoder(r, name, format)
 	if err != nil {
 		return nil, err
 	}
 	seen := newDedup()
+	var list problems.List
 	for {
 		e, err := d.decode()
 		if errors.Is(err, io.EOF) {
-			return seen.list, nil
+			return seen.list, list.Err()
 		}
 		if err != nil {
-			return seen.list, err
+			list.Add(err)
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				return seen.list, list.Err()
+			}
+			continue
 		}
 		c := e.citation()
 		if i := seen.find(c); i >= 0 {

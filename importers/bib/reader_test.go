@@ -150,7 +150,7 @@ func TestReader_Errors(t *testing.T) {
 			t.Errorf("Parse = %v, want ErrUnknownFormat", err)
 		}
 	})
-	t.Run("Sticky", func(t *testing.T) {
+	t.Run("AtTheEndAndSticky", func(t *testing.T) {
 		in := "@book{a, title = {A}, year = 2001}\n@book{b, title = {B} year = 2002}\n@book{c, title = {C}, year = 2003}\n"
 		r := bib.NewReader(strings.NewReader(in), "x.bib", bib.BibTeX, schema.DefaultBase)
 		quads, err := readAll(t, r)
@@ -158,8 +158,8 @@ func TestReader_Errors(t *testing.T) {
 		if !errors.As(err, &pe) || pe.Line != 2 {
 			t.Fatalf("error = %v, want a ParseError on line 2", err)
 		}
-		if len(quads) == 0 || r.Entries() != 1 {
-			t.Errorf("read %d quads from %d entries before the error, want the first entry's", len(quads), r.Entries())
+		if len(quads) == 0 || r.Entries() != 2 {
+			t.Errorf("read %d quads from %d entries, want those of the two good entries", len(quads), r.Entries())
 		}
 		if _, err2 := r.Read(); err2 != err {
 			t.Errorf("Read after an error = %v, want the same error %v", err2, err)

@@ -21,7 +21,14 @@ type risDecoder struct {
 	name string
 	line int   // lines read so far
 	off  int64 // bytes read so far
-	err  error // sticky
+	err  error // sticky: an I/O error
+
+	// skip is set after a syntax error: the lines up to the next TY line
+	// are skipped.
+	skip bool
+	// unread is a TY line that ended a record without ER, to start the
+	// next record; "" when there is none.
+	unread string
 }
 
 func newRISDecoder(r io.Reader, name string) *risDecoder {
@@ -52,14 +59,11 @@ func (d *risDecoder) readLine() (string, error) {
 		if i < 0 {
 			i = len(buf)
 		}
-		b = append(b, buf[:i]...)
+		if keep := maxEntrySize + 24 - len(b); keep > 0 {
+			b = append(b, buf[:min(i, keep)]...)
+		}
 		d.r.Discard(i)
 		d.off += int64(i)
-		if len(b) > maxEntrySize {
-			d.line++
-			return "", &ParseError{File: d.name, Line: d.line, Col: maxEntrySize + 1, Found: quoteExcerpt(string(b[maxEntrySize:])),
-				Expected: "a line of at most 8 MiB"}
-		}
 		if i == len(buf) {
 			continue
 		}
@@ -74,6 +78,12 @@ func (d *risDecoder) readLine() (string, error) {
 		break
 	}
 	d.line++
+	if len(b) > maxEntrySize {
+		// The rest of the line has been read and dropped, so that
+		// reading goes on at the next line.
+		return "", &ParseError{File: d.name, Line: d.line, Col: maxEntrySize + 1, Found: quoteExcerpt(string(b[maxEntrySize:])),
+			Expected: "a line of at most 8 MiB"}
+	}
 	s := string(b)
 	if d.line == 1 {
 		s = strings.TrimPrefix(s, "\ufeff")
@@ -102,15 +112,33 @@ func risTag(line string) (tag, value string, ok bool) {
 // risField is one tag and its value.
 type risField struct{ tag, value string }
 
+// decode returns the next record. After a syntax error it goes on at the
+// next TY line: the one that interrupted a record, or the next one after
+// the error.
 func (d *risDecoder) decode() (*entry, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
 	e, err := d.record()
-	if err != nil {
+	var pe *ParseError
+	switch {
+	case err == nil, errors.Is(err, io.EOF):
+	case errors.As(err, &pe):
+		d.skip = d.unread == ""
+	default:
 		d.err = err
 	}
 	return e, err
+}
+
+// nextLine returns the line given back by the last record, or else reads
+// the next one.
+func (d *risDecoder) nextLine() (string, error) {
+	if l := d.unread; l != "" {
+		d.unread = ""
+		return l, nil
+	}
+	return d.readLine()
 }
 
 func (d *risDecoder) record() (*entry, error) {
@@ -121,7 +149,22 @@ func (d *risDecoder) record() (*entry, error) {
 		last   string // the line before
 	)
 	for {
-		line, err := d.readLine()
+		line, err := d.nextLine()
+		if d.skip {
+			// After an error, up to the next TY line: a line too long
+			// there is part of what the error already reported.
+			var pe *ParseError
+			if errors.As(err, &pe) {
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			if tag, _, ok := risTag(line); !ok || tag != "TY" {
+				continue
+			}
+			d.skip = false
+		}
 		if errors.Is(err, io.EOF) {
 			if start == 0 {
 				return nil, io.EOF
@@ -168,6 +211,7 @@ func (d *risDecoder) record() (*entry, error) {
 			}
 			continue
 		case tag == "TY" && len(fields) > 0:
+			d.unread = line
 			return nil, &ParseError{File: d.name, Line: d.line, Col: 1, Found: quoteExcerpt(line),
 				Expected: "ER  - to end the record begun on line " + strconv.Itoa(start) + " before a new TY"}
 		case tag == "ER":

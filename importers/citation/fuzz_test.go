@@ -10,11 +10,12 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/importers/citation"
+	"civicgraph/importers/internal/problems"
 	"civicgraph/schema"
 )
 
-// FuzzParse checks that Parse never panics, that an error is a ParseError
-// pointing inside the input, and that every citation it returns maps to
+// FuzzParse checks that Parse never panics, that an error lists
+// ParseErrors pointing inside the input, one a line, in order, and that every citation it returns maps to
 // well-formed quads.
 func FuzzParse(f *testing.F) {
 	file, err := os.Open(filepath.Join("testdata", "TestParse_Golden", "sources.txt"))
@@ -33,12 +34,25 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		cs, err := citation.Parse(strings.NewReader(in), "fuzz.txt")
 		if err != nil {
-			var pe *citation.ParseError
-			if !errors.As(err, &pe) {
-				t.Fatalf("Parse error %v is not a *ParseError", err)
+			errs := []error{err}
+			var l *problems.List
+			if errors.As(err, &l) {
+				errs = l.Errors
 			}
-			if pe.Line < 1 || pe.Col < 1 || pe.Expected == "" {
-				t.Fatalf("Parse error %+v has no position or expectation", pe)
+			lines := strings.Count(in, "\n") + 1
+			prev := 0
+			for _, e := range errs {
+				var pe *citation.ParseError
+				if !errors.As(e, &pe) {
+					t.Fatalf("Parse error %v is not a *ParseError", e)
+				}
+				if pe.Line <= prev || pe.Line > lines || pe.Col < 1 || pe.Expected == "" {
+					t.Fatalf("Parse error %+v has no position after line %d in the input, or no expectation", pe, prev)
+				}
+				prev = pe.Line
+			}
+			if len(errs) > 100 || len(cs)+len(errs) > lines {
+				t.Fatalf("%d citations and %d errors from %d lines", len(cs), len(errs), lines)
 			}
 		}
 		for _, c := range cs {

@@ -2,12 +2,14 @@ package citation_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
 	"testing"
 
 	"civicgraph/importers/citation"
+	"civicgraph/importers/internal/problems"
 )
 
 // compareCitation reports every field of got that differs from want.
@@ -197,10 +199,12 @@ func TestParse_Errors(t *testing.T) {
 	}
 }
 
+// TestReader_Read checks that a bad line is skipped and reported at the
+// end of the input, and that the error stays.
 func TestReader_Read(t *testing.T) {
 	in := "\ufeffSmith, J. (2019a). One.\r\n\r\nSmith, J. (2019b). Two.\nbad\nSmith, J. (2020). Three.\n"
 	r := citation.NewReader(strings.NewReader(in), "x.txt")
-	for i, want := range []string{"One", "Two"} {
+	for i, want := range []string{"One", "Two", "Three"} {
 		c, err := r.Read()
 		if err != nil {
 			t.Fatalf("Read() #%d: %v", i, err)
@@ -212,7 +216,7 @@ func TestReader_Read(t *testing.T) {
 	_, err := r.Read()
 	var pe *citation.ParseError
 	if !errors.As(err, &pe) || pe.Line != 4 {
-		t.Fatalf("Read() after bad line = %v, want a ParseError on line 4", err)
+		t.Fatalf("Read() at the end = %v, want the ParseError on line 4", err)
 	}
 	if _, err2 := r.Read(); err2 != err {
 		t.Errorf("Read() after an error = %v, want the same error %v", err2, err)
@@ -242,5 +246,60 @@ func TestCitation_Slug(t *testing.T) {
 		if got := cs[0].Slug(); got != tc.want {
 			t.Errorf("Slug(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestParse_ListsEveryError checks that every bad line is listed, the
+// first 100 of them, then a count, and that the good lines are read.
+func TestParse_ListsEveryError(t *testing.T) {
+	const good = "Smith, J. (2019). Title.\n"
+	tests := []struct {
+		name     string
+		bad      int
+		wantList int
+	}{
+		{"One", 1, 1},
+		{"Three", 3, 3},
+		{"Hundred", 100, 100},
+		{"Many", 250, 100},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var b strings.Builder
+			for range tc.bad {
+				b.WriteString(good + "bad line\n")
+			}
+			cs, err := citation.Parse(strings.NewReader(b.String()), "refs.txt")
+			if len(cs) != tc.bad {
+				t.Errorf("Parse gave %d citations, want %d", len(cs), tc.bad)
+			}
+			var pe *citation.ParseError
+			if !errors.As(err, &pe) || pe.Line != 2 {
+				t.Fatalf("Parse error = %v, want the first ParseError on line 2", err)
+			}
+			if tc.bad == 1 {
+				if err != error(pe) {
+					t.Errorf("one bad line: error = %T, want the *ParseError itself", err)
+				}
+				return
+			}
+			var list *problems.List
+			if !errors.As(err, &list) {
+				t.Fatalf("error %T lists nothing", err)
+			}
+			errs := list.Errors
+			if len(errs) != tc.wantList || list.Total != tc.bad {
+				t.Errorf("%d errors listed of %d, want %d of %d", len(errs), list.Total, tc.wantList, tc.bad)
+			}
+			for i, e := range errs {
+				if !errors.As(e, &pe) || pe.Line != 2*(i+1) {
+					t.Errorf("error %d = %v, want a ParseError on line %d", i, e, 2*(i+1))
+				}
+			}
+			more := fmt.Sprintf("... and %d more problems (%d in all)", tc.bad-tc.wantList, tc.bad)
+			if got := strings.Contains(err.Error(), more); got != (tc.bad > tc.wantList) {
+				t.Errorf("Error() ends %q, want the count line only past 100 problems", err.Error()[max(0, len(err.Error())-60):])
+			}
+		})
 	}
 }
