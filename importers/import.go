@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"civicgraph/graph"
+	"civicgraph/importers/bib"
 	"civicgraph/schema"
 )
 
@@ -46,6 +47,10 @@ type Result struct {
 	Files   int
 	Records int64 // statements read
 	Load    graph.LoadStats
+	// Linked counts the works, persons and organisations of bibliographies
+	// (BibTeX, RIS, CSL-JSON, citation lists) that the store already held
+	// outside the graphs replaced, whose IRIs the import used.
+	Linked bib.LinkStats
 }
 
 // Input is one thing to import.
@@ -93,6 +98,12 @@ func ImportFiles(ctx context.Context, s *graph.Store, paths []string, opts Optio
 // write to, and appends a provenance record per input to the default graph
 // (see source.quads). On any error nothing is written. With opts.DryRun, s
 // may be nil.
+//
+// The works, persons and organisations of a bibliography (BibTeX, RIS,
+// CSL-JSON, a citation list) that the store already holds, outside the
+// graph the input replaces, keep the store's IRIs (see bib.Linker and
+// linkRun); Result.Linked counts them. A bibliography's bad entries are
+// all reported, the first 100 listed, in one error.
 func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (res Result, err error) {
 	var total int64
 	formats := make([]Format, len(inputs))
@@ -128,7 +139,7 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 	if err != nil {
 		return res, fmt.Errorf("import: %w", err)
 	}
-	e := env{ctx: ctx, store: s, schema: sc, base: opts.Base, encoding: opts.Encoding}
+	e := env{ctx: ctx, store: s, schema: sc, base: opts.Base, encoding: opts.Encoding, links: &linkRun{}}
 	prog := newProgress(opts.Progress, opts.Terminal, total)
 	var done int64
 	for i, in := range inputs {
@@ -137,7 +148,7 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 			target = SourceGraph(in.Name)
 		}
 		src := newSource(in.Name, formats[i], opts.Now())
-		r, format, err := newReader(formats[i], src.reader(in.R), in.Name, e)
+		r, format, err := newReader(formats[i], src.reader(in.R), in.Name, target, e)
 		if err != nil {
 			return res, fmt.Errorf("import: %w", err)
 		}
@@ -176,6 +187,9 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 				return res, err
 			}
 		}
+		if lr, ok := r.(linkedReader); ok {
+			e.links.finish(target, lr.linker())
+		}
 		done += r.BytesRead()
 		res.Files++
 		src.ended = opts.Now()
@@ -194,6 +208,7 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 			}
 		}
 	}
+	res.Linked = e.links.stats
 	if l != nil {
 		if res.Load, err = l.Commit(); err != nil {
 			return res, fmt.Errorf("import: %w", err)

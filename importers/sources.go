@@ -37,12 +37,15 @@ type env struct {
 	schema   *schema.Schema
 	base     string
 	encoding string
+	links    *linkRun // what the run's bibliographies have linked so far
 }
 
 // newReader returns the reader of format f over r, and the format it found
 // when f left it to the content (JSON, CSV, Register). Relative IRIs in RDF
-// documents resolve against the file's own file: URL.
-func newReader(f Format, r io.Reader, name string, e env) (quadReader, Format, error) {
+// documents resolve against the file's own file: URL. Bibliographies are
+// linked to what the store holds outside target, the graph the input
+// replaces (see linkRun).
+func newReader(f Format, r io.Reader, name string, target graph.Term, e env) (quadReader, Format, error) {
 	// .json and .csv files are told apart by their content: a register,
 	// OCDS, CSL-JSON or JSON-LD.
 	if f == JSON || f == CSV || f == Register {
@@ -80,17 +83,22 @@ func newReader(f Format, r io.Reader, name string, e env) (quadReader, Format, e
 		jr := jsonld.NewReader(r, name)
 		jr.SetBase(docBase)
 		return jr, f, nil
-	case BibTeX:
-		return bib.NewReader(r, name, bib.BibTeX, e.base), f, nil
-	case RIS:
-		return bib.NewReader(r, name, bib.RIS, e.base), f, nil
-	case CSLJSON:
-		return bib.NewReader(r, name, bib.CSLJSON, e.base), f, nil
+	case BibTeX, RIS, CSLJSON:
+		l, err := e.links.linker(e, target)
+		if err != nil {
+			return nil, f, err
+		}
+		bf := map[Format]bib.Format{BibTeX: bib.BibTeX, RIS: bib.RIS, CSLJSON: bib.CSLJSON}[f.base()]
+		return &bibReader{r: bib.NewReader(r, name, bf, e.base), link: l}, f, nil
 	case OCDS:
 		return ocdsReader{ocds.NewReader(r, name, e.base)}, f, nil
 	case Citations:
+		l, err := e.links.linker(e, target)
+		if err != nil {
+			return nil, f, err
+		}
 		cr := &countingReader{r: r}
-		return &citationReader{r: citation.NewReader(cr, name), base: e.base, counter: cr}, f, nil
+		return &citationReader{r: citation.NewReader(cr, name), base: e.base, counter: cr, link: l}, f, nil
 	case CSV:
 		cr := &countingReader{r: r}
 		opts := csvtab.Options{Base: e.base, Encoding: e.encoding, Template: f.template()}
@@ -135,11 +143,12 @@ type ocdsReader struct{ *ocds.Reader }
 func (o ocdsReader) Line() int { return o.Records() }
 
 // citationReader turns a plain citation list into quads, a citation at a
-// time.
+// time, linked to the store.
 type citationReader struct {
 	r       *citation.Reader
 	base    string
 	counter *countingReader
+	link    *bib.Linker
 	queue   []graph.Quad
 	entries int
 }
@@ -151,15 +160,92 @@ func (c *citationReader) Read() (graph.Quad, error) {
 			return graph.Quad{}, err
 		}
 		c.entries++
-		c.queue = cit.Quads(c.base, graph.Term{})
+		c.queue = c.link.Link(cit, cit.Quads(c.base, graph.Term{}))
 	}
 	q := c.queue[0]
 	c.queue = c.queue[1:]
 	return q, nil
 }
 
-func (c *citationReader) Line() int        { return c.entries }
-func (c *citationReader) BytesRead() int64 { return c.counter.n }
+func (c *citationReader) Line() int           { return c.entries }
+func (c *citationReader) BytesRead() int64    { return c.counter.n }
+func (c *citationReader) linker() *bib.Linker { return c.link }
+
+// bibReader turns a BibTeX, RIS or CSL-JSON bibliography into quads, an
+// entry at a time, linked to the store.
+type bibReader struct {
+	r     *bib.Reader
+	link  *bib.Linker
+	queue []graph.Quad
+}
+
+func (b *bibReader) Read() (graph.Quad, error) {
+	for len(b.queue) == 0 {
+		e, err := b.r.Next()
+		if err != nil {
+			return graph.Quad{}, err
+		}
+		b.queue = b.link.Link(e.Citation, e.Quads)
+	}
+	q := b.queue[0]
+	b.queue = b.queue[1:]
+	return q, nil
+}
+
+func (b *bibReader) Line() int           { return b.r.Line() }
+func (b *bibReader) BytesRead() int64    { return b.r.BytesRead() }
+func (b *bibReader) linker() *bib.Linker { return b.link }
+
+// linkedReader is a reader of a bibliography whose entries a Linker links.
+type linkedReader interface {
+	linker() *bib.Linker
+}
+
+// linkRun links the bibliographies of one import to the works, persons
+// and organisations the store already holds, so that an entry the store
+// has takes its IRI (see bib.Linker): each input to what the store holds
+// outside the graph it replaces (on a re-import, the input's own earlier
+// content is not there to link to, so the same file gives the same IRIs),
+// and to what the run's earlier inputs linked into other graphs, so that
+// two files imported together link as if imported one after the other.
+type linkRun struct {
+	stats bib.LinkStats
+	done  []linkedInput
+}
+
+// linkedInput is what one bibliography of the run linked, and the graph
+// it went into.
+type linkedInput struct {
+	graph graph.Term
+	ix    *bib.Index
+}
+
+// linker returns the Linker of an input that replaces graph target.
+func (lr *linkRun) linker(e env, target graph.Term) (*bib.Linker, error) {
+	ix := bib.NewIndex()
+	if e.store != nil {
+		err := e.store.View(e.ctx, func(v *graph.View) error {
+			var err error
+			ix, err = bib.ReadIndex(v, target)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, d := range lr.done {
+		if d.graph != target {
+			ix.Merge(d.ix)
+		}
+	}
+	return bib.NewLinker(ix, e.base), nil
+}
+
+// finish records what an input's Linker linked, once the input is read.
+func (lr *linkRun) finish(target graph.Term, l *bib.Linker) {
+	lr.stats.Add(l.Stats())
+	lr.done = append(lr.done, linkedInput{graph: target, ix: l.Linked()})
+}
 
 // sliceReader serves quads parsed ahead, for formats that need the whole
 // input (CSV resolves links by label at the end of the file).

@@ -15,7 +15,7 @@
 //			break
 //		}
 //		if err != nil {
-//			return err // a *ParseError says file, line, column (or JSON path) and what was expected
+//			return err // every bad entry: each a *ParseError with file, line, column (or JSON path) and what was expected
 //		}
 //		q.G = g
 //		...
@@ -23,7 +23,22 @@
 //
 // [Reader.Next] gives the same input as entries, each a Citation with its
 // [Key] and quads, for a caller that checks entries against the store
-// first. [Parse] returns the citations of a whole file.
+// first; a [Linker] does that (see Deduplication):
+//
+//	var ix *bib.Index
+//	err := store.View(ctx, func(v *graph.View) (err error) {
+//		ix, err = bib.ReadIndex(v, g) // what the store holds outside g
+//		return err
+//	})
+//	...
+//	l := bib.NewLinker(ix, base)
+//	for {
+//		e, err := r.Next()
+//		...
+//		quads := l.Link(e.Citation, e.Quads)
+//	}
+//
+// [Parse] returns the citations of a whole file.
 //
 // BibTeX and RIS are read entry by entry from a buffered stream; CSL-JSON
 // through encoding/json's token stream, item by item, over the top-level
@@ -94,15 +109,52 @@
 // same DOI, or, when either lacks a DOI, the same normalised title, year
 // and first author) is merged into the earlier one: the fields the earlier
 // entry lacks are filled from the later one, and only the quads that adds
-// are written. Deduplication against what the store already holds is the
-// caller's job: compute Key for each entry ([Reader.Next]) and compare it
-// with the keys of the References in the store.
+// are written.
+//
+// Against what the store already holds, an [Index] and a [Linker] do it.
+// [ReadIndex] reads the store's References, persons and organisations
+// (leaving out the graph an import replaces) and keys them as the Reader
+// keys entries: a Reference by its bibo:doi, and by its dcterms:title,
+// cg:yearLabel (else dcterms:issued) and the family name of the first
+// member of its bibo:authorList (else of its bibo:editorList, unless it is
+// a chapter or paper, whose editors are its container's); a person by
+// foaf:familyName and foaf:givenName; an organisation by rdfs:label,
+// foaf:name and skos:altLabel. [Linker.Link] then rewrites each entry's
+// quads, subjects and objects, to the IRIs the index holds:
+//
+//   - a work takes the IRI of the Reference with its key, with the author
+//     and editor lists that hang from it; two works of one input never
+//     take the same Reference;
+//   - a person takes the IRI of the one person with the same family name,
+//     normalised as titles are, whose given names are compatible: compared
+//     name by name, two full names must be equal and an initial must be the
+//     first letter of the other ("J." and "John R." are compatible, "John"
+//     and "Jane" are not, nor "John R." and "John Q."). When two persons
+//     fit, the one whose given names are the same wins, and when that does
+//     not settle it (the index holds "John" and "Jane", the entry says
+//     "J.") the person is not linked: two people who may differ are never
+//     merged;
+//   - an organisation (a corporate author, a publisher) takes the IRI of
+//     the one organisation with the same normalised name, or else of the
+//     one with it as another name.
+//
+// A linked person or organisation is named as the index names it, so that
+// it has one name across sources; a linked work keeps what the entry says
+// of it. See [Linker] for the rest.
 //
 // # Errors
 //
 // Syntax errors are [*ParseError] values, matching [ErrSyntax]: BibTeX and
 // RIS errors give the line and column, CSL-JSON errors the JSON path of the
-// value too ("[3].issued"). The Reader stops at the first error.
+// value too ("[3].issued"). The Reader does not stop at a bad entry: it
+// keeps the error and goes on with the next entry, and at the end of the
+// input returns the errors, the first 100 listed and the rest counted
+// ("... and N more problems (T in all)"), instead of io.EOF. BibTeX goes on
+// at the next '@' that starts a line or an entry; an entry whose unclosed
+// brace swallowed the rest of the input ends where the first entry inside
+// it starts, and the error is put there. RIS goes on at the next "TY  -"
+// line. CSL-JSON goes on with the next item after an item with a bad field
+// (the error gives the field's JSON path); malformed JSON ends the input.
 //
 // # Caveats
 //
@@ -110,7 +162,21 @@
 //     first title word. Two different works by the same first author in the
 //     same year whose titles start with the same word share an IRI, and so
 //     their quads mix; a year suffix in the data (2019a, 2019b) keeps them
-//     apart.
+//     apart. A Linker does not undo that: a work whose IRI the index holds
+//     for another work keeps it.
+//   - A linked work's author list may differ from the one the store holds
+//     (an author more, or one not linked): the list node, {work}#authors,
+//     then has two members at one position, one from each source.
+//   - The names of a linked person are the first source's: a later file
+//     that spells them out ("Smith, John" for the index's "Smith, J.")
+//     links to the person but does not rename it, and a file re-imported
+//     after another linked to its persons keeps their old names.
+//   - [ReadIndex] reads every Reference, person and organisation of the
+//     store, once per input: on a store with many organisations (OCDS
+//     parties) that is a scan of them all.
+//   - Entries with errors are skipped, but an error in a @string macro
+//     leaves the macro undefined, and every entry that uses it is an error
+//     too.
 //   - Columns count bytes from 1, as Go's tools do; in a CSL-JSON file that
 //     starts with a byte order mark, columns on line 1 count from after it.
 //   - Invalid UTF-8 is an error in BibTeX and RIS; in CSL-JSON

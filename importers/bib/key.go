@@ -33,20 +33,32 @@ func Key(c citation.Citation) string {
 // titleKey is the key of c from its title, year and first author, or ""
 // when it has no title.
 func titleKey(c citation.Citation) string {
-	t := normalise(c.Title)
+	return titleKeyOf(c.Title, c.Year, firstFamily(c))
+}
+
+// firstFamily is the family name of the first author of c, or of its first
+// editor when it has no authors (not the editors of its container), or ""
+// when it has neither. An organisation's family name is its name.
+func firstFamily(c citation.Citation) string {
+	switch {
+	case len(c.Authors) > 0:
+		return c.Authors[0].Family
+	case len(c.Editors) > 0:
+		return c.Editors[0].Family
+	}
+	return ""
+}
+
+// titleKeyOf is the key of a work with title, year (the first four
+// characters count) and first author's family name, or "" when the title
+// normalises to nothing.
+func titleKeyOf(title, year, family string) string {
+	t := normalise(title)
 	if t == "" {
 		return ""
 	}
-	year := c.Year
 	if len(year) > 4 {
 		year = year[:4]
-	}
-	var family string
-	switch {
-	case len(c.Authors) > 0:
-		family = c.Authors[0].Family
-	case len(c.Editors) > 0:
-		family = c.Editors[0].Family
 	}
 	return "title:" + t + "|" + year + "|" + normalise(family)
 }

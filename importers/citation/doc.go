@@ -10,7 +10,7 @@
 //
 //	cs, err := citation.Parse(f, "refs.txt")
 //	if err != nil {
-//		return err // a *ParseError says file, line, column and what was expected
+//		return err // every bad line: each a *ParseError with file, line, column and what was expected
 //	}
 //	for _, c := range cs {
 //		quads = append(quads, c.Quads(base, graph.IRI(schema.GraphIRI("seed/x")))...)
@@ -64,6 +64,11 @@
 //     when the words do not settle it.
 //   - A person is identified by family name and initials: two people with
 //     the same both share one IRI, and one person cited with different
-//     initials gets two.
-//   - Columns in errors count bytes from 1, as Go's own tools do.
+//     initials gets two. (An import links the persons, organisations and
+//     works of a citation list to those the store holds already: see
+//     bib.Linker.)
+//   - A line that is not a citation does not stop the [Reader]: it goes on
+//     with the next line and, at the end of the input, returns the errors,
+//     the first 100 listed and the rest counted. Columns in errors count
+//     bytes from 1, as Go's own tools do.
 package citation
