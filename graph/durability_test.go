@@ -35,6 +35,11 @@ func graphQuads(g, round int) []graph.Quad {
 	return out
 }
 
+// childOptions open the child's store. Its loads are small, so that a load
+// after a reopen (badger's level 0 then holds the flushed memtable) takes
+// the incremental path, FlattenMinQuads is below their size.
+var childOptions = graph.Options{GCInterval: -1, FlattenMinQuads: graphSize / 2}
+
 // TestDurability_Child is the writer that TestDurability_KillNine kills. It
 // writes forever and prints a line for each write once it is acknowledged.
 func TestDurability_Child(t *testing.T) {
@@ -42,7 +47,7 @@ func TestDurability_Child(t *testing.T) {
 	if dir == "" {
 		t.Skip("runs only as the child of TestDurability_KillNine")
 	}
-	s, err := graph.Open(dir, graph.Options{GCInterval: -1})
+	s, err := graph.Open(dir, childOptions)
 	if err != nil {
 		fmt.Println("open error:", err)
 		os.Exit(2)
@@ -56,7 +61,7 @@ func TestDurability_Child(t *testing.T) {
 				// Closing flushes badger's memtables, so the load that
 				// follows goes through sorted tables (incremental.go).
 				s.Close()
-				if s, err = graph.Open(dir, graph.Options{GCInterval: -1}); err != nil {
+				if s, err = graph.Open(dir, childOptions); err != nil {
 					fmt.Println("reopen error:", err)
 					os.Exit(2)
 				}

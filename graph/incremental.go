@@ -24,7 +24,11 @@ import (
 // Three things make this path narrower than the batch path:
 //
 //   - badger refuses it while its memtables hold data (recent small
-//     writes); the load then takes the batch path.
+//     writes); the load then takes the batch path. When level 0 holds
+//     tables, badger first compacts the whole tree down, which costs a
+//     rewrite of the store: then only a load of Options.FlattenMinQuads or
+//     more into a store of at most maxFlatten bytes takes this path
+//     (deferredLoad).
 //   - badger blocks every other write from the start of the load to its
 //     end; the store's own writers wait on writeMu anyway, and value-log GC
 //     waits on gcMu.
@@ -53,6 +57,95 @@ type incremental struct {
 // markerFile is the name of the marker of a running incremental load.
 const markerFile = "civicgraph.loading"
 
+// needsFlatten reports whether badger would compact the whole tree down
+// (Flatten) before an incremental load, as it does when level 0 holds
+// tables: that rewrites the store, 50 s for a small import into a 10M
+// store, 5 s into a 1M one on a busy machine.
+func needsFlatten(s *Store) bool {
+	lv := s.db.Levels()
+	return len(lv) > 0 && lv[0].NumTables > 0
+}
+
+// deferredLoad holds a load's first quads until it knows whether the load
+// is large enough for the incremental path.
+type deferredLoad struct {
+	l    *Loader
+	buf  []Quad
+	mode loadMode // nil until decided
+}
+
+// loadMode is how a Loader writes.
+type loadMode interface {
+	add(q Quad) error
+	commit() (LoadStats, error)
+	abort() error
+}
+
+func (d *deferredLoad) add(q Quad) error {
+	if d.mode != nil {
+		return d.mode.add(q)
+	}
+	d.buf = append(d.buf, q)
+	if len(d.buf) < d.l.s.opts.FlattenMinQuads {
+		return nil
+	}
+	return d.decide(d.l.s.Size() <= maxFlatten)
+}
+
+// decide picks the incremental path (when big is set and badger takes it)
+// or the batch path, and replays the quads held so far.
+func (d *deferredLoad) decide(big bool) error {
+	var err error
+	if big {
+		// badger's PrepareIncremental would Flatten itself, but its Flatten
+		// starts the compactions PrepareIncremental has stopped, and a
+		// compaction then collides with the load's tables ("Levels
+		// Controller err: Inter: Biggest(j-1)" at Flush). So flatten first.
+		if ferr := d.l.s.db.Flatten(2); ferr != nil {
+			d.l.s.opts.Logger.Warn("flatten before a load; the load takes the batch path", "err", ferr)
+		} else {
+			d.mode, err = newIncrementalLoad(d.l)
+			if errors.Is(err, errNoIncremental) {
+				d.mode, err = nil, nil
+			}
+		}
+	}
+	if err == nil && d.mode == nil {
+		d.mode, err = newBatchLoad(d.l)
+	}
+	if err != nil {
+		return err
+	}
+	for _, q := range d.buf {
+		if err := d.mode.add(q); err != nil {
+			return err
+		}
+	}
+	d.buf = nil
+	return nil
+}
+
+func (d *deferredLoad) commit() (LoadStats, error) {
+	if d.mode == nil {
+		if err := d.decide(false); err != nil {
+			return LoadStats{}, err
+		}
+	}
+	return d.mode.commit()
+}
+
+func (d *deferredLoad) abort() error {
+	d.buf = nil
+	if d.mode == nil {
+		return nil
+	}
+	return d.mode.abort()
+}
+
+// maxFlatten is the largest store (bytes on disk) for which a load of
+// Options.FlattenMinQuads or more is worth badger's Flatten.
+const maxFlatten = 256 << 20
+
 // drainWait is how long, at a time, a commit holds new Views back while it
 // waits for the open ones to close.
 const drainWait = 100 * time.Millisecond
@@ -67,6 +160,9 @@ func newIncrementalLoad(l *Loader) (*streamLoad, error) {
 	s := l.s
 	if s.nextID >= 1<<31 || s.nextSeg >= 1<<31 {
 		return nil, errNoIncremental // ids are packed in 32 bits
+	}
+	if needsFlatten(s) {
+		return nil, errNoIncremental
 	}
 	marker := ""
 	if !s.opts.InMemory {

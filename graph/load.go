@@ -26,8 +26,10 @@ import (
 //
 // Into an empty store, a Loader keeps the dictionary and the quads in memory
 // (16 bytes a quad) and writes sorted tables with badger's StreamWriter at
-// Commit: the fast path for first loads and benchmarks. Otherwise it writes
-// each quad's keys into a new, invisible segment through a WriteBatch.
+// Commit: the fast path for first loads and benchmarks. Into a store with
+// data it does the same on top of the store's tables when badger allows
+// (incremental.go), and otherwise writes each quad's keys into a new,
+// invisible segment through a WriteBatch.
 type Loader struct {
 	s        *Store
 	ctx      context.Context
@@ -35,11 +37,7 @@ type Loader struct {
 	stopTrim func()    // stops the loop that keeps the store's mapped pages out of RSS
 	deletes  []Pattern // patterns deleted in the commit, before appends
 	appends  []Quad    // quads added to their graphs without replacing them
-	mode     interface {
-		add(q Quad) error
-		commit() (LoadStats, error)
-		abort() error
-	}
+	mode     loadMode
 }
 
 // LoadStats describes a committed load.
@@ -72,6 +70,8 @@ func (s *Store) NewLoader(ctx context.Context) (*Loader, error) {
 			return nil, err
 		}
 		l.mode = sl
+	} else if needsFlatten(s) && s.Size() <= maxFlatten {
+		l.mode = &deferredLoad{l: l}
 	} else if il, err := newIncrementalLoad(l); err == nil {
 		l.mode = il
 	} else if !errors.Is(err, errNoIncremental) {

@@ -39,16 +39,24 @@ type Options struct {
 	// the process with SIGBUS instead of returning an error, so the store
 	// checks first. Zero means 128 MiB; a negative value disables the check.
 	MinFreeBytes int64
+
+	// FlattenMinQuads is the size, in quads, from which a load into a store
+	// of at most 256 MiB whose badger level 0 holds tables goes through
+	// sorted tables, after badger compacts the whole store down (see
+	// incremental.go); smaller loads write through a WriteBatch. Zero means
+	// 200,000.
+	FlattenMinQuads int
 }
 
 // DefaultOptions returns the recommended options.
 func DefaultOptions() Options {
 	return Options{
-		BlockCacheSize: 64 << 20,
-		MemTableSize:   32 << 20,
-		GCInterval:     10 * time.Minute,
-		TermCacheSize:  200_000,
-		MinFreeBytes:   128 << 20,
+		BlockCacheSize:  64 << 20,
+		MemTableSize:    32 << 20,
+		GCInterval:      10 * time.Minute,
+		TermCacheSize:   200_000,
+		MinFreeBytes:    128 << 20,
+		FlattenMinQuads: 200_000,
 	}
 }
 
@@ -69,6 +77,9 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.MinFreeBytes == 0 {
 		o.MinFreeBytes = d.MinFreeBytes
+	}
+	if o.FlattenMinQuads <= 0 {
+		o.FlattenMinQuads = d.FlattenMinQuads
 	}
 	switch {
 	case o.BlockCacheSize < 0:

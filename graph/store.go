@@ -5,8 +5,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -103,6 +105,12 @@ func Open(dir string, opts Options) (*Store, error) {
 		if s.lock, err = lockDir(dir, opts.ReadOnly); err != nil {
 			return nil, err
 		}
+		if !opts.ReadOnly {
+			if err := removeEmptyLogs(dir, opts.Logger); err != nil {
+				s.unlock()
+				return nil, err
+			}
+		}
 	}
 	if s.db, err = badger.Open(bo); err != nil {
 		s.unlock()
@@ -119,6 +127,33 @@ func Open(dir string, opts Options) (*Store, error) {
 		go s.gcLoop()
 	}
 	return s, nil
+}
+
+// removeEmptyLogs deletes empty badger memtable and value-log files. badger
+// creates such a file, then sizes it; a process killed in between leaves
+// an empty file that badger's next Open refuses ("while opening fid: 1 err:
+// Create a new file", badger v4.9.6), so the store could not be opened
+// again. An empty file holds no entries, and badger makes a new one.
+func removeEmptyLogs(dir string, log *slog.Logger) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("graph: open store %s: %w", dir, err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".mem") && !strings.HasSuffix(name, ".vlog") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || info.Size() != 0 || !info.Mode().IsRegular() {
+			continue
+		}
+		log.Warn("removing an empty log file left by an interrupted start", "file", name)
+		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+			return fmt.Errorf("graph: open store %s: remove empty log file: %w", dir, err)
+		}
+	}
+	return nil
 }
 
 // lockFile is the name of the lock file in a store's directory; its

@@ -1,8 +1,11 @@
 package graph
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -138,5 +141,36 @@ func TestStore_LoadRefusedAtCommitWhenDiskIsLow(t *testing.T) {
 		return tx.Add(Quad{S: IRI("http://e.org/x"), P: IRI("http://e.org/p"), O: String("o")})
 	}); err != nil {
 		t.Fatalf("store unusable after a refused load: %v", err)
+	}
+}
+
+// TestOpen_RemovesEmptyLogFiles leaves the empty memtable file a process
+// killed while badger created it would leave, and checks that the store
+// opens with its data.
+func TestOpen_RemovesEmptyLogFiles(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir, Options{GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := Quad{S: IRI("http://example.org/s"), P: IRI("http://example.org/p"), O: String("kept")}
+	if err := s.Update(context.Background(), func(tx *Txn) error { return tx.Add(q) }); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"00099.mem", "000099.vlog"} {
+		if err := os.WriteFile(filepath.Join(dir, name), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err = Open(dir, Options{GCInterval: -1})
+	if err != nil {
+		t.Fatalf("open with empty log files: %v", err)
+	}
+	defer s.Close()
+	if n, err := s.Count(context.Background(), Pattern{S: q.S}); err != nil || n != 1 {
+		t.Errorf("count after reopen = %d, %v; want 1", n, err)
 	}
 }
