@@ -18,8 +18,7 @@ type Reader struct {
 	name  string
 	quads bool
 	line  int
-	errs  problems.List // the syntax errors found so far
-	err   error         // sticky: the error Read returned at the end, or io.EOF
+	err   error // sticky: the error Read returned at the end, or io.EOF
 
 	// The line being parsed and the position in it.
 	b   []byte
@@ -29,6 +28,8 @@ type Reader struct {
 	scratch []byte // unescaped IRI or literal text
 	strs    *intern.Interner
 	lastS   string // the last subject IRI: sorted input repeats it line after line
+
+	errs problems.List // the syntax errors found so far, last: off the hot path
 }
 
 // NewReader returns a Reader that parses r. name is used in error messages

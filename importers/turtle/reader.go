@@ -67,16 +67,17 @@ type Reader struct {
 	line  int   // the line of the statement Read returned last, or of its error
 	err   error // sticky: the error Read returned at the end, or io.EOF
 
-	// Errors: the syntax errors found so far; and, for recover, whether
-	// the last one made is about the token just read (r.tok) rather than
-	// a bad token at r.pos, and whether it came from a directive.
-	errs        problems.List
-	errTok      bool
-	inDirective bool
-
 	scratch  []byte // unescaped text of the current token
 	resolved []byte // a resolved relative IRI
 	strs     *intern.Interner
+
+	// Errors, last: off the hot path. The syntax errors found so far;
+	// and, for recover, whether the last one made is about the token
+	// just read (r.tok) rather than a bad token at r.pos, and whether it
+	// came from a directive.
+	errs        problems.List
+	errTok      bool
+	inDirective bool
 }
 
 // queued is a statement waiting to be returned, with its line.
