@@ -1,7 +1,8 @@
 // Package server is civicgraph's HTTP interface. [New] returns one
 // http.Handler serving
 //
-//	POST /graphql   GraphQL queries and mutations (JSON body: query, operationName, variables)
+//	POST /graphql   GraphQL queries and mutations (JSON body: query, operationName, variables),
+//	                or a multipart request with files (see Uploads)
 //	GET  /graphql   GraphQL queries (URL parameters query, operationName, variables); mutations need POST
 //	GET  /healthz   the process is up
 //	GET  /readyz    the store answers (503 once it is closed)
@@ -27,7 +28,9 @@
 // extensions "limit" (its name) and "value" (the configured value), and no
 // data:
 //
-//	body size     the request body (http.MaxBytesReader; status 413)
+//	body size     the request body (http.MaxBytesReader; status 413), and the operations and
+//	              map fields of a multipart request
+//	upload size   the body of a multipart request (status 413)
 //	query length  the query text
 //	depth         the nesting of fields (graphql-go's MaxDepth; at least 15 for introspection)
 //	cost          an estimate made before running: every field costs the product of the list
@@ -46,8 +49,32 @@
 // ReadOnly. A browser on another origin cannot send the header without a
 // CORS preflight that only configured origins pass, so writes are never
 // allowed cross-origin without the token. The importData mutation runs
-// the importers on an upload (bounded by the body size limit), replacing
-// the graph of its source name.
+// the importers on its content, replacing the graph of its source name.
+//
+// # Uploads
+//
+// POST /graphql also takes the GraphQL multipart request
+// (https://github.com/jaydenseric/graphql-multipart-request-spec), so that
+// importData can import a file bigger than the body size limit:
+//
+//	curl -H "Authorization: Bearer $T" \
+//	  -F operations='{"query":"mutation($f: String!){ importData(content: $f, format: \"bibtex\", name: \"refs.bib\") { graph quads } }","variables":{"f":null}}' \
+//	  -F map='{"0":["variables.f"]}' -F 0=@refs.bib http://127.0.0.1:8080/graphql
+//
+// The fields come in the spec's order: operations (one request; batches
+// are refused), map (file field name to paths such as "variables.f" or
+// "variables.input.files.0", each already in the variables as null),
+// then the files. Each file must be UTF-8 (the error names the
+// field, the file name and the byte offset and line of the first bad
+// byte) and becomes a string in the variables it maps to, so importData
+// keeps content: String! and a file goes anywhere a string does. A
+// multipart request is refused with 401 or 403 from its headers unless it
+// carries the token and the server takes writes: a browser posts
+// multipart/form-data from any origin without a CORS preflight, and the
+// server should not read up to MaxUploadBytes for nobody. Mistakes in the
+// fields (a missing or misplaced field, bad JSON, a path not in the
+// variables, a file not in the map or missing from the request) are 400
+// with the code BAD_INPUT and a message naming the field.
 //
 // # CORS
 //
@@ -60,6 +87,10 @@
 // civicgraph_http_requests_total{route,code},
 // civicgraph_http_request_duration_seconds{route},
 // civicgraph_graphql_errors_total{code}, civicgraph_limit_hits_total{limit},
+// civicgraph_imports_total{format,result} (result ok or error; format is
+// the importer's, "unknown" for one it does not know and csv for every CSV
+// template, so clients cannot add series), civicgraph_import_quads_total,
+// civicgraph_import_duration_seconds{format},
 // civicgraph_store_quads, civicgraph_store_terms,
 // civicgraph_store_disk_bytes, and the Go and process collectors.
 //
@@ -70,6 +101,12 @@
 //     run without a cost check and left to graphql-go to reject.
 //   - A response is built in memory before the result size limit is
 //     checked; the page and nodes limits bound how big it can get.
+//   - An uploaded file is held in memory as a string while it is imported
+//     (graphql-go has no streaming input); MaxUploadBytes bounds it.
+//   - The import of an upload runs under the request's Timeout like any
+//     request, which bounds it more than MaxUploadBytes does: at the
+//     default 10 s, a few MiB of N-Triples, less of a bibliography. The
+//     transfer of the body is bounded by the http.Server's ReadTimeout.
 //   - graphql-go answers some request errors (argument coercion) with an
 //     empty data object; the handler drops data whenever an error has no
 //     path, so a request error never comes with data.

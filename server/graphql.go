@@ -69,32 +69,18 @@ func writeGraphQLError(w http.ResponseWriter, status int, err *queries.Error) {
 	w.Write(errorResponse(err.Code, err.Message, err.Details))
 }
 
-// ServeHTTP answers one GraphQL request: read it (GET parameters or a
-// capped POST body), check its length and cost, run it under the time
-// limit, and write the response unless it is over the result size limit.
+// ServeHTTP answers one GraphQL request: read it (GET parameters, a
+// capped JSON body, or a multipart request with files), check its length
+// and cost, run it under the time limit, and write the response unless it
+// is over the result size limit.
 func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	var req request
-	if r.Method == http.MethodGet {
-		q := r.URL.Query()
-		req.Query = q.Get("query")
-		req.OperationName = q.Get("operationName")
-		if v := q.Get("variables"); v != "" {
-			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
-				writeGraphQLError(w, http.StatusBadRequest, &queries.Error{Code: queries.CodeBadInput, Message: "variables is not a JSON object"})
-				return
-			}
+	req, rerr := h.read(w, r)
+	if rerr != nil {
+		if rerr.status == http.StatusUnauthorized {
+			w.Header().Set("WWW-Authenticate", "Bearer")
 		}
-	} else {
-		body := http.MaxBytesReader(w, r.Body, h.opts.MaxBodyBytes)
-		if err := json.NewDecoder(body).Decode(&req); err != nil {
-			var tooBig *http.MaxBytesError
-			if errors.As(err, &tooBig) {
-				writeGraphQLError(w, http.StatusRequestEntityTooLarge, queries.LimitError("body size", h.opts.MaxBodyBytes, "the request body"))
-				return
-			}
-			writeGraphQLError(w, http.StatusBadRequest, &queries.Error{Code: queries.CodeBadInput, Message: "the body is not a GraphQL request in JSON: " + err.Error()})
-			return
-		}
+		writeGraphQLError(w, rerr.status, rerr.err)
+		return
 	}
 	if strings.TrimSpace(req.Query) == "" {
 		writeGraphQLError(w, http.StatusBadRequest, &queries.Error{Code: queries.CodeBadInput, Message: "no query"})
@@ -141,6 +127,39 @@ func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Write(out)
+}
+
+// read reads the request from GET parameters, a multipart body (checking
+// first that the request may upload) or a JSON body.
+func (h *graphqlHandler) read(w http.ResponseWriter, r *http.Request) (request, *requestError) {
+	var req request
+	switch {
+	case r.Method == http.MethodGet:
+		q := r.URL.Query()
+		req.Query = q.Get("query")
+		req.OperationName = q.Get("operationName")
+		if v := q.Get("variables"); v != "" {
+			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
+				return req, badRequest("variables is not a JSON object")
+			}
+		}
+	case isMultipart(r):
+		if rerr := h.mayUpload(r); rerr != nil {
+			return req, rerr
+		}
+		return h.readMultipart(w, r)
+	default:
+		body := http.MaxBytesReader(w, r.Body, h.opts.MaxBodyBytes)
+		if err := json.NewDecoder(body).Decode(&req); err != nil {
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				h.limits.limitHit("body size")
+				return req, &requestError{http.StatusRequestEntityTooLarge, queries.LimitError("body size", h.opts.MaxBodyBytes, "the request body")}
+			}
+			return req, badRequest("the body is not a GraphQL request in JSON: %v", err)
+		}
+	}
+	return req, nil
 }
 
 // logErrors logs the causes of internal errors, which clients do not see,

@@ -3,6 +3,8 @@ package server_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -118,9 +120,45 @@ func TestServer_CORS(t *testing.T) {
 }
 
 func TestServer_Metrics(t *testing.T) {
-	ts, _ := newTestServer(t, server.Options{MaxCost: 10})
+	ts, _ := newTestServer(t, server.Options{MaxCost: 10, Token: testToken, Store: newFixtureStore(t)})
 	query(t, ts, `{ stats { quads } }`, nil)
 	query(t, ts, `{ actors(first: 100) { nodes { id } } }`, nil)
+	// Imports: two N-Triples (one through a multipart upload), a BibTeX
+	// upload, a syntax error, an unknown format and a CSV template (counted
+	// as csv, whatever the template).
+	const m = `mutation($c: String!, $f: String!) { importData(content: $c, format: $f, name: "m.nt") { quads } }`
+	nt := "<https://example.org/m> <https://example.org/p> \"x\" .\n<https://example.org/m> <https://example.org/p> \"y\" .\n"
+	imports := []struct {
+		vars   map[string]any
+		failed bool
+	}{
+		{map[string]any{"c": nt, "f": "nt"}, false},
+		{map[string]any{"c": "<https://example.org/m> .\n", "f": "ntriples"}, true},
+		{map[string]any{"c": nt, "f": "docx"}, true},
+		{map[string]any{"c": "a,b\n", "f": "csv:no-such-template"}, true},
+	}
+	want := 0.0
+	for _, im := range imports {
+		_, b := post(t, ts, m, im.vars, bearer(testToken))
+		r := decode(t, b)
+		if (len(r.Errors) > 0) != im.failed {
+			t.Fatalf("import %v: %s", im.vars["f"], b)
+		}
+		if !im.failed {
+			var out struct{ ImportData struct{ Quads float64 } }
+			json.Unmarshal(r.Data, &out)
+			want += out.ImportData.Quads
+		}
+	}
+	for _, up := range []struct{ format, name string }{{"nt", "things.nt"}, {"bibtex", "refs.bib"}} {
+		_, b := postMultipart(t, ts, uploadParts(importMutation(up.format, up.name), map[string]any{"f": nil},
+			`{"0":["variables.f"]}`, testFile(t, "0", up.name)), bearer(testToken))
+		var out importOut
+		if err := json.Unmarshal(decode(t, b).Data, &out); err != nil || out.ImportData.Quads == 0 {
+			t.Fatalf("upload %s: %s", up.name, b)
+		}
+		want += float64(out.ImportData.Quads)
+	}
 	resp, err := http.Get(ts.URL + "/metrics")
 	if err != nil {
 		t.Fatal(err)
@@ -128,9 +166,17 @@ func TestServer_Metrics(t *testing.T) {
 	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	for _, want := range []string{
-		`civicgraph_http_requests_total{code="200",route="POST /graphql"} 2`,
+		`civicgraph_http_requests_total{code="200",route="POST /graphql"} 8`,
 		`civicgraph_http_request_duration_seconds_bucket{route="POST /graphql"`,
 		`civicgraph_limit_hits_total{limit="cost"} 1`,
+		`civicgraph_imports_total{format="nt",result="ok"} 2`,
+		`civicgraph_imports_total{format="nt",result="error"} 1`,
+		`civicgraph_imports_total{format="bibtex",result="ok"} 1`,
+		`civicgraph_imports_total{format="unknown",result="error"} 1`,
+		`civicgraph_imports_total{format="csv",result="error"} 1`,
+		fmt.Sprintf("civicgraph_import_quads_total %g\n", want),
+		`civicgraph_import_duration_seconds_count{format="nt"} 3`,
+		`civicgraph_import_duration_seconds_bucket{format="bibtex",le="+Inf"} 1`,
 		"civicgraph_store_quads ",
 		"civicgraph_store_disk_bytes ",
 		"go_goroutines ",
@@ -138,6 +184,9 @@ func TestServer_Metrics(t *testing.T) {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("metrics lack %q", want)
 		}
+	}
+	if t.Failed() {
+		t.Logf("metrics:\n%s", b)
 	}
 }
 

@@ -17,6 +17,9 @@ const (
 	logStatus    = "status"
 	logBytes     = "bytes"
 	logDuration  = "duration"
+	logName      = "name"
+	logFormat    = "format"
+	logQuads     = "quads"
 )
 
 // requestIDKey is the context key of the request id.

@@ -27,8 +27,14 @@ type Options struct {
 	Token string
 	// ReadOnly refuses every write, token or not.
 	ReadOnly bool
-	// MaxBodyBytes bounds a request body, in bytes (default 1 MiB).
+	// MaxBodyBytes bounds a request body, in bytes (default 1 MiB). In a
+	// multipart request it bounds the operations and map fields.
 	MaxBodyBytes int64
+	// MaxUploadBytes bounds the body of a multipart request (a GraphQL
+	// request with files), in bytes (default 64 MiB). Only requests with
+	// the token may send one; each file is held in memory while it is
+	// imported.
+	MaxUploadBytes int64
 	// MaxQueryLength bounds a GraphQL query, in bytes (default 64 KiB).
 	MaxQueryLength int
 	// MaxDepth bounds the nesting of a GraphQL query (default 20; the
@@ -52,6 +58,7 @@ type Options struct {
 func DefaultOptions() Options {
 	return Options{
 		MaxBodyBytes:   1 << 20,
+		MaxUploadBytes: 64 << 20,
 		MaxQueryLength: 64 << 10,
 		MaxDepth:       20,
 		MaxCost:        100000,
@@ -67,6 +74,9 @@ func (o Options) withDefaults() Options {
 	d := DefaultOptions()
 	if o.MaxBodyBytes <= 0 {
 		o.MaxBodyBytes = d.MaxBodyBytes
+	}
+	if o.MaxUploadBytes <= 0 {
+		o.MaxUploadBytes = d.MaxUploadBytes
 	}
 	if o.MaxQueryLength <= 0 {
 		o.MaxQueryLength = d.MaxQueryLength

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strings"
+	"time"
 
 	"github.com/rs/cors"
 
@@ -33,7 +35,7 @@ func New(opts Options) (http.Handler, error) {
 	m := newMetrics(opts.Store)
 	res := queries.New(opts.Store, opts.Schema, queries.Options{
 		Base: opts.Base, MaxPage: opts.MaxPage, MaxNodes: opts.MaxNodes, ReadOnly: opts.ReadOnly,
-		Authorized: authorized, Import: importer(opts),
+		Authorized: authorized, Import: importer(opts, m),
 	})
 	s, err := NewSchema(res, opts)
 	if err != nil {
@@ -71,17 +73,25 @@ func New(opts Options) (http.Handler, error) {
 // importers package, with its errors sorted into what the client did wrong
 // (a syntax error in the content, an unknown format: BAD_INPUT, with the
 // importer's message naming the line and what was expected) and what it
-// did not (the store: kept from the client).
-func importer(opts Options) func(context.Context, string, string, io.Reader) (queries.ImportResult, error) {
-	return func(ctx context.Context, name, format string, r io.Reader) (queries.ImportResult, error) {
+// did not (the store: kept from the client). Every import is counted in
+// the metrics, by format ("unknown" for a format the importers do not
+// know, and csv for every csv:TEMPLATE, so that clients cannot make new
+// series) and result.
+func importer(opts Options, m *metrics) func(context.Context, string, string, io.Reader) (queries.ImportResult, error) {
+	return func(ctx context.Context, name, format string, r io.Reader) (res queries.ImportResult, err error) {
+		start := time.Now()
+		label := "unknown"
+		defer func() { m.imported(label, res.QuadsWritten, time.Since(start), err) }()
 		f, err := importers.ParseFormat(format)
 		if err != nil {
 			return queries.ImportResult{}, &queries.Error{Code: queries.CodeBadInput, Message: err.Error(), Cause: err}
 		}
-		res, err := importers.Import(ctx, opts.Store, []importers.Input{{Name: name, R: r}}, importers.Options{Format: f, Base: opts.Base})
+		label, _, _ = strings.Cut(string(f), ":")
+		out, err := importers.Import(ctx, opts.Store, []importers.Input{{Name: name, R: r}}, importers.Options{Format: f, Base: opts.Base})
 		switch {
 		case err == nil:
-			return queries.ImportResult{GraphIRI: importers.SourceGraph(name).Value, RecordsRead: res.Records, QuadsWritten: res.Load.Quads}, nil
+			opts.Logger.InfoContext(ctx, "import done", logRequestID, RequestID(ctx), logName, name, logFormat, label, logQuads, out.Load.Quads, logDuration, time.Since(start))
+			return queries.ImportResult{GraphIRI: importers.SourceGraph(name).Value, RecordsRead: out.Records, QuadsWritten: out.Load.Quads}, nil
 		case errors.Is(err, graph.ErrTooBig), errors.Is(err, graph.ErrNoSpace), errors.Is(err, graph.ErrReadOnly),
 			errors.Is(err, graph.ErrClosed), errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 			return queries.ImportResult{}, err

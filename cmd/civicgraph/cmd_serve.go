@@ -55,6 +55,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	fs.StringVar(&sc.tokenFile, "token-file", envOr(env.getenv, "CIVICGRAPH_TOKEN_FILE", ""), "file holding the bearer token writes need; CIVICGRAPH_TOKEN gives it directly (env CIVICGRAPH_TOKEN_FILE)")
 	fs.BoolVar(&sc.readOnly, "read-only", envOr(env.getenv, "CIVICGRAPH_READ_ONLY", "") == "true", "refuse every write (env CIVICGRAPH_READ_ONLY=true)")
 	fs.Int64Var(&sc.limits.MaxBodyBytes, "max-body-bytes", int64(envInt(env.getenv, "CIVICGRAPH_MAX_BODY_BYTES", int(def.MaxBodyBytes))), "largest request body in bytes (env CIVICGRAPH_MAX_BODY_BYTES)")
+	fs.Int64Var(&sc.limits.MaxUploadBytes, "max-upload", int64(envInt(env.getenv, "CIVICGRAPH_MAX_UPLOAD", int(def.MaxUploadBytes))), "largest multipart upload (importData with files) in bytes; held in memory while imported (env CIVICGRAPH_MAX_UPLOAD)")
 	fs.IntVar(&sc.limits.MaxQueryLength, "max-query-length", envInt(env.getenv, "CIVICGRAPH_MAX_QUERY_LENGTH", def.MaxQueryLength), "longest GraphQL query in bytes (env CIVICGRAPH_MAX_QUERY_LENGTH)")
 	fs.IntVar(&sc.limits.MaxDepth, "max-depth", envInt(env.getenv, "CIVICGRAPH_MAX_DEPTH", def.MaxDepth), "deepest GraphQL query; introspection needs 15 (env CIVICGRAPH_MAX_DEPTH)")
 	fs.IntVar(&sc.limits.MaxCost, "max-cost", envInt(env.getenv, "CIVICGRAPH_MAX_COST", def.MaxCost), "highest estimated query cost: fields times the list sizes above them (env CIVICGRAPH_MAX_COST)")
@@ -129,7 +130,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 // load reads the token from CIVICGRAPH_TOKEN or the token file, and checks
 // the limits.
 func (sc *serveConfig) load(getenv func(string) string) error {
-	for _, k := range []string{"CIVICGRAPH_MAX_BODY_BYTES", "CIVICGRAPH_MAX_QUERY_LENGTH", "CIVICGRAPH_MAX_DEPTH",
+	for _, k := range []string{"CIVICGRAPH_MAX_BODY_BYTES", "CIVICGRAPH_MAX_UPLOAD", "CIVICGRAPH_MAX_QUERY_LENGTH", "CIVICGRAPH_MAX_DEPTH",
 		"CIVICGRAPH_MAX_COST", "CIVICGRAPH_MAX_RESULT_BYTES", "CIVICGRAPH_MAX_PAGE", "CIVICGRAPH_MAX_NODES"} {
 		if v := getenv(k); v != "" {
 			if _, err := strconv.Atoi(v); err != nil {
@@ -160,7 +161,7 @@ func (sc *serveConfig) load(getenv func(string) string) error {
 	}
 	l := sc.limits
 	switch {
-	case l.MaxBodyBytes <= 0, l.MaxQueryLength <= 0, l.MaxCost <= 0, l.MaxResultBytes <= 0, l.MaxPage <= 0, l.MaxNodes <= 0, l.Timeout <= 0:
+	case l.MaxBodyBytes <= 0, l.MaxUploadBytes <= 0, l.MaxQueryLength <= 0, l.MaxCost <= 0, l.MaxResultBytes <= 0, l.MaxPage <= 0, l.MaxNodes <= 0, l.Timeout <= 0:
 		return fmt.Errorf("%w: limits must be positive", errBadFlags)
 	case l.MaxDepth < 15:
 		return fmt.Errorf("%w: --max-depth %d: expected at least 15, which the standard introspection query needs", errBadFlags, l.MaxDepth)
