@@ -155,8 +155,11 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 		src.format = format
 		// Parse on one goroutine, intern and index on this one: the two
 		// halves of a load run on two cores.
-		var domain []graph.Quad // kept to validate a domain format's input whole
 		validate := !opts.NoValidate && format.isDomain()
+		var domain *domainQuads // kept to validate a domain format's input whole
+		if validate {
+			domain = newDomainQuads()
+		}
 		for b := range readBatches(ctx, r) {
 			if b.err != nil {
 				return res, fmt.Errorf("import: %w", b.err)
@@ -168,7 +171,7 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 				q.S, q.O, q.G = src.scope(q.S), src.scope(q.O), src.scope(q.G)
 				src.graphs[q.G]++
 				if validate {
-					domain = append(domain, q)
+					domain.add(q)
 				}
 				res.Records++
 				if l != nil {
@@ -295,28 +298,3 @@ func (e *ValidationError) Error() string {
 
 // Unwrap returns schema.ErrViolation.
 func (e *ValidationError) Unwrap() error { return schema.ErrViolation }
-
-// validateInput checks one input's quads against the shapes; things they
-// link to but do not describe are looked up in the store.
-func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph.Store, quads []graph.Quad) error {
-	var opt schema.Options
-	if s != nil {
-		opt.TypesOf = func(t graph.Term) []string {
-			var out []string
-			for q, err := range s.Match(ctx, graph.Pattern{S: t, P: graph.IRI(graph.RDFType)}) {
-				if err != nil {
-					return out
-				}
-				out = append(out, q.O.Value)
-			}
-			return out
-		}
-	}
-	vs := sc.ValidateWith(quads, opt)
-	if len(vs) == 0 {
-		return nil
-	}
-	e := &ValidationError{File: name, Total: len(vs)}
-	e.List = vs[:min(len(vs), MaxProblems)]
-	return e
-}

@@ -1,0 +1,130 @@
+package importers
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"civicgraph/graph"
+	"civicgraph/schema"
+)
+
+// domainQuads keeps a domain input's statements for validation, compactly:
+// each distinct term once, each statement as four indexes (16 bytes instead
+// of some 250 for a graph.Quad and its share of the validator's index).
+type domainQuads struct {
+	ids   map[graph.Term]uint32
+	terms []graph.Term
+	quads [][4]uint32 // subject, predicate, object, graph
+}
+
+func newDomainQuads() *domainQuads {
+	return &domainQuads{ids: map[graph.Term]uint32{}}
+}
+
+func (d *domainQuads) id(t graph.Term) uint32 {
+	if id, ok := d.ids[t]; ok {
+		return id
+	}
+	id := uint32(len(d.terms))
+	d.ids[t] = id
+	d.terms = append(d.terms, t)
+	return id
+}
+
+func (d *domainQuads) add(q graph.Quad) {
+	d.quads = append(d.quads, [4]uint32{d.id(q.S), d.id(q.P), d.id(q.O), d.id(q.G)})
+}
+
+func (d *domainQuads) quad(x [4]uint32) graph.Quad {
+	return graph.Quad{S: d.terms[x[0]], P: d.terms[x[1]], O: d.terms[x[2]], G: d.terms[x[3]]}
+}
+
+// validateChunk is about how many statements the validator gets at once;
+// a subject's statements always go together.
+const validateChunk = 50_000
+
+// validateInput checks one input's statements against the shapes. The
+// validator sees them a chunk of subjects at a time, so that its index stays
+// small; what a chunk links to is typed, and put in schemes, from the whole
+// input first and then from the store.
+func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph.Store, d *domainQuads) error {
+	typeID, hasType := d.ids[graph.IRI(graph.RDFType)]
+	schemeID, hasScheme := d.ids[graph.IRI(schema.SKOSInScheme)]
+	types := map[uint32][]string{}
+	schemes := map[uint32][]string{}
+	for _, x := range d.quads {
+		o := d.terms[x[2]]
+		if o.Kind != graph.KindIRI {
+			continue
+		}
+		switch {
+		case hasType && x[1] == typeID:
+			if !slices.Contains(types[x[0]], o.Value) {
+				types[x[0]] = append(types[x[0]], o.Value)
+			}
+		case hasScheme && x[1] == schemeID:
+			if !slices.Contains(schemes[x[0]], o.Value) {
+				schemes[x[0]] = append(schemes[x[0]], o.Value)
+			}
+		}
+	}
+	fromStore := func(t graph.Term, p string) []string {
+		if s == nil {
+			return nil
+		}
+		var out []string
+		for q, err := range s.Match(ctx, graph.Pattern{S: t, P: graph.IRI(p)}) {
+			if err != nil {
+				return out
+			}
+			out = append(out, q.O.Value)
+		}
+		return out
+	}
+	opt := schema.Options{
+		TypesOf: func(t graph.Term) []string {
+			if id, ok := d.ids[t]; ok && len(types[id]) > 0 {
+				return types[id]
+			}
+			return fromStore(t, graph.RDFType)
+		},
+		SchemesOf: func(t graph.Term) []string {
+			if id, ok := d.ids[t]; ok && len(schemes[id]) > 0 {
+				return schemes[id]
+			}
+			return fromStore(t, schema.SKOSInScheme)
+		},
+	}
+	// Group the statements by subject, keeping their order within each.
+	slices.SortStableFunc(d.quads, func(a, b [4]uint32) int { return cmp.Compare(a[0], b[0]) })
+	var vs schema.Violations
+	chunk := make([]graph.Quad, 0, validateChunk)
+	flush := func() {
+		if len(chunk) > 0 {
+			vs = append(vs, sc.ValidateWith(chunk, opt)...)
+			chunk = chunk[:0]
+		}
+	}
+	for i, x := range d.quads {
+		if len(chunk) >= validateChunk && x[0] != d.quads[i-1][0] {
+			flush()
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		chunk = append(chunk, d.quad(x))
+	}
+	flush()
+	if len(vs) == 0 {
+		return nil
+	}
+	slices.SortFunc(vs, func(a, b schema.Violation) int {
+		return cmp.Or(cmp.Compare(a.Focus, b.Focus), cmp.Compare(a.Path, b.Path),
+			cmp.Compare(a.Code, b.Code), cmp.Compare(a.Value, b.Value))
+	})
+	vs = slices.Compact(vs)
+	e := &ValidationError{File: name, Total: len(vs)}
+	e.List = vs[:min(len(vs), MaxProblems)]
+	return e
+}
