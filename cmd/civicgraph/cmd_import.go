@@ -7,6 +7,7 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/importers"
+	"civicgraph/importers/bib"
 )
 
 func runImport(ctx context.Context, env *environment, args []string) error {
@@ -61,6 +62,10 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	}
 	fmt.Fprintf(env.stdout, "imported %d files: %d statements read, %d quads in %d graphs, %d new terms\n",
 		res.Files, res.Records, res.Load.Quads, res.Load.Graphs, res.Load.NewTerms)
+	if l := res.Linked; l != (bib.LinkStats{}) {
+		fmt.Fprintf(env.stdout, "linked to what the store holds: %d references, %d persons, %d organisations\n",
+			l.References, l.Persons, l.Organizations)
+	}
 	return s.Close()
 }
 
