@@ -3,6 +3,7 @@ package queries
 import (
 	"cmp"
 	"context"
+	"maps"
 	"math"
 	"slices"
 
@@ -70,8 +71,12 @@ const (
 // the query (the last one also as a prefix) with BM25 over the store's text
 // index. A subject's literals are its fields: each posting counts with the
 // weight of the property that links it, saturated and normalised by the
-// literal's length against the average. A word's rarity (idf) is counted in
-// subjects.
+// literal's length against the average, times the word's rarity (idf) among
+// the indexed literals.
+//
+// The word with the fewest literals drives: only its literals are looked up
+// in the quad index (which subjects use them, through which property); the
+// other words are checked on those candidate subjects' own statements.
 func search(v *graph.View, words []string) ([]hit, error) {
 	fields := searchFields()
 	weight := make(map[graph.ID]float64, len(fields))
@@ -92,60 +97,113 @@ func search(v *graph.View, words []string) ([]hit, error) {
 	if docs > 0 {
 		avg = float64(total) / float64(docs)
 	}
-	var acc map[graph.ID]float64
+	// For each word, the score of each literal that holds it.
+	lits := make([]map[graph.ID]float64, len(words))
 	for i, w := range words {
 		prefix := i == len(words)-1 && len(w) >= minPrefix
-		// Saturated, weighted frequencies per matched word and subject; a
-		// literal used twice by a subject through one property (in two
-		// graphs) counts once.
-		perWord := map[string]map[graph.ID]float64{}
-		type use struct{ s, p, lit graph.ID }
-		seen := map[use]bool{}
+		var ps []graph.Posting
+		df := map[string]int{} // literals per matched word
 		for p, err := range v.Postings(w, prefix) {
 			if err != nil {
 				return nil, err
 			}
-			norm := float64(p.Count) * (bm25K1 + 1) /
-				(float64(p.Count) + bm25K1*(1-bm25B+bm25B*float64(p.Length)/avg))
-			for q, err := range v.MatchIDs(graph.IDPattern{O: p.Literal}) {
+			ps = append(ps, p)
+			df[p.Word]++
+		}
+		m := make(map[graph.ID]float64, len(ps))
+		for _, p := range ps {
+			d := float64(df[p.Word])
+			idf := math.Log(1 + (n-d+0.5)/(d+0.5))
+			tf := float64(p.Count)
+			m[p.Literal] += idf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*float64(p.Length)/avg))
+		}
+		if len(m) == 0 {
+			return nil, nil // a word no literal holds: no subject holds them all
+		}
+		lits[i] = m
+	}
+	driver := 0
+	for i := range lits {
+		if len(lits[i]) < len(lits[driver]) {
+			driver = i
+		}
+	}
+	// Candidates: the subjects that use a literal of the driving word
+	// through a searched property, with that word's score. Each other word
+	// then narrows them: by its own literals' uses when it has fewer
+	// literals than there are candidates, else by reading each candidate's
+	// statements.
+	type use struct{ s, p, lit graph.ID }
+	uses := func(m map[graph.ID]float64) (map[graph.ID]float64, error) {
+		out := map[graph.ID]float64{}
+		seen := map[use]bool{}
+		// In id order, so that the index is read forwards.
+		for _, lit := range slices.Sorted(maps.Keys(m)) {
+			ls := m[lit]
+			for q, err := range v.MatchIDs(graph.IDPattern{O: lit}) {
 				if err != nil {
 					return nil, err
 				}
-				fw := weight[q.P]
-				if fw == 0 || seen[use{q.S, q.P, p.Literal}] {
+				w := weight[q.P]
+				if w == 0 || seen[use{q.S, q.P, lit}] {
 					continue
 				}
-				seen[use{q.S, q.P, p.Literal}] = true
-				m := perWord[p.Word]
-				if m == nil {
-					m = map[graph.ID]float64{}
-					perWord[p.Word] = m
-				}
-				m[q.S] += fw * norm
+				seen[use{q.S, q.P, lit}] = true
+				out[q.S] += w * ls
 			}
 		}
-		scores := map[graph.ID]float64{}
-		for _, m := range perWord {
-			df := float64(len(m))
-			idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-			for d, x := range m {
-				scores[d] += idf * x
-			}
-		}
-		if acc == nil {
-			acc = scores
+		return out, nil
+	}
+	scores, err := uses(lits[driver])
+	if err != nil {
+		return nil, err
+	}
+	type field struct{ p, o graph.ID }
+	own := map[graph.ID][]field{} // searched statements of candidates, read on demand
+	for i, m := range lits {
+		if i == driver || len(scores) == 0 {
 			continue
 		}
-		for d, s := range acc {
-			if x, ok := scores[d]; ok {
-				acc[d] = s + x
+		if len(m) < len(scores) {
+			other, err := uses(m)
+			if err != nil {
+				return nil, err
+			}
+			for subj, sc := range scores {
+				if x, ok := other[subj]; ok {
+					scores[subj] = sc + x
+				} else {
+					delete(scores, subj)
+				}
+			}
+			continue
+		}
+		for subj, sc := range scores {
+			fs, ok := own[subj]
+			if !ok {
+				for q, err := range v.MatchIDs(graph.IDPattern{S: subj}) {
+					if err != nil {
+						return nil, err
+					}
+					if weight[q.P] != 0 && !slices.Contains(fs, field{q.P, q.O}) {
+						fs = append(fs, field{q.P, q.O})
+					}
+				}
+				own[subj] = fs
+			}
+			var x float64
+			for _, f := range fs {
+				x += weight[f.p] * m[f.o]
+			}
+			if x == 0 {
+				delete(scores, subj)
 			} else {
-				delete(acc, d)
+				scores[subj] = sc + x
 			}
 		}
 	}
-	out := make([]hit, 0, len(acc))
-	for d, s := range acc {
+	out := make([]hit, 0, len(scores))
+	for d, s := range scores {
 		out = append(out, hit{d, s})
 	}
 	slices.SortFunc(out, func(a, b hit) int {
