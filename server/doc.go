@@ -103,10 +103,9 @@
 //     checked; the page and nodes limits bound how big it can get.
 //   - An uploaded file is held in memory as a string while it is imported
 //     (graphql-go has no streaming input); MaxUploadBytes bounds it.
-//   - The import of an upload runs under the request's Timeout like any
-//     request, which bounds it more than MaxUploadBytes does: at the
-//     default 10 s, a few MiB of N-Triples, less of a bibliography. The
-//     transfer of the body is bounded by the http.Server's ReadTimeout.
+//   - An upload (a multipart request, once its token is checked) runs
+//     under UploadTimeout (5 minutes by default) instead of Timeout, and
+//     its connection's read and write deadlines are moved past it.
 //   - graphql-go answers some request errors (argument coercion) with an
 //     empty data object; the handler drops data whenever an error has no
 //     path, so a request error never comes with data.

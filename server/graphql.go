@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/graph-gophers/graphql-go"
 	gqlerrors "github.com/graph-gophers/graphql-go/errors"
@@ -104,12 +105,16 @@ func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	ctx, cancel := queries.WithTimeout(r.Context(), h.opts.Timeout)
+	timeout := h.opts.Timeout
+	if isMultipart(r) {
+		timeout = h.opts.UploadTimeout
+	}
+	ctx, cancel := queries.WithTimeout(r.Context(), timeout)
 	defer cancel()
 	resp := h.s.Exec(ctx, req.Query, req.OperationName, req.Variables)
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		h.limits.limitHit("timeout")
-		writeGraphQLError(w, http.StatusOK, queries.TimeoutError(h.opts.Timeout))
+		writeGraphQLError(w, http.StatusOK, queries.TimeoutError(timeout))
 		return
 	}
 	h.markLimits(resp.Errors)
@@ -147,6 +152,12 @@ func (h *graphqlHandler) read(w http.ResponseWriter, r *http.Request) (request, 
 		if rerr := h.mayUpload(r); rerr != nil {
 			return req, rerr
 		}
+		// An authorised upload gets UploadTimeout to arrive and to be
+		// imported, beyond the http.Server's read and write timeouts.
+		rc := http.NewResponseController(w)
+		deadline := time.Now().Add(h.opts.UploadTimeout + 30*time.Second)
+		_ = rc.SetReadDeadline(deadline) // not every ResponseWriter supports deadlines
+		_ = rc.SetWriteDeadline(deadline)
 		return h.readMultipart(w, r)
 	default:
 		body := http.MaxBytesReader(w, r.Body, h.opts.MaxBodyBytes)

@@ -52,6 +52,11 @@ type Options struct {
 	// Timeout bounds the time of one request (default 10 s). Its context
 	// reaches the store's scans, which stop when it expires.
 	Timeout time.Duration
+	// UploadTimeout bounds the time of a multipart request with files, from
+	// its arrival to the end of its import (default 5 minutes); the
+	// request's read and write deadlines are moved past it once the request
+	// is known to carry the token.
+	UploadTimeout time.Duration
 }
 
 // DefaultOptions returns the default limits, with no store.
@@ -66,6 +71,7 @@ func DefaultOptions() Options {
 		MaxPage:        1000,
 		MaxNodes:       10000,
 		Timeout:        10 * time.Second,
+		UploadTimeout:  5 * time.Minute,
 	}
 }
 
@@ -98,6 +104,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = d.Timeout
+	}
+	if o.UploadTimeout <= 0 {
+		o.UploadTimeout = d.UploadTimeout
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)

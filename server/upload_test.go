@@ -411,3 +411,23 @@ func TestServer_UploadShutdown(t *testing.T) {
 		t.Errorf("Serve: %v, want http.ErrServerClosed", err)
 	}
 }
+
+// TestServer_UploadTimeout checks that an upload runs under UploadTimeout,
+// not the request Timeout: with a Timeout too short for any import, the
+// same content fails inline and imports as a file.
+func TestServer_UploadTimeout(t *testing.T) {
+	ts, _ := newTestServer(t, server.Options{Token: testToken, Store: newFixtureStore(t), Timeout: time.Nanosecond, UploadTimeout: time.Minute})
+	content, err := os.ReadFile("testdata/upload/things.nt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, b := post(t, ts, importMutation("nt", "inline.nt"), map[string]any{"f": string(content)}, bearer(testToken))
+	if code := decode(t, b).errorCode(); code != "TIMEOUT" {
+		t.Fatalf("inline import under a 1ns timeout: %s, want a TIMEOUT error", b)
+	}
+	status, b := postMultipart(t, ts, uploadParts(importMutation("nt", "things.nt"), map[string]any{"f": nil},
+		`{"0":["variables.f"]}`, testFile(t, "0", "things.nt")), bearer(testToken))
+	if r := decode(t, b); status != http.StatusOK || len(r.Errors) > 0 {
+		t.Fatalf("upload under UploadTimeout: %d %s", status, b)
+	}
+}

@@ -63,6 +63,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	fs.IntVar(&sc.limits.MaxPage, "max-page", envInt(env.getenv, "CIVICGRAPH_MAX_PAGE", def.MaxPage), "largest page of a list (env CIVICGRAPH_MAX_PAGE)")
 	fs.IntVar(&sc.limits.MaxNodes, "max-nodes", envInt(env.getenv, "CIVICGRAPH_MAX_NODES", def.MaxNodes), "most nodes neighbors returns and paths visits (env CIVICGRAPH_MAX_NODES)")
 	fs.DurationVar(&sc.limits.Timeout, "timeout", envDuration(env.getenv, "CIVICGRAPH_TIMEOUT", def.Timeout), "time limit of one request (env CIVICGRAPH_TIMEOUT)")
+	fs.DurationVar(&sc.limits.UploadTimeout, "upload-timeout", envDuration(env.getenv, "CIVICGRAPH_UPLOAD_TIMEOUT", def.UploadTimeout), "time limit of a multipart upload, transfer and import (env CIVICGRAPH_UPLOAD_TIMEOUT)")
 	fs.DurationVar(&sc.shutdown, "shutdown-timeout", envDuration(env.getenv, "CIVICGRAPH_SHUTDOWN_TIMEOUT", 30*time.Second), "how long in-flight requests may take to finish on shutdown (env CIVICGRAPH_SHUTDOWN_TIMEOUT)")
 	if err := parse(fs, args); err != nil {
 		return err
