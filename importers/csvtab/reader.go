@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"civicgraph/graph"
+	"civicgraph/importers/internal/problems"
 	"civicgraph/schema"
 )
 
@@ -35,39 +36,12 @@ type LabelIndex interface {
 }
 
 // MaxErrors is how many problems Read lists before it only counts them.
-const MaxErrors = 100
+const MaxErrors = problems.Max
 
-// Errors is every problem Read found in a file: the first MaxErrors, and
-// how many there were in all.
-type Errors struct {
-	List  []error
-	Total int
-}
-
-// Error lists the problems, one a line.
-func (e *Errors) Error() string {
-	var b strings.Builder
-	for i, err := range e.List {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(err.Error())
-	}
-	if e.Total > len(e.List) {
-		fmt.Fprintf(&b, "\n... and %d more problems (%d in all)", e.Total-len(e.List), e.Total)
-	}
-	return b.String()
-}
-
-// Unwrap returns the problems, for errors.Is and errors.As.
-func (e *Errors) Unwrap() []error { return e.List }
-
-func (e *Errors) add(err error) {
-	e.Total++
-	if len(e.List) < MaxErrors {
-		e.List = append(e.List, err)
-	}
-}
+// Errors is every problem Read found in a file: the first MaxErrors in
+// Errors, and how many there were in all in Total. It lists them one a
+// line, and unwraps to them for errors.Is and errors.As.
+type Errors = problems.List
 
 // column is a header column bound to its template column.
 type column struct {
@@ -142,7 +116,7 @@ func Read(r io.Reader, name string, sc *schema.Schema, opts Options) ([]graph.Qu
 			if errors.As(err, &pe) {
 				row = pe.Line
 			}
-			rd.errs.add(fileError(name, row, err, "a well-formed CSV row"))
+			rd.errs.Add(fileError(name, row, err, "a well-formed CSV row"))
 			if !errors.As(err, &pe) {
 				break // an encoding or read error: the rest cannot be trusted
 			}
@@ -153,7 +127,7 @@ func Read(r io.Reader, name string, sc *schema.Schema, opts Options) ([]graph.Qu
 	rd.resolvePending()
 	if rd.errs.Total == 0 {
 		for _, v := range sc.Validate(rd.quads) {
-			rd.errs.add(&Error{File: name, Column: localName(v.Path), Found: v.Value, Expected: v.Expected + " (entity " + v.Focus + ")"})
+			rd.errs.Add(&Error{File: name, Column: localName(v.Path), Found: v.Value, Expected: v.Expected + " (entity " + v.Focus + ")"})
 		}
 	}
 	if rd.errs.Total > 0 {
@@ -192,9 +166,9 @@ func (rd *reader) bindHeader(header []string) error {
 				}
 			}
 			if c.col == nil {
-				rd.errs.add(&Error{File: rd.name, Row: 1, Column: fmt.Sprint(i + 1), Found: h, Expected: "a column of the " + tmpl.Name + " template (civicgraph template " + tmpl.Name + ")"})
+				rd.errs.Add(&Error{File: rd.name, Row: 1, Column: fmt.Sprint(i + 1), Found: h, Expected: "a column of the " + tmpl.Name + " template (civicgraph template " + tmpl.Name + ")"})
 			} else if lang != "" && !isText(c.col.Shape) {
-				rd.errs.add(&Error{File: rd.name, Row: 1, Column: h, Found: "@" + lang, Expected: "a language only on text columns"})
+				rd.errs.Add(&Error{File: rd.name, Row: 1, Column: h, Found: "@" + lang, Expected: "a language only on text columns"})
 			}
 		}
 		rd.cols = append(rd.cols, c)
@@ -263,7 +237,7 @@ func (rd *reader) row(row int, rec []string) {
 		return ""
 	}
 	if len(rec) > len(rd.cols) {
-		rd.errs.add(&Error{File: rd.name, Row: row, Found: fmt.Sprintf("%d cells", len(rec)), Expected: fmt.Sprintf("at most %d cells, one per header column", len(rd.cols))})
+		rd.errs.Add(&Error{File: rd.name, Row: row, Found: fmt.Sprintf("%d cells", len(rec)), Expected: fmt.Sprintf("at most %d cells, one per header column", len(rd.cols))})
 		return
 	}
 	id := ""
@@ -282,7 +256,7 @@ func (rd *reader) row(row int, rec []string) {
 		slug = name
 	}
 	if slug == "" {
-		rd.errs.add(&Error{File: rd.name, Row: row, Column: "id", Expected: "an id, or a name or title to make one from"})
+		rd.errs.Add(&Error{File: rd.name, Row: row, Column: "id", Expected: "an id, or a name or title to make one from"})
 		return
 	}
 	iri := id
@@ -311,7 +285,7 @@ func (rd *reader) row(row int, rec []string) {
 			}
 			o, err := rd.value(c, val)
 			if err != nil {
-				rd.errs.add(&Error{File: rd.name, Row: row, Column: c.header, Found: val, Expected: err.Error()})
+				rd.errs.Add(&Error{File: rd.name, Row: row, Column: c.header, Found: val, Expected: err.Error()})
 				continue
 			}
 			if o.IsZero() { // a link by label to resolve at the end
@@ -416,7 +390,7 @@ func (rd *reader) resolvePending() {
 		if len(found) == 0 && rd.opts.Labels != nil {
 			var err error
 			if found, err = rd.opts.Labels.Lookup(pl.label, pl.classes); err != nil {
-				rd.errs.add(&Error{File: rd.name, Row: pl.row, Column: pl.column, Found: pl.label, Expected: "a label to look up (" + err.Error() + ")"})
+				rd.errs.Add(&Error{File: rd.name, Row: pl.row, Column: pl.column, Found: pl.label, Expected: "a label to look up (" + err.Error() + ")"})
 				continue
 			}
 		}
@@ -428,11 +402,11 @@ func (rd *reader) resolvePending() {
 		case 1:
 			rd.quads = append(rd.quads, graph.Quad{S: pl.subject, P: graph.IRI(pl.pred), O: graph.IRI(found[0])})
 		case 0:
-			rd.errs.add(&Error{File: rd.name, Row: pl.row, Column: pl.column, Found: pl.label,
+			rd.errs.Add(&Error{File: rd.name, Row: pl.row, Column: pl.column, Found: pl.label,
 				Expected: "the IRI or the label of a " + strings.Join(cs, " or ") + " in this file or in the store"})
 		default:
 			slices.Sort(found)
-			rd.errs.add(&Error{File: rd.name, Row: pl.row, Column: pl.column, Found: pl.label,
+			rd.errs.Add(&Error{File: rd.name, Row: pl.row, Column: pl.column, Found: pl.label,
 				Expected: "a label naming one " + strings.Join(cs, " or ") + ", but it names " + strings.Join(found, ", ") + "; give the IRI"})
 		}
 	}

@@ -169,7 +169,7 @@ func TestRead_ListsEveryProblem(t *testing.T) {
 	}
 	_, err := csvtab.Read(strings.NewReader(b.String()), "procurements.csv", sc, csvtab.Options{})
 	var all *csvtab.Errors
-	if !errors.As(err, &all) || all.Total != 150 || len(all.List) != csvtab.MaxErrors || !strings.Contains(err.Error(), "and 50 more problems") {
+	if !errors.As(err, &all) || all.Total != 150 || len(all.Errors) != csvtab.MaxErrors || !strings.Contains(err.Error(), "and 50 more problems") {
 		t.Fatalf("Read of 150 bad rows = %v", err)
 	}
 }
