@@ -77,8 +77,8 @@ func ParseFormat(name string) (Format, error) {
 // isDomain reports whether f maps a domain format onto the ontology, whose
 // output is checked against the shapes (CSV checks its own).
 func (f Format) isDomain() bool {
-	switch f {
-	case BibTeX, RIS, CSLJSON, Citations, OCDS, Register:
+	switch f.base() {
+	case BibTeX, RIS, CSLJSON, Citations, OCDS, Register, CSV:
 		return true
 	}
 	return false

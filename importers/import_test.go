@@ -153,3 +153,26 @@ func TestParseFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestImport_CSVValidatedAgainstTheShapes checks that a CSV file whose rows
+// are well formed but whose entities break the shapes (a procurement
+// without its buyer) is refused, names what is missing, and writes
+// nothing; --no-validate imports it.
+func TestImport_CSVValidatedAgainstTheShapes(t *testing.T) {
+	ctx := t.Context()
+	s := graphtest.NewStore(t)
+	in := func() []importers.Input {
+		return []importers.Input{{Name: "procurements.csv", R: strings.NewReader("id,title\np,T\n")}}
+	}
+	_, err := importers.Import(ctx, s, in(), importers.Options{})
+	var ve *importers.ValidationError
+	if !errors.As(err, &ve) || !strings.Contains(err.Error(), "buyer") || !strings.Contains(err.Error(), "procurements.csv") {
+		t.Fatalf("import of a procurement without a buyer = %v, want a ValidationError naming the file and buyer", err)
+	}
+	if n, err := s.Count(ctx, graph.Pattern{}); err != nil || n != 0 {
+		t.Errorf("the refused import wrote %d quads (%v)", n, err)
+	}
+	if _, err := importers.Import(ctx, s, in(), importers.Options{NoValidate: true}); err != nil {
+		t.Fatalf("--no-validate: %v", err)
+	}
+}

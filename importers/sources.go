@@ -105,11 +105,11 @@ func newReader(f Format, r io.Reader, name string, target graph.Term, e env) (qu
 		if e.store != nil {
 			opts.Labels = &storeLabels{ctx: e.ctx, s: e.store}
 		}
-		qs, err := csvtab.Read(cr, name, e.schema, opts)
+		rr, err := csvtab.NewReader(cr, name, e.schema, opts)
 		if err != nil {
 			return nil, f, err
 		}
-		return &sliceReader{quads: qs, bytes: cr.n}, f, nil
+		return &csvReader{Reader: rr, counter: cr}, f, nil
 	}
 	return nil, f, fmt.Errorf("%w %q", ErrUnknownFormat, f)
 }
@@ -247,24 +247,6 @@ func (lr *linkRun) finish(target graph.Term, l *bib.Linker) {
 	lr.done = append(lr.done, linkedInput{graph: target, ix: l.Linked()})
 }
 
-// sliceReader serves quads parsed ahead, for formats that need the whole
-// input (CSV resolves links by label at the end of the file).
-type sliceReader struct {
-	quads []graph.Quad
-	next  int
-	bytes int64
-}
-
-func (s *sliceReader) Read() (graph.Quad, error) {
-	if s.next == len(s.quads) {
-		return graph.Quad{}, io.EOF
-	}
-	s.next++
-	return s.quads[s.next-1], nil
-}
-
-func (s *sliceReader) Line() int        { return s.next }
-func (s *sliceReader) BytesRead() int64 { return s.bytes }
 
 type countingReader struct {
 	r io.Reader

@@ -69,9 +69,19 @@ func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph
 			}
 		}
 	}
+	// What the store says, asked once per value and property: many
+	// statements link to the same few things.
+	type asked struct {
+		t graph.Term
+		p string
+	}
+	stored := map[asked][]string{}
 	fromStore := func(t graph.Term, p string) []string {
 		if s == nil {
 			return nil
+		}
+		if out, ok := stored[asked{t, p}]; ok {
+			return out
 		}
 		var out []string
 		for q, err := range s.Match(ctx, graph.Pattern{S: t, P: graph.IRI(p)}) {
@@ -80,6 +90,7 @@ func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph
 			}
 			out = append(out, q.O.Value)
 		}
+		stored[asked{t, p}] = out
 		return out
 	}
 	opt := schema.Options{

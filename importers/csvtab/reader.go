@@ -82,10 +82,44 @@ type entity struct {
 }
 
 // Read parses a CSV file of one template and returns its quads (in the
-// default graph; the caller sets the graph), validated against the shapes.
-// It goes on after a problem, so that one run lists them all: the error is
-// an [*Errors] when any row is wrong.
+// default graph; the caller sets the graph). See [Reader].
 func Read(r io.Reader, name string, sc *schema.Schema, opts Options) ([]graph.Quad, error) {
+	rr, err := NewReader(r, name, sc, opts)
+	if err != nil {
+		return nil, err
+	}
+	var out []graph.Quad
+	for {
+		q, err := rr.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+}
+
+// Reader reads a CSV file of one template as quads (in the default graph;
+// the caller sets the graph), a row at a time, so that memory does not grow
+// with the rows: it keeps the labels of the file's entities and the links
+// by label that wait for them, which it resolves, and returns, at the end.
+// The cells are checked against their columns (IRIs, concepts, dates, links
+// by label); checking the entities against the shapes is for the caller
+// (importers validates every domain input the same way). It goes on after
+// a problem, so that one run lists them all: at the end, Read returns an
+// [*Errors] when any row was wrong.
+type Reader struct {
+	rd   *reader
+	cr   *csv.Reader
+	row  int
+	next int  // the next quad of rd.quads to return
+	done bool // the file is read and the links resolved
+}
+
+// NewReader reads the header of a CSV file and picks its template.
+func NewReader(r io.Reader, name string, sc *schema.Schema, opts Options) (*Reader, error) {
 	if opts.Base == "" {
 		opts.Base = schema.DefaultBase
 	}
@@ -96,45 +130,57 @@ func Read(r io.Reader, name string, sc *schema.Schema, opts Options) ([]graph.Qu
 	cr := csv.NewReader(text)
 	cr.Comment = '#'
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
 		return nil, fileError(name, 1, err, "a header row naming the template's columns")
 	}
 	rd := &reader{name: name, sc: sc, opts: opts, byLabel: map[string][]entity{}}
-	if err := rd.bindHeader(header); err != nil {
+	if err := rd.bindHeader(slices.Clone(header)); err != nil {
 		return nil, err
 	}
-	row := 1
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
+	return &Reader{rd: rd, cr: cr, row: 1}, nil
+}
+
+// Read returns the next quad, io.EOF at the end of a file without problems,
+// and an [*Errors] at the end of one with problems.
+func (r *Reader) Read() (graph.Quad, error) {
+	rd := r.rd
+	for r.next == len(rd.quads) {
+		if r.done {
+			if rd.errs.Total > 0 {
+				return graph.Quad{}, &rd.errs
+			}
+			return graph.Quad{}, io.EOF
 		}
-		row++
+		rd.quads, r.next = rd.quads[:0], 0
+		rec, err := r.cr.Read()
+		if err == io.EOF {
+			rd.resolvePending()
+			r.done = true
+			continue
+		}
+		r.row++
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				row = pe.Line
+				r.row = pe.Line
 			}
-			rd.errs.Add(fileError(name, row, err, "a well-formed CSV row"))
+			rd.errs.Add(fileError(rd.name, r.row, err, "a well-formed CSV row"))
 			if !errors.As(err, &pe) {
-				break // an encoding or read error: the rest cannot be trusted
+				// An encoding or read error: the rest cannot be trusted.
+				rd.quads, r.done = rd.quads[:0], true
 			}
 			continue
 		}
-		rd.row(row, rec)
+		rd.row(r.row, rec)
 	}
-	rd.resolvePending()
-	if rd.errs.Total == 0 {
-		for _, v := range sc.Validate(rd.quads) {
-			rd.errs.Add(&Error{File: name, Column: localName(v.Path), Found: v.Value, Expected: v.Expected + " (entity " + v.Focus + ")"})
-		}
-	}
-	if rd.errs.Total > 0 {
-		return nil, &rd.errs
-	}
-	return rd.quads, nil
+	r.next++
+	return rd.quads[r.next-1], nil
 }
+
+// Line returns the row last read (1 is the header).
+func (r *Reader) Line() int { return r.row }
 
 func fileError(name string, row int, err error, expected string) error {
 	var ce *Error

@@ -2,6 +2,8 @@ package csvtab_test
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -138,7 +140,6 @@ func TestRead_Errors(t *testing.T) {
 		{"BadConcept", "id,title,buyer,riskClass\np,T,https://e.org/b,extreme\n", 2, "riskClass", "a concept of the ai-risk scheme"},
 		{"RelativeIRI", "id,title,buyer,wasDerivedFrom\np,T,https://e.org/b,not an iri\n", 2, "wasDerivedFrom", "an absolute IRI"},
 		{"UnknownLabel", "id,title,buyer\np,T,Nobody Council\n", 2, "buyer", "the IRI or the label of a"},
-		{"MissingRequired", "id,title\np,T\n", 0, "buyer", ""},
 		{"TooManyCells", "id,title,buyer\np,T,https://e.org/b,extra\n", 2, "", "at most 3 cells"},
 		{"NoName", "id,title,buyer\n,,https://e.org/b\n", 2, "id", "an id, or a name or title"},
 		{"BadQuote", "id,title,buyer\np,\"T,https://e.org/b\n", 2, "", "a well-formed CSV row"},
@@ -219,4 +220,41 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReader_Streams checks that a Reader returns a row's quads before it
+// has read the rest of the file, and that links by label, which wait for
+// the end, come last.
+func TestReader_Streams(t *testing.T) {
+	sc := newSchema(t)
+	var b strings.Builder
+	b.WriteString("id,name,sector\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "a%d,Actor %d,civil-society\n", i, i)
+	}
+	r, err := csvtab.NewReader(strings.NewReader(b.String()), "actors.csv", sc, csvtab.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Read(); err != nil {
+		t.Fatal(err)
+	}
+	if r.Line() != 2 {
+		t.Errorf("after the first quad the reader is at row %d, want 2", r.Line())
+	}
+	n := 1
+	for {
+		_, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	all, err := csvtab.Read(strings.NewReader(b.String()), "actors.csv", sc, csvtab.Options{})
+	if err != nil || n != len(all) || n < 3000 {
+		t.Errorf("Reader gave %d quads, Read %d (%v); want the same, at least 3 a row", n, len(all), err)
+	}
 }
