@@ -247,7 +247,6 @@ func (lr *linkRun) finish(target graph.Term, l *bib.Linker) {
 	lr.done = append(lr.done, linkedInput{graph: target, ix: l.Linked()})
 }
 
-
 type countingReader struct {
 	r io.Reader
 	n int64
@@ -327,3 +326,11 @@ func (l *storeLabels) isA(s string, classes []string) (bool, error) {
 	}
 	return false, nil
 }
+
+// csvReader counts the bytes a csvtab.Reader reads.
+type csvReader struct {
+	*csvtab.Reader
+	counter *countingReader
+}
+
+func (c *csvReader) BytesRead() int64 { return c.counter.n }
