@@ -51,7 +51,11 @@
 // quads in memory (16 bytes each), streams the id -> term dictionary as
 // terms arrive, and at Commit sorts the quads once per index and writes
 // sorted tables through badger's StreamWriter. Into a store with data it
-// writes through a WriteBatch into pending segments, then counts them.
+// does the same on top of the store's tables when badger allows (its
+// memtables empty; see incremental.go), into pending segments that the
+// commit makes live; otherwise it writes through a WriteBatch into pending
+// segments, then counts them. A marker file lets [Open] delete what an
+// interrupted load into a store with data wrote.
 //
 // # Reading
 //
