@@ -351,8 +351,13 @@ func (m *streamLoad) commitIncremental() (LoadStats, error) {
 }
 
 // abortIncremental ends the stream and deletes what the load wrote: its
-// segments' keys and its new terms. Segment ids are not handed out again,
-// so index keys of a segment cut short stay invisible.
+// segments' keys and its new terms. Neither the load's segment ids nor its
+// term ids are handed out again, and they are retired by a transaction
+// before anything is deleted: if StreamWriter.Flush failed before it moved
+// badger's oracle on, the load's keys carry a version the oracle has not
+// reached, and that transaction takes it, so that the deletes after it, and
+// every later write, are newer than the load's keys. Keys a delete misses
+// are then of ids and segments no one uses.
 func (m *streamLoad) abortIncremental() error {
 	s := m.l.s
 	err := m.endStream()
@@ -360,11 +365,12 @@ func (m *streamLoad) abortIncremental() error {
 		return err // committed
 	}
 	segEnd := uint64(m.inc.segBase) + uint64(len(m.segOf))
-	errs := []error{err}
+	idEnd := uint64(m.first) + uint64(m.nterms)
+	errs := []error{err, s.retireIDs(idEnd, segEnd)}
 	for _, seg := range m.segOf {
 		errs = append(errs, s.deleteSegment(context.Background(), uint64(seg)))
 	}
-	errs = append(errs, s.deleteTermsFrom(uint64(m.first)), s.advanceNextSeg(segEnd))
+	errs = append(errs, s.deleteTermsFrom(uint64(m.first)))
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("graph: clean up aborted load (the next Open retries): %w", err)
 	}
@@ -377,14 +383,34 @@ func (m *streamLoad) abortIncremental() error {
 
 // advanceNextSeg makes sure segment ids below end are not handed out again.
 func (s *Store) advanceNextSeg(end uint64) error {
-	if end <= s.nextSeg {
-		return nil
-	}
-	err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(metaNextSeg, be64(end)) })
+	return s.retireIDs(s.nextID, end)
+}
+
+// retireIDs makes sure term ids below idEnd and segment ids below segEnd
+// are not handed out again, in one transaction (written even when nothing
+// moves: see abortIncremental).
+func (s *Store) retireIDs(idEnd, segEnd uint64) error {
+	idEnd, segEnd = max(idEnd, s.nextID), max(segEnd, s.nextSeg)
+	err := s.db.Update(func(txn *badger.Txn) error {
+		if idEnd > s.nextID {
+			// Stats counts terms as ids handed out less ids retired.
+			n, err := readCounter(txn, metaRetired)
+			if err != nil {
+				return err
+			}
+			if err := txn.Set(metaRetired, be64(uint64(n)+idEnd-s.nextID)); err != nil {
+				return err
+			}
+		}
+		if err := txn.Set(metaNextID, be64(idEnd)); err != nil {
+			return err
+		}
+		return txn.Set(metaNextSeg, be64(segEnd))
+	})
 	if err != nil {
-		return fmt.Errorf("graph: advance segment ids: %w", noSpace(err))
+		return fmt.Errorf("graph: retire ids: %w", noSpace(err))
 	}
-	s.nextSeg = end
+	s.nextID, s.nextSeg = idEnd, segEnd
 	return nil
 }
 

@@ -162,4 +162,5 @@ var (
 	metaVersion = []byte{tagMeta, 'v'}
 	metaNextID  = []byte{tagMeta, 'i'}
 	metaNextSeg = []byte{tagMeta, 's'}
+	metaRetired = []byte{tagMeta, 'r'} // term ids retired unused (see retireIDs)
 )

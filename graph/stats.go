@@ -92,7 +92,11 @@ func (v *View) Stats() (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	st.Terms = int64(next) - 1
+	retired, err := readCounter(v.txn, metaRetired)
+	if err != nil {
+		return st, err
+	}
+	st.Terms = int64(next) - 1 - retired
 	return st, nil
 }
 
