@@ -80,12 +80,16 @@ type textBuilder struct {
 	lists   map[string]*postingList
 	docs    int64 // literals indexed
 	words   int64 // words in them
-	scratch []string
+	buf     []byte
+	touched []*postingList // the lists of the literal being added
 }
 
 // postingList is one word's chunks; every chunk but the last is full.
 type postingList struct {
 	chunks []postingChunk
+	// count is how often the word occurs in the literal being added
+	// (textBuilder.add), 0 between literals.
+	count int
 }
 
 type postingChunk struct {
@@ -103,27 +107,39 @@ func (b *textBuilder) add(id uint64, t Term) {
 	if !indexable(t) {
 		return
 	}
-	words, counts, total := wordCounts(t.Value, b.scratch)
+	// Count each word's occurrences in its list, without a string per word
+	// (a map lookup by string(bytes) does not allocate), then append one
+	// posting to each list touched.
+	total := 0
+	b.touched = b.touched[:0]
+	b.buf = eachWord(t.Value, b.buf, func(w []byte) {
+		total++
+		pl := b.lists[string(w)]
+		if pl == nil {
+			pl = &postingList{}
+			b.lists[string(w)] = pl
+		}
+		if pl.count == 0 {
+			b.touched = append(b.touched, pl)
+		}
+		pl.count++
+	})
 	if total == 0 {
 		return
 	}
 	b.docs++
 	b.words += int64(total)
-	for i, w := range words {
-		pl := b.lists[w]
-		if pl == nil {
-			pl = &postingList{}
-			b.lists[w] = pl
-		}
+	for _, pl := range b.touched {
 		n := len(pl.chunks)
 		if n == 0 || pl.chunks[n-1].n == chunkPostings {
 			pl.chunks = append(pl.chunks, postingChunk{first: id, last: id})
 			n++
 		}
 		c := &pl.chunks[n-1]
-		c.data = appendPosting(c.data, id-c.last, counts[i], total)
+		c.data = appendPosting(c.data, id-c.last, pl.count, total)
 		c.last = id
 		c.n++
+		pl.count = 0
 	}
 }
 

@@ -25,18 +25,26 @@ func Words(text string) []string {
 
 // appendWords appends the words of text to dst, using buf as scratch.
 func appendWords(dst []string, text string, buf []byte) []string {
+	eachWord(text, buf, func(w []byte) { dst = append(dst, string(w)) })
+	return dst
+}
+
+// eachWord calls fn with each word of text, in buf (scratch, returned for
+// reuse): fn must copy what it keeps.
+func eachWord(text string, buf []byte, fn func(word []byte)) []byte {
 	buf = buf[:0]
 	other := false // the word holds a rune that does not fold to ASCII
 	flush := func() {
 		if len(buf) > 1 || other && len(buf) > 0 {
-			if len(buf) > maxWordBytes {
+			w := buf
+			if len(w) > maxWordBytes {
 				n := maxWordBytes
-				for n > 0 && !utf8.RuneStart(buf[n]) {
+				for n > 0 && !utf8.RuneStart(w[n]) {
 					n--
 				}
-				buf = buf[:n]
+				w = w[:n]
 			}
-			dst = append(dst, string(buf))
+			fn(w)
 		}
 		buf, other = buf[:0], false
 	}
@@ -67,7 +75,7 @@ func appendWords(dst []string, text string, buf []byte) []string {
 		flush()
 	}
 	flush()
-	return dst
+	return buf
 }
 
 // indexable reports whether the text index holds literal t: strings, with
