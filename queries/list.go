@@ -365,21 +365,20 @@ func (m *matcher) yearMatch(e *entity, spec listSpec, from, to *int32) (bool, er
 	return (from == nil || hi >= *from) && (to == nil || lo <= *to), nil
 }
 
-// textMatch reports whether every word of q appears in one of e's labels,
-// titles, names or descriptions, ignoring case.
+// textMatch reports whether every word of q starts a word of one of e's
+// labels, titles, names or descriptions, with case and Latin diacritics
+// ignored, as search compares words ("licitacion" finds "Licitación").
 func textMatch(e *entity, q string) bool {
-	var b strings.Builder
+	var have []string
 	for _, p := range append(labelPreds(), append(descriptionPreds(), schema.SKOSAltLabel, schema.FOAFFamilyName, schema.FOAFGivenName)...) {
 		for _, v := range e.props[p] {
 			if v.Kind == graph.KindLiteral {
-				b.WriteString(strings.ToLower(v.Value))
-				b.WriteByte('\n')
+				have = append(have, graph.Words(v.Value)...)
 			}
 		}
 	}
-	hay := b.String()
-	for _, w := range strings.Fields(strings.ToLower(q)) {
-		if !strings.Contains(hay, w) {
+	for _, w := range graph.Words(q) {
+		if !slices.ContainsFunc(have, func(h string) bool { return strings.HasPrefix(h, w) }) {
 			return false
 		}
 	}

@@ -89,3 +89,33 @@ func TestSearch_FollowsEveryWrite(t *testing.T) {
 		t.Errorf("after a delete, search zanzibarian = %v", got)
 	}
 }
+
+// TestList_TextFilter checks the text filter of lists: every word must
+// start a word of the entity's names or descriptions, with case and
+// diacritics ignored.
+func TestList_TextFilter(t *testing.T) {
+	r := newResolver(t)
+	for _, tc := range []struct {
+		text string
+		want string // an id among the results, "" for none
+	}{
+		{"associacio catalana gestio", "actor/associacio-catalana-de-gestio-publica"},
+		{"Associació Catalana", "actor/associacio-catalana-de-gestio-publica"},
+		{"ASSOC CATAL", "actor/associacio-catalana-de-gestio-publica"},
+		{"ociacio", ""}, // inside a word, not at its start
+		{"associacio qwertyuiop", ""},
+	} {
+		text := tc.text
+		conn, err := r.Actors(t.Context(), queries.ListArgs{Filter: &queries.Filter{Text: &text}, OrderBy: "LABEL", First: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, e := range conn.Nodes() {
+			ids = append(ids, string(e.ID()))
+		}
+		if got := slices.Contains(ids, tc.want); tc.want != "" && !got || tc.want == "" && len(ids) > 0 {
+			t.Errorf("actors(text: %q) = %v, want %q among them", tc.text, ids, tc.want)
+		}
+	}
+}
