@@ -103,7 +103,7 @@ func appendTerm(dst []byte, t graph.Term, role string) ([]byte, error) {
 		dst = append(dst, '"')
 		switch {
 		case t.Lang != "":
-			if !validLangTag(t.Lang) {
+			if !graph.ValidLangTag(t.Lang) {
 				return dst, fmt.Errorf("export: %w: %s language tag %q is not valid", graph.ErrInvalidQuad, role, t.Lang)
 			}
 			dst = append(dst, '@')
@@ -137,7 +137,7 @@ const hexDigits = "0123456789ABCDEF"
 // appendIRI appends <iri>, escaping the characters IRIREF forbids. If iri
 // cannot be written it returns what is wrong with it, else "".
 func appendIRI(dst []byte, iri string) ([]byte, string) {
-	if !hasScheme(iri) {
+	if !graph.IsAbsoluteIRI(iri) {
 		return dst, "is not absolute"
 	}
 	dst = append(dst, '<')
@@ -191,53 +191,9 @@ func appendLexical(dst []byte, s string) ([]byte, bool) {
 	return append(dst, s[start:]...), true
 }
 
-// hasScheme reports whether iri starts with a URI scheme and a colon:
-// ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":". N-Triples allows only
-// absolute IRIs.
-func hasScheme(iri string) bool {
-	if len(iri) == 0 || !isAlpha(iri[0]) {
-		return false
-	}
-	for i := 1; i < len(iri); i++ {
-		switch c := iri[i]; {
-		case c == ':':
-			return true
-		case isAlpha(c), isDigit(c), c == '+', c == '-', c == '.':
-		default:
-			return false
-		}
-	}
-	return false
-}
-
 func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// validLangTag reports whether tag matches [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*.
-func validLangTag(tag string) bool {
-	i := 0
-	for i < len(tag) && isAlpha(tag[i]) {
-		i++
-	}
-	if i == 0 {
-		return false
-	}
-	for i < len(tag) {
-		if tag[i] != '-' {
-			return false
-		}
-		i++
-		sub := i
-		for i < len(tag) && (isAlpha(tag[i]) || isDigit(tag[i])) {
-			i++
-		}
-		if i == sub {
-			return false
-		}
-	}
-	return true
-}
 
 // validLabel reports whether label is a BLANK_NODE_LABEL without its "_:":
 // (PN_CHARS_U | [0-9]) ((PN_CHARS | '.')* PN_CHARS)?, where PN_CHARS_U is

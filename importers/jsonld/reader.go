@@ -107,7 +107,7 @@ func (r *Reader) Read() (graph.Quad, error) {
 
 // load reads, parses and converts the whole document.
 func (r *Reader) load() ([]graph.Quad, error) {
-	if r.base != "" && !hasScheme(r.base) {
+	if r.base != "" && !graph.IsAbsoluteIRI(r.base) {
 		return nil, fmt.Errorf("%w: %q", ErrBaseIRI, r.base)
 	}
 	data, err := io.ReadAll(io.LimitReader(r.in, MaxInputSize+1))
@@ -306,7 +306,7 @@ func (r *Reader) convert(ds *ld.RDFDataset) ([]graph.Quad, error) {
 			if relative(q.S) || relative(q.P) || relative(q.O) || relative(q.G) {
 				continue // the algorithm drops statements with relative IRIs
 			}
-			if q.O.Lang != "" && !validLangTag(q.O.Lang) {
+			if q.O.Lang != "" && !graph.ValidLangTag(q.O.Lang) {
 				return nil, &ParseError{File: r.name, Found: q.O.Lang, Expected: "a language tag (letters, then '-' and letters or digits)"}
 			}
 			if err := q.Validate(); err != nil {
@@ -323,9 +323,9 @@ func (r *Reader) convert(ds *ld.RDFDataset) ([]graph.Quad, error) {
 func relative(t graph.Term) bool {
 	switch t.Kind {
 	case graph.KindIRI:
-		return !hasScheme(t.Value)
+		return !graph.IsAbsoluteIRI(t.Value)
 	case graph.KindLiteral:
-		return t.Datatype != "" && !hasScheme(t.Datatype)
+		return t.Datatype != "" && !graph.IsAbsoluteIRI(t.Datatype)
 	}
 	return false
 }
@@ -393,24 +393,6 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// hasScheme reports whether iri starts with a URI scheme and a colon:
-// ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
-func hasScheme(iri string) bool {
-	if len(iri) == 0 || !isAlpha(iri[0]) {
-		return false
-	}
-	for i := 1; i < len(iri); i++ {
-		switch c := iri[i]; {
-		case c == ':':
-			return true
-		case isAlpha(c), c >= '0' && c <= '9', c == '+', c == '-', c == '.':
-		default:
-			return false
-		}
-	}
-	return false
-}
-
 func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // safeLabel reports whether s can follow the reader's prefix in a blank
@@ -443,30 +425,4 @@ func truncate(s string) string {
 func firstRune(b []byte) string {
 	_, n := utf8.DecodeRune(b)
 	return string(b[:n])
-}
-
-// validLangTag reports whether tag is a well-formed language tag in the
-// form N-Triples accepts: [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*.
-func validLangTag(tag string) bool {
-	i := 0
-	for i < len(tag) && isAlpha(tag[i]) {
-		i++
-	}
-	if i == 0 {
-		return false
-	}
-	for i < len(tag) {
-		if tag[i] != '-' {
-			return false
-		}
-		i++
-		sub := i
-		for i < len(tag) && (isAlpha(tag[i]) || tag[i] >= '0' && tag[i] <= '9') {
-			i++
-		}
-		if i == sub {
-			return false
-		}
-	}
-	return true
 }

@@ -85,24 +85,6 @@ func isLabelChar(r rune) bool {
 	return isPNCharsBase(r)
 }
 
-// hasScheme reports whether iri starts with a URI scheme and a colon, which
-// is what makes it absolute: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
-func hasScheme(iri []byte) bool {
-	if len(iri) == 0 || class[iri[0]]&classAlpha == 0 {
-		return false
-	}
-	for _, c := range iri[1:] {
-		switch {
-		case c == ':':
-			return true
-		case class[c]&(classAlpha|classDigit) != 0, c == '+', c == '-', c == '.':
-		default:
-			return false
-		}
-	}
-	return false
-}
-
 // hexValue decodes b, which holds only hex digits.
 func hexValue(b []byte) rune {
 	var r rune

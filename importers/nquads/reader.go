@@ -237,7 +237,7 @@ func (r *Reader) iri(last *string) (string, error) {
 	default:
 		return "", r.errorAt(i, r.foundAt(i), "'>' to end IRI")
 	}
-	if !hasScheme(iri) {
+	if !graph.IsAbsoluteIRI(iri) {
 		return "", r.errorAt(open, string(b[open:i+1]), "absolute IRI (with a scheme)")
 	}
 	r.i = i + 1

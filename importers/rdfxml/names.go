@@ -71,29 +71,3 @@ func firstRune(s string) string {
 	_, n := utf8.DecodeRuneInString(s)
 	return s[:n]
 }
-
-// validLangTag reports whether tag is a well-formed language tag in the
-// form N-Triples accepts: [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*.
-func validLangTag(tag string) bool {
-	i := 0
-	for i < len(tag) && isAlpha(tag[i]) {
-		i++
-	}
-	if i == 0 {
-		return false
-	}
-	for i < len(tag) {
-		if tag[i] != '-' {
-			return false
-		}
-		i++
-		sub := i
-		for i < len(tag) && (isAlpha(tag[i]) || tag[i] >= '0' && tag[i] <= '9') {
-			i++
-		}
-		if i == sub {
-			return false
-		}
-	}
-	return true
-}

@@ -174,7 +174,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 func (r *Reader) Read() (graph.Quad, error) {
 	if !r.started {
 		r.started = true
-		if r.base != "" && !rfc3986.HasScheme(r.base) {
+		if r.base != "" && !graph.IsAbsoluteIRI(r.base) {
 			r.err = fmt.Errorf("%w: %q", ErrBaseIRI, r.base)
 		}
 	}
@@ -348,7 +348,7 @@ func (r *Reader) uri(n xml.Name, isAttr bool) (string, error) {
 	if ns == "" || isAttr && n.Space == "" {
 		return "", r.fail("a name in a namespace", n.Local)
 	}
-	if !rfc3986.HasScheme(ns) {
+	if !graph.IsAbsoluteIRI(ns) {
 		return "", r.fail("a namespace name that is an absolute IRI", ns)
 	}
 	return ns + n.Local, nil
@@ -360,7 +360,7 @@ func (r *Reader) resolve(e *elem, ref string) (graph.Term, error) {
 		r.buf = rfc3986.AppendResolved(r.buf[:0], &e.baseRef, ref)
 		return graph.IRI(string(r.buf)), nil
 	}
-	if !rfc3986.HasScheme(ref) {
+	if !graph.IsAbsoluteIRI(ref) {
 		return graph.Term{}, r.fail("an absolute IRI (no base IRI is set)", ref)
 	}
 	u := rfc3986.Parse(ref)
@@ -419,7 +419,7 @@ func (r *Reader) open(t xml.StartElement, k kind) (*elem, []xml.Attr, error) {
 	}
 	r.stack = append(r.stack, e)
 	top := r.top()
-	if k != kInLiteral && top.lang != "" && !validLangTag(top.lang) {
+	if k != kInLiteral && top.lang != "" && !graph.ValidLangTag(top.lang) {
 		return nil, nil, r.fail("a language tag (letters, then '-' and letters or digits) as xml:lang", top.lang)
 	}
 	if xmlBase != nil {

@@ -143,7 +143,7 @@ func (r *Reader) SetBase(iri string) error {
 	if r.started {
 		return fmt.Errorf("turtle: SetBase called after Read")
 	}
-	if !rfc3986.HasScheme(iri) {
+	if !graph.IsAbsoluteIRI(iri) {
 		return fmt.Errorf("%w: %q", ErrBaseIRI, iri)
 	}
 	r.base, r.hasBase = rfc3986.Parse(iri), true

@@ -242,7 +242,7 @@ func (r *Reader) scanIRIRef() (string, error) {
 	default:
 		return "", r.errAt(i, r.foundAt(i), "'>' to end IRI")
 	}
-	if rfc3986.HasScheme(iri) {
+	if graph.IsAbsoluteIRI(iri) {
 		r.pos += i + 1
 		return r.strs.Get(iri), nil
 	}

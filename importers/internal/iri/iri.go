@@ -2,7 +2,11 @@
 // section 5 says: the one resolver the RDF parsers share.
 package iri
 
-import "strings"
+import (
+	"strings"
+
+	"civicgraph/graph"
+)
 
 // Ref is an IRI reference split into the five components of RFC 3986
 // section 3. Each has a flag, since an empty component and an absent one
@@ -21,7 +25,7 @@ type Ref struct {
 // Parse splits s with the regular expression of RFC 3986 appendix B.
 func Parse(s string) Ref {
 	var u Ref
-	if HasScheme(s) {
+	if graph.IsAbsoluteIRI(s) {
 		i := strings.IndexByte(s, ':')
 		u.scheme, s = s[:i], s[i+1:]
 	}
@@ -148,24 +152,3 @@ func appendRemoveDots(dst []byte, in string) []byte {
 	}
 	return dst
 }
-
-// HasScheme reports whether s starts with a scheme and a colon
-// (ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"), that is, whether it is
-// an absolute IRI rather than a relative reference.
-func HasScheme[T string | []byte](s T) bool {
-	if len(s) == 0 || !isAlpha(s[0]) {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == ':':
-			return true
-		case isAlpha(c), c >= '0' && c <= '9', c == '+', c == '-', c == '.':
-		default:
-			return false
-		}
-	}
-	return false
-}
-
-func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
