@@ -2,8 +2,8 @@ package jsonld
 
 import (
 	"errors"
-	"strconv"
-	"strings"
+
+	"civicgraph/importers/internal/problems"
 )
 
 // ErrSyntax is returned, wrapped in a [*ParseError], when the input is not
@@ -47,33 +47,7 @@ type ParseError struct {
 // Error returns the error as file:line:col: expected X, found Y, with the
 // JSON path in place of line and column when that is what is known.
 func (e *ParseError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(e.Line))
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(e.Col))
-	}
-	if e.Path != "" {
-		if b.Len() > 0 {
-			b.WriteByte(':')
-		}
-		b.WriteByte(' ')
-		b.WriteString(e.Path)
-	}
-	if b.Len() > 0 {
-		b.WriteString(": ")
-	}
-	b.WriteString("expected ")
-	b.WriteString(e.Expected)
-	b.WriteString(", found ")
-	if e.Found == "" {
-		b.WriteString("end of input")
-	} else {
-		b.WriteString(strconv.Quote(e.Found))
-	}
-	return b.String()
+	return problems.Message(e.File, e.Line, e.Col, e.Path, e.Expected, problems.Quote(e.Found, "end of input"))
 }
 
 // Unwrap returns [ErrSyntax], so errors.Is(err, ErrSyntax) tells invalid

@@ -2,8 +2,8 @@ package rdfxml
 
 import (
 	"errors"
-	"strconv"
-	"strings"
+
+	"civicgraph/importers/internal/problems"
 )
 
 // ErrSyntax is returned, wrapped in a [*ParseError], when the input is not
@@ -38,28 +38,7 @@ type ParseError struct {
 
 // Error returns the error as file:line:col: path: expected X, found Y.
 func (e *ParseError) Error() string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteByte(':')
-	}
-	b.WriteString(strconv.Itoa(e.Line))
-	b.WriteByte(':')
-	b.WriteString(strconv.Itoa(e.Col))
-	b.WriteString(": ")
-	if e.Path != "" {
-		b.WriteString(e.Path)
-		b.WriteString(": ")
-	}
-	b.WriteString("expected ")
-	b.WriteString(e.Expected)
-	b.WriteString(", found ")
-	if e.Found == "" {
-		b.WriteString("end of input")
-	} else {
-		b.WriteString(strconv.Quote(e.Found))
-	}
-	return b.String()
+	return problems.Message(e.File, e.Line, e.Col, e.Path, e.Expected, problems.Quote(e.Found, "end of input"))
 }
 
 // Unwrap returns [ErrSyntax], so errors.Is(err, ErrSyntax) tells syntax

@@ -2,8 +2,8 @@ package registers
 
 import (
 	"errors"
-	"strconv"
-	"strings"
+
+	"civicgraph/importers/internal/problems"
 )
 
 // ErrInvalid is returned, wrapped in an [*Error], when the input is not a
@@ -36,30 +36,7 @@ type Error struct {
 // Error returns the error as "registers: file:line:col: path: expected X,
 // found Y", leaving out the parts that are empty.
 func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString("registers: ")
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteByte(':')
-	}
-	if e.Line > 0 {
-		b.WriteString(strconv.Itoa(e.Line))
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(e.Col))
-		b.WriteByte(':')
-	}
-	if b.Len() > len("registers: ") {
-		b.WriteByte(' ')
-	}
-	if e.Path != "" {
-		b.WriteString(e.Path)
-		b.WriteString(": ")
-	}
-	b.WriteString("expected ")
-	b.WriteString(e.Expected)
-	b.WriteString(", found ")
-	b.WriteString(e.Found)
-	return b.String()
+	return "registers: " + problems.Message(e.File, e.Line, e.Col, e.Path, e.Expected, e.Found)
 }
 
 // Unwrap returns [ErrInvalid], so errors.Is(err, ErrInvalid) tells bad

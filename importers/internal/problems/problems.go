@@ -73,3 +73,43 @@ func (l *List) Error() string {
 // Unwrap returns the errors kept, for errors.Is and errors.As, which look
 // at them in order: errors.As finds the first of a type.
 func (l *List) Unwrap() []error { return l.Errors }
+
+// Message formats a problem found in an input the way every parser reports
+// one: "file:line:col: path: expected X, found Y", leaving out the file
+// when it is "", the line and column when line is 0, and the path (a JSON
+// or XML path) when it is "". found is written as given: the caller quotes
+// an excerpt of the input, or names the end of a line or of the input.
+func Message(file string, line, col int, path, expected, found string) string {
+	var b strings.Builder
+	if file != "" {
+		b.WriteString(file)
+		b.WriteByte(':')
+	}
+	if line > 0 {
+		b.WriteString(strconv.Itoa(line))
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(col))
+		b.WriteByte(':')
+	}
+	if b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+	if path != "" {
+		b.WriteString(path)
+		b.WriteString(": ")
+	}
+	b.WriteString("expected ")
+	b.WriteString(expected)
+	b.WriteString(", found ")
+	b.WriteString(found)
+	return b.String()
+}
+
+// Quote returns found quoted, or end when found is "" (the problem is at the
+// end of a line or of the input).
+func Quote(found, end string) string {
+	if found == "" {
+		return end
+	}
+	return strconv.Quote(found)
+}

@@ -133,3 +133,29 @@ func TestList_Err_isSnapshot(t *testing.T) {
 		t.Error("errors.Is(Err(), errSentinel) = false after Add")
 	}
 }
+
+func TestMessage(t *testing.T) {
+	for _, tc := range []struct {
+		file        string
+		line, col   int
+		path, found string
+		want        string
+	}{
+		{"a.nt", 3, 7, "", `"x"`, `a.nt:3:7: expected '>', found "x"`},
+		{"", 3, 7, "", "end of line", `3:7: expected '>', found end of line`},
+		{"a.json", 2, 5, "$.name", `"x"`, `a.json:2:5: $.name: expected '>', found "x"`},
+		{"a.json", 0, 0, "$.name", `"x"`, `a.json: $.name: expected '>', found "x"`},
+		{"", 0, 0, "$.name", `"x"`, `$.name: expected '>', found "x"`},
+		{"", 0, 0, "", `"x"`, `expected '>', found "x"`},
+	} {
+		if got := Message(tc.file, tc.line, tc.col, tc.path, "'>'", tc.found); got != tc.want {
+			t.Errorf("Message(%q, %d, %d, %q) = %q, want %q", tc.file, tc.line, tc.col, tc.path, got, tc.want)
+		}
+	}
+	if got := Quote("", "end of input"); got != "end of input" {
+		t.Errorf("Quote of nothing = %q", got)
+	}
+	if got := Quote(`a"b`, "end of input"); got != `"a\"b"` {
+		t.Errorf("Quote = %q", got)
+	}
+}
