@@ -148,14 +148,14 @@ func TestMessage(t *testing.T) {
 		{"", 0, 0, "$.name", `"x"`, `$.name: expected '>', found "x"`},
 		{"", 0, 0, "", `"x"`, `expected '>', found "x"`},
 	} {
-		if got := Message(tc.file, tc.line, tc.col, tc.path, "'>'", tc.found); got != tc.want {
+		if got := problems.Message(tc.file, tc.line, tc.col, tc.path, "'>'", tc.found); got != tc.want {
 			t.Errorf("Message(%q, %d, %d, %q) = %q, want %q", tc.file, tc.line, tc.col, tc.path, got, tc.want)
 		}
 	}
-	if got := Quote("", "end of input"); got != "end of input" {
+	if got := problems.Quote("", "end of input"); got != "end of input" {
 		t.Errorf("Quote of nothing = %q", got)
 	}
-	if got := Quote(`a"b`, "end of input"); got != `"a\"b"` {
+	if got := problems.Quote(`a"b`, "end of input"); got != `"a\"b"` {
 		t.Errorf("Quote = %q", got)
 	}
 }
