@@ -1,6 +1,10 @@
 package nquads
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"civicgraph/importers/internal/grammar"
+)
 
 // Byte classes, built once at compile time from the grammar. Bytes of 0x80
 // and above are plain everywhere: the reader checks each line is valid UTF-8
@@ -51,53 +55,14 @@ var class = func() (t [256]uint8) {
 	return t
 }()
 
-// isPNCharsBase reports whether r is a PN_CHARS_BASE character.
-func isPNCharsBase(r rune) bool {
-	switch {
-	case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z',
-		r >= 0x00C0 && r <= 0x00D6, r >= 0x00D8 && r <= 0x00F6,
-		r >= 0x00F8 && r <= 0x02FF, r >= 0x0370 && r <= 0x037D,
-		r >= 0x037F && r <= 0x1FFF, r >= 0x200C && r <= 0x200D,
-		r >= 0x2070 && r <= 0x218F, r >= 0x2C00 && r <= 0x2FEF,
-		r >= 0x3001 && r <= 0xD7FF, r >= 0xF900 && r <= 0xFDCF,
-		r >= 0xFDF0 && r <= 0xFFFD, r >= 0x10000 && r <= 0xEFFFF:
-		return true
-	}
-	return false
-}
-
-// isLabelStart reports whether r may start a blank node label:
-// PN_CHARS_U or a digit. PN_CHARS_U is PN_CHARS_BASE or '_' (the RDF 1.1
-// grammar also listed ':', an erratum the W3C tests reject).
-func isLabelStart(r rune) bool {
-	return r == '_' || r >= '0' && r <= '9' || isPNCharsBase(r)
-}
-
 // isLabelChar reports whether r is PN_CHARS or '.', which may appear after
 // the first character of a blank node label.
 func isLabelChar(r rune) bool {
 	switch {
 	case r < utf8.RuneSelf:
 		return class[r]&classLabel != 0
-	case r == 0x00B7, r >= 0x0300 && r <= 0x036F, r >= 0x203F && r <= 0x2040:
+	case grammar.IsPNCharsExtra(r):
 		return true
 	}
-	return isPNCharsBase(r)
-}
-
-// hexValue decodes b, which holds only hex digits.
-func hexValue(b []byte) rune {
-	var r rune
-	for _, c := range b {
-		switch {
-		case c >= '0' && c <= '9':
-			c -= '0'
-		case c >= 'a' && c <= 'f':
-			c -= 'a' - 10
-		default:
-			c -= 'A' - 10
-		}
-		r = r<<4 | rune(c)
-	}
-	return r
+	return grammar.IsPNCharsBase(r)
 }

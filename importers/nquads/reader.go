@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"civicgraph/graph"
+
+	"civicgraph/importers/internal/grammar"
 )
 
 // Reader reads N-Triples or N-Quads statements from an input stream. It is
@@ -298,7 +300,7 @@ func (r *Reader) uchar(i int) (rune, int, error) {
 			return 0, 0, r.errorAt(i, escapeText(b, i, j+1-i), fmt.Sprintf(`%d hex digits after \%c`, n-2, b[i+1]))
 		}
 	}
-	c := hexValue(b[i+2 : i+n])
+	c := grammar.HexValue(b[i+2 : i+n])
 	if c < 0 || c > utf8.MaxRune || c >= 0xD800 && c <= 0xDFFF { // \U80000000 overflows rune
 		return 0, 0, r.errorAt(i, string(b[i:i+n]), "escape of a Unicode scalar value (not a surrogate, at most 10FFFF)")
 	}
@@ -330,7 +332,7 @@ func (r *Reader) blank() (graph.Term, error) {
 	if c >= utf8.RuneSelf {
 		c, size = utf8.DecodeRune(b[i:])
 	}
-	if !isLabelStart(c) {
+	if !grammar.IsLabelStart(c) {
 		return graph.Term{}, r.errorAt(i, r.foundAt(i), "blank node label after '_:'")
 	}
 	i += size

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"civicgraph/graph"
+
+	"civicgraph/importers/internal/grammar"
 )
 
 // token is the kind of a token returned by next.
@@ -330,7 +332,7 @@ func (r *Reader) uchar(i int) (rune, int, error) {
 			return 0, 0, r.errAt(i, r.escapeText(i, j+1-i), fmt.Sprintf(`%d hex digits after \%c`, n-2, u))
 		}
 	}
-	c := hexValue(b[i+2 : i+n])
+	c := grammar.HexValue(b[i+2 : i+n])
 	if c < 0 || c > utf8.MaxRune || c >= 0xD800 && c <= 0xDFFF {
 		return 0, 0, r.errAt(i, string(b[i:i+n]), "escape of a Unicode scalar value (not a surrogate, at most 10FFFF)")
 	}
@@ -367,7 +369,7 @@ func (r *Reader) scanBlank() (graph.Term, error) {
 		b = r.window()
 		c, _ = utf8.DecodeRune(b[i:])
 	}
-	if !isLabelStart(c) {
+	if !grammar.IsLabelStart(c) {
 		return graph.Term{}, r.errAt(i, r.foundAt(i), "blank node label after '_:'")
 	}
 	i += size
@@ -770,7 +772,7 @@ func (r *Reader) prefixLen() (int, error) {
 		}
 		b = r.window()
 		ch, _ := utf8.DecodeRune(b[i:])
-		if i == 0 && !isPNCharsBase(ch) || !isPNChars(ch) {
+		if i == 0 && !grammar.IsPNCharsBase(ch) || !isPNChars(ch) {
 			return i, nil
 		}
 		i += size
@@ -839,7 +841,7 @@ func (r *Reader) scanLocal(p int) (string, error) {
 		}
 		b = r.window()
 		ch, _ := utf8.DecodeRune(b[i:])
-		if !isPNChars(ch) || i == p+1 && !isPNCharsBase(ch) {
+		if !isPNChars(ch) || i == p+1 && !grammar.IsPNCharsBase(ch) {
 			break
 		}
 		i += size

@@ -1,0 +1,51 @@
+// Package grammar holds the character classes and small decoders that the
+// N-Triples/N-Quads and Turtle/TriG grammars share (the W3C RDF 1.1
+// productions of the same names), so that both parsers read names, blank
+// node labels and escapes alike.
+package grammar
+
+// IsPNCharsBase reports whether r is a PN_CHARS_BASE character.
+func IsPNCharsBase(r rune) bool {
+	switch {
+	case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z',
+		r >= 0x00C0 && r <= 0x00D6, r >= 0x00D8 && r <= 0x00F6,
+		r >= 0x00F8 && r <= 0x02FF, r >= 0x0370 && r <= 0x037D,
+		r >= 0x037F && r <= 0x1FFF, r >= 0x200C && r <= 0x200D,
+		r >= 0x2070 && r <= 0x218F, r >= 0x2C00 && r <= 0x2FEF,
+		r >= 0x3001 && r <= 0xD7FF, r >= 0xF900 && r <= 0xFDCF,
+		r >= 0xFDF0 && r <= 0xFFFD, r >= 0x10000 && r <= 0xEFFFF:
+		return true
+	}
+	return false
+}
+
+// IsLabelStart reports whether r may start a blank node label: PN_CHARS_U
+// (PN_CHARS_BASE or '_') or a digit. (The RDF 1.1 grammar also listed ':',
+// an erratum the W3C tests reject.)
+func IsLabelStart(r rune) bool {
+	return r == '_' || r >= '0' && r <= '9' || IsPNCharsBase(r)
+}
+
+// IsPNCharsExtra reports whether r is one of the non-ASCII characters that
+// PN_CHARS adds to PN_CHARS_BASE: U+00B7, U+0300-U+036F, U+203F-U+2040.
+func IsPNCharsExtra(r rune) bool {
+	return r == 0x00B7 || r >= 0x0300 && r <= 0x036F || r >= 0x203F && r <= 0x2040
+}
+
+// HexValue decodes b, which must hold only hex digits (as a \u or \U
+// escape, or a %-encoding, does once checked).
+func HexValue(b []byte) rune {
+	var r rune
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		default:
+			c -= 'A' - 10
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
+}
