@@ -1,7 +1,7 @@
 package graph
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -211,37 +211,35 @@ func writeMarker(path string, firstID, segBase, segEnd uint64) error {
 		err = syncDir(filepath.Dir(path))
 	}
 	if err != nil {
-		return fmt.Errorf("graph: write load marker: %w", noSpace(err))
+		return fmt.Errorf("graph: write load marker %s: %w", path, noSpace(err))
 	}
 	return nil
 }
 
 // readMarker reads a marker written by writeMarker.
 func readMarker(path string) (firstID, segBase, segEnd uint64, err error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	defer f.Close()
+	if !bytes.HasSuffix(data, []byte("\n")) {
+		// Cut short by a crash while it was written (its last line, the
+		// newline included, is written last): the load had not started
+		// writing, and its first id and segment are the store's next ones.
+		return 0, 0, 0, errShortMarker
+	}
 	vals := map[string]*uint64{"first-id": &firstID, "first-segment": &segBase, "end-segment": &segEnd}
-	sc := bufio.NewScanner(f)
 	found := 0
-	for sc.Scan() {
-		name, val, ok := strings.Cut(sc.Text(), " ")
+	for _, line := range strings.Split(string(data), "\n") {
+		name, val, ok := strings.Cut(line, " ")
 		if p := vals[name]; ok && p != nil {
 			if _, err := fmt.Sscan(val, p); err != nil {
-				return 0, 0, 0, fmt.Errorf("graph: load marker %s: %s: %w", path, name, err)
+				return 0, 0, 0, fmt.Errorf("graph: load marker %s is damaged (%s: %w); it names what an interrupted load wrote, so the store cannot be repaired without it", path, name, err)
 			}
 			found++
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return 0, 0, 0, err
-	}
 	if found != len(vals) {
-		// A marker cut short by a crash while it was written: the load had
-		// not started writing, and its first id and segment are the store's
-		// next ones.
 		return 0, 0, 0, errShortMarker
 	}
 	return firstID, segBase, segEnd, nil

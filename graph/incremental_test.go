@@ -2,10 +2,12 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -269,3 +271,27 @@ func TestIncremental_WaitsForViews(t *testing.T) {
 }
 
 func timeAfter(ms int) <-chan time.Time { return time.After(time.Duration(ms) * time.Millisecond) }
+
+// TestReadMarker checks the marker's reading: whole, cut short by a crash
+// (any prefix without its final newline counts as not started), damaged.
+func TestReadMarker(t *testing.T) {
+	path := filepath.Join(t.TempDir(), markerFile)
+	if err := writeMarker(path, 12, 3, 5); err != nil {
+		t.Fatal(err)
+	}
+	a, b, c, err := readMarker(path)
+	if err != nil || a != 12 || b != 3 || c != 5 {
+		t.Fatalf("readMarker = %d %d %d %v, want 12 3 5", a, b, c, err)
+	}
+	whole, _ := os.ReadFile(path)
+	for n := range len(whole) - 1 {
+		os.WriteFile(path, whole[:n], 0o644)
+		if _, _, _, err := readMarker(path); !errors.Is(err, errShortMarker) {
+			t.Errorf("marker cut to %d bytes: %v, want errShortMarker", n, err)
+		}
+	}
+	os.WriteFile(path, []byte("civicgraph incremental load\nfirst-id x\nfirst-segment 3\nend-segment 5\n"), 0o644)
+	if _, _, _, err := readMarker(path); err == nil || errors.Is(err, errShortMarker) || !strings.Contains(err.Error(), path) {
+		t.Errorf("damaged marker: %v, want an error naming %s", err, path)
+	}
+}

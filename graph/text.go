@@ -241,7 +241,7 @@ func (s *Store) ensureTextIndex(ctx context.Context) error {
 		return nil
 	}
 	if version > textIndexVersion {
-		return fmt.Errorf("%w: text index version %d, this build reads %d", ErrFormatVersion, version, textIndexVersion)
+		return fmt.Errorf("%w: store %s has a text index of version %d, this build reads %d (a newer civicgraph wrote it; use that one)", ErrFormatVersion, s.dir, version, textIndexVersion)
 	}
 	s.opts.Logger.Info("building the text index", "dir", s.dir)
 	b := newTextBuilder()
