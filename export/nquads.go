@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"civicgraph/graph"
+
+	"civicgraph/internal/grammar"
 )
 
 // nquadsBufSize is how much output NQuadsWriter gathers before it writes.
@@ -212,29 +214,14 @@ func validLabel(label string) bool {
 			if !isAlpha(c) && !isDigit(c) && c != '_' && (i == 0 || c != '-' && c != '.') {
 				return false
 			}
-		case r == 0x00B7, r >= 0x0300 && r <= 0x036F, r >= 0x203F && r <= 0x2040:
+		case grammar.IsPNCharsExtra(r):
 			if i == 0 {
 				return false
 			}
-		case !isPNCharsBase(r):
+		case !grammar.IsPNCharsBase(r):
 			return false
 		}
 		i += size
 	}
 	return true
-}
-
-// isPNCharsBase reports whether r is a PN_CHARS_BASE character.
-func isPNCharsBase(r rune) bool {
-	switch {
-	case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z',
-		r >= 0x00C0 && r <= 0x00D6, r >= 0x00D8 && r <= 0x00F6,
-		r >= 0x00F8 && r <= 0x02FF, r >= 0x0370 && r <= 0x037D,
-		r >= 0x037F && r <= 0x1FFF, r >= 0x200C && r <= 0x200D,
-		r >= 0x2070 && r <= 0x218F, r >= 0x2C00 && r <= 0x2FEF,
-		r >= 0x3001 && r <= 0xD7FF, r >= 0xF900 && r <= 0xFDCF,
-		r >= 0xFDF0 && r <= 0xFFFD, r >= 0x10000 && r <= 0xEFFFF:
-		return true
-	}
-	return false
 }

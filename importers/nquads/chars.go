@@ -3,7 +3,7 @@ package nquads
 import (
 	"unicode/utf8"
 
-	"civicgraph/importers/internal/grammar"
+	"civicgraph/internal/grammar"
 )
 
 // Byte classes, built once at compile time from the grammar. Bytes of 0x80

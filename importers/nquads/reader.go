@@ -10,7 +10,7 @@ import (
 
 	"civicgraph/graph"
 
-	"civicgraph/importers/internal/grammar"
+	"civicgraph/internal/grammar"
 )
 
 // Reader reads N-Triples or N-Quads statements from an input stream. It is

@@ -3,7 +3,7 @@ package turtle
 import (
 	"unicode/utf8"
 
-	"civicgraph/importers/internal/grammar"
+	"civicgraph/internal/grammar"
 )
 
 // Byte classes, built once from the grammar. Bytes of 0x80 and above are

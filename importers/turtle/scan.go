@@ -9,7 +9,7 @@ import (
 
 	"civicgraph/graph"
 
-	"civicgraph/importers/internal/grammar"
+	"civicgraph/internal/grammar"
 )
 
 // token is the kind of a token returned by next.

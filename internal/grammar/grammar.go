@@ -1,7 +1,7 @@
 // Package grammar holds the character classes and small decoders that the
 // N-Triples/N-Quads and Turtle/TriG grammars share (the W3C RDF 1.1
-// productions of the same names), so that both parsers read names, blank
-// node labels and escapes alike.
+// productions of the same names), so that both parsers, and the writers in
+// export, read and write names, blank node labels and escapes alike.
 package grammar
 
 // IsPNCharsBase reports whether r is a PN_CHARS_BASE character.
