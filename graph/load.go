@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -34,9 +35,10 @@ type Loader struct {
 	s        *Store
 	ctx      context.Context
 	done     bool
-	stopTrim func()    // stops the loop that keeps the store's mapped pages out of RSS
-	deletes  []Pattern // patterns deleted in the commit, before appends
-	appends  []Quad    // quads added to their graphs without replacing them
+	stopTrim func()       // stops the loop that keeps the store's mapped pages out of RSS
+	added    atomic.Int64 // quads added, read by that loop
+	deletes  []Pattern    // patterns deleted in the commit, before appends
+	appends  []Quad       // quads added to their graphs without replacing them
 	mode     loadMode
 }
 
@@ -61,7 +63,8 @@ func (s *Store) NewLoader(ctx context.Context) (*Loader, error) {
 		s.writeMu.Unlock()
 		return nil, err
 	}
-	l := &Loader{s: s, ctx: ctx, stopTrim: s.trimWhileLoading()}
+	l := &Loader{s: s, ctx: ctx}
+	l.stopTrim = s.trimWhileLoading(&l.added)
 	if s.nextID == 1 && len(s.segs.byGraph) == 0 {
 		sl, err := newStreamLoad(l)
 		if err != nil {
@@ -98,6 +101,7 @@ func (l *Loader) Add(q Quad) error {
 	if err := q.Validate(); err != nil {
 		return err
 	}
+	l.added.Add(1)
 	return l.mode.add(q)
 }
 
@@ -166,17 +170,25 @@ func (l *Loader) Abort() error {
 	return l.mode.abort()
 }
 
-// trimInterval is how often a load hands the pages of the tables it has
-// written back to the kernel (see dropMappedPages).
+// trimInterval is how often a large load hands the pages of the tables it
+// has written back to the kernel (see dropMappedPages).
 const trimInterval = 500 * time.Millisecond
 
+// trimMinQuads is the size from which a load does so. Paging out drops the
+// pages from the page cache too, so that reads fault them in from disk
+// again: worth it to keep a large load's resident set bounded, not after
+// every small import into a serving store.
+const trimMinQuads = 1_000_000
+
 // trimWhileLoading keeps the store's mapped files out of the process's
-// resident set while a load runs: it drops their pages every trimInterval
-// until stop is called, and once more then.
-func (s *Store) trimWhileLoading() (stop func()) {
+// resident set while a large load runs: once added passes trimMinQuads, it
+// drops their pages every trimInterval until stop is called, and once more
+// then.
+func (s *Store) trimWhileLoading(added *atomic.Int64) (stop func()) {
 	if s.opts.InMemory {
 		return func() {}
 	}
+	large := func() bool { return added.Load() >= trimMinQuads }
 	quit := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
@@ -188,7 +200,9 @@ func (s *Store) trimWhileLoading() (stop func()) {
 			case <-quit:
 				return
 			case <-t.C:
-				s.dropMappedPages()
+				if large() {
+					s.dropMappedPages()
+				}
 			}
 		}
 	}()
@@ -197,7 +211,9 @@ func (s *Store) trimWhileLoading() (stop func()) {
 		once.Do(func() {
 			close(quit)
 			<-done
-			s.dropMappedPages()
+			if large() {
+				s.dropMappedPages()
+			}
 		})
 	}
 }
