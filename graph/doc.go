@@ -96,9 +96,9 @@
 //     ([ErrTooBig]).
 //   - badger maps its tables into memory, so a load that writes a large
 //     store would count the whole store in the process's resident memory.
-//     While a load runs, and when it ends, the store asks the kernel
-//     (MADV_PAGEOUT, Linux) to reclaim the mapped pages of its files; reads
-//     fault them in again. Pages that queries touch later stay resident as
+//     While a load of a million quads or more runs, and when it ends, the
+//     store asks the kernel (MADV_PAGEOUT, Linux) to reclaim the mapped
+//     pages of its files; reads fault them in again, from disk. Pages that queries touch later stay resident as
 //     usual: they are page cache the kernel can reclaim.
 //   - badger writes its memtables and tables through mmap, and a disk that
 //     fills up under a mapped write kills the process with SIGBUS instead of
