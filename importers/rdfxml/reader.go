@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"civicgraph/graph"
+	"civicgraph/importers/internal/problems"
 )
 
 const (
@@ -100,6 +101,7 @@ type queued struct {
 type Reader struct {
 	dec     *xml.Decoder
 	in      *countingReader
+	guard   *entityGuard
 	name    string
 	base    string
 	started bool
@@ -125,9 +127,11 @@ type Reader struct {
 // and may be "".
 func NewReader(r io.Reader, name string) *Reader {
 	in := &countingReader{r: r}
-	d := xml.NewDecoder(in)
-	d.CharsetReader = charsetReader
-	rd := &Reader{dec: d, in: in, name: name, ids: map[string]bool{}}
+	guard := newEntityGuard(in)
+	d := xml.NewDecoder(guard)
+	guard.dec = d
+	rd := &Reader{dec: d, in: in, guard: guard, name: name, ids: map[string]bool{}}
+	d.CharsetReader = rd.charsetReader
 	rd.label = fmt.Appendf(nil, "x%08x", rand.Uint32())
 	return rd
 }
@@ -249,6 +253,12 @@ func (r *Reader) tokenError(err error) error {
 		}
 		return io.EOF
 	}
+	var ee *expansionError
+	if errors.As(err, &ee) {
+		pe := r.fail(ee.expected(), "&"+ee.name+";")
+		pe.Line, pe.Col = ee.line, ee.col
+		return pe
+	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		pe := r.fail("well-formed XML", "")
@@ -263,8 +273,10 @@ func (r *Reader) tokenError(err error) error {
 	return fmt.Errorf("rdfxml: read %s: %w", r.name, err)
 }
 
-// fail returns a ParseError at the current token.
+// fail returns a ParseError at the current token. It keeps only an
+// excerpt of found, which may be a whole text node.
 func (r *Reader) fail(expected, found string) *ParseError {
+	found = problems.Excerpt(found)
 	var path strings.Builder
 	for _, e := range r.stack {
 		path.WriteByte('/')
