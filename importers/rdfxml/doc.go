@@ -79,7 +79,10 @@
 //   - xml:lang must be a well-formed language tag (letters, then '-' and
 //     letters or digits); others are errors, since N-Triples could not
 //     carry them.
-//   - IRIs are resolved by RFC 3986 but not otherwise validated.
+//   - IRIs are resolved by RFC 3986. One with a character RDF forbids in
+//     IRIs (space, control characters, <>"{}|^`\), in an attribute or a
+//     namespace name, is an error, as in the other RDF syntaxes; IRIs are
+//     not otherwise validated.
 //   - Unqualified about, ID, resource, parseType and type attributes are
 //     read as rdf: ones, as the specification allows for old documents;
 //     other unqualified attributes, and xml-prefixed ones, are ignored.

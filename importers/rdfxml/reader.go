@@ -13,6 +13,7 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/importers/internal/problems"
+	"civicgraph/internal/grammar"
 )
 
 const (
@@ -178,7 +179,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 func (r *Reader) Read() (graph.Quad, error) {
 	if !r.started {
 		r.started = true
-		if r.base != "" && !graph.IsAbsoluteIRI(r.base) {
+		if r.base != "" && (!graph.IsAbsoluteIRI(r.base) || grammar.IndexIRIForbidden(r.base) >= 0) {
 			r.err = fmt.Errorf("%w: %q", ErrBaseIRI, r.base)
 		}
 	}
@@ -363,11 +364,22 @@ func (r *Reader) uri(n xml.Name, isAttr bool) (string, error) {
 	if !graph.IsAbsoluteIRI(ns) {
 		return "", r.fail("a namespace name that is an absolute IRI", ns)
 	}
+	if grammar.IndexIRIForbidden(ns) >= 0 {
+		return "", r.fail("a namespace name that is "+forbiddenIRIChars, ns)
+	}
 	return ns + n.Local, nil
 }
 
-// resolve resolves an IRI reference against the in-scope base of e.
+// forbiddenIRIChars is ParseError.Expected for an IRI with a character
+// RDF forbids in IRIs.
+const forbiddenIRIChars = "an IRI without spaces, control characters or <>\"{}|^`\\"
+
+// resolve resolves an IRI reference against the in-scope base of e. It
+// refuses a reference with a character RDF forbids in IRIs.
 func (r *Reader) resolve(e *elem, ref string) (graph.Term, error) {
+	if grammar.IndexIRIForbidden(ref) >= 0 {
+		return graph.Term{}, r.fail(forbiddenIRIChars, ref)
+	}
 	if e.hasBase {
 		r.buf = rfc3986.AppendResolved(r.buf[:0], &e.baseRef, ref)
 		return graph.IRI(string(r.buf)), nil
