@@ -174,6 +174,15 @@ func cut(s string, n int) int {
 	return n
 }
 
+// Safe returns s as [Message] writes each of its parts: control, format
+// and non-UTF-8 characters escaped, and cut to a few hundred bytes. It is
+// for errors laid out otherwise, which must be as safe to print.
+func Safe(s string) string {
+	var b strings.Builder
+	writeSafe(&b, s)
+	return b.String()
+}
+
 // writeSafe writes s to b with control characters, format characters and
 // bytes that are not UTF-8 escaped, and at most maxPart bytes of the
 // result, then "..." if it was cut.

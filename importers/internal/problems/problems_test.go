@@ -244,3 +244,21 @@ func TestMessage_safe(t *testing.T) {
 		}
 	})
 }
+
+func TestSafe(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain":              "plain",
+		"col\x1b[2Jumn":      `col\x1b[2Jumn`,
+		"tab\there":          `tab\there`,
+		"\u202egnp.exe":      `\u202egnp.exe`,
+		"café":               "café",
+		string([]byte{0xff}): `\xff`,
+	} {
+		if got := problems.Safe(in); got != want {
+			t.Errorf("Safe(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := problems.Safe(strings.Repeat("x", 1000)); len(got) > 300 || !strings.HasSuffix(got, "...") {
+		t.Errorf("Safe of 1000 bytes = %d bytes %.20q..., want it cut with \"...\"", len(got), got)
+	}
+}
