@@ -110,7 +110,7 @@ func (r *Reader) Read() (graph.Quad, error) {
 
 // load reads, parses and converts the whole document.
 func (r *Reader) load() ([]graph.Quad, error) {
-	if r.base != "" && !graph.IsAbsoluteIRI(r.base) {
+	if r.base != "" && (!graph.IsAbsoluteIRI(r.base) || grammar.IndexIRIForbidden(r.base) >= 0) {
 		return nil, fmt.Errorf("%w: %q", ErrBaseIRI, r.base)
 	}
 	data, err := io.ReadAll(io.LimitReader(r.in, MaxInputSize+1))

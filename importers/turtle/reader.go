@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"civicgraph/graph"
+	"civicgraph/internal/grammar"
 )
 
 // genPrefix starts the labels of the blank nodes the reader makes for
@@ -143,7 +144,7 @@ func (r *Reader) SetBase(iri string) error {
 	if r.started {
 		return fmt.Errorf("turtle: SetBase called after Read")
 	}
-	if !graph.IsAbsoluteIRI(iri) {
+	if !graph.IsAbsoluteIRI(iri) || grammar.IndexIRIForbidden(iri) >= 0 {
 		return fmt.Errorf("%w: %q", ErrBaseIRI, iri)
 	}
 	r.base, r.hasBase = rfc3986.Parse(iri), true
