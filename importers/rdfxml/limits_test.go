@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"civicgraph/graph"
 	"civicgraph/importers/internal/problems"
 	"civicgraph/importers/rdfxml"
 	"civicgraph/internal/rdftest"
@@ -102,5 +103,25 @@ func TestReader_memoryBound(t *testing.T) {
 				t.Errorf("error message has %d bytes, want a short one: %.200s...", len(err.Error()), err)
 			}
 		})
+	}
+}
+
+// TestReader_repeatedEncodingDeclaration checks that only the first XML
+// declaration decides the encoding: encoding/xml asks for a decoder at
+// each, and decoding ISO-8859-1 again at each doubled every non-ASCII
+// byte each time (30 declarations: 1 GiB for one "é").
+func TestReader_repeatedEncodingDeclaration(t *testing.T) {
+	in := strings.Repeat(`<?xml version="1.0" encoding="ISO-8859-1"?>`, 30) + head +
+		"<ex:T rdf:about=\"http://ex/s\" ex:p=\"caf\xe9\"/></rdf:RDF>"
+	var qs []graph.Quad
+	var err error
+	alloc := allocDuring(func() {
+		qs, err = rdftest.ReadAll(rdfxml.NewReader(strings.NewReader(in), "latin1.rdf"))
+	})
+	if alloc > 1<<20 {
+		t.Errorf("reading %d bytes allocated %d KiB, want at most 1 MiB", len(in), alloc>>10)
+	}
+	if err != nil || len(qs) != 2 || qs[1].O != graph.String("café") {
+		t.Errorf("Read = %v, %v; want the type and ex:p \"café\"", qs, err)
 	}
 }

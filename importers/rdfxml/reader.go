@@ -103,6 +103,7 @@ type Reader struct {
 	dec     *xml.Decoder
 	in      *countingReader
 	guard   *entityGuard
+	latin1  bool // the input is decoded from ISO-8859-1
 	name    string
 	base    string
 	started bool
