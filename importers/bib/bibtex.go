@@ -442,7 +442,6 @@ func (d *bibtexDecoder) entry(typ string, closer byte, start pos) (*entry, error
 		return nil, d.errorHere("',' after the citation key " + key)
 	}
 	fields := map[string]string{}
-	var order []string
 	for d.next() != closer {
 		d.skipSpace()
 		c := d.peek()
@@ -469,7 +468,6 @@ func (d *bibtexDecoder) entry(typ string, closer byte, start pos) (*entry, error
 		}
 		if _, dup := fields[name]; !dup {
 			fields[name] = v
-			order = append(order, name)
 		}
 		d.skipSpace()
 		switch c := d.peek(); {
