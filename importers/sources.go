@@ -134,7 +134,7 @@ func sniffJSON(head []byte, name string) (Format, error) {
 	case bytes.Contains(head, []byte(`"container-title"`)) || bytes.Contains(head, []byte(`"issued"`)):
 		return CSLJSON, nil
 	}
-	return "", fmt.Errorf("%w: %s is JSON but neither OCDS (ocid), an AI register, JSON-LD (@context) nor CSL-JSON (issued); name the format with --format", ErrUnknownFormat, name)
+	return "", fmt.Errorf("%w: %s is %s, but neither OCDS (ocid), an AI register, JSON-LD (@context) nor CSL-JSON (issued); name the format with --format", ErrUnknownFormat, name, look(head).desc)
 }
 
 // ocdsReader gives the OCDS reader a line: the records read so far.
