@@ -77,7 +77,9 @@ func TestImport_RefusesContent(t *testing.T) {
 		{"cases.json", func(t *testing.T) string {
 			return realFile(t, "jrc-ai-watch-t6x-registers/11-services-amsterdam-algorithm-register.csv")
 		}, "", importers.ErrFormatMismatch, []string{"cases.json", "it is not JSON", "looks like CSV"}},
-		{"notice.ttl", func(t *testing.T) string { return "<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"></rdf:RDF>\n" }, "",
+		{"notice.ttl", func(t *testing.T) string {
+			return "<?xml version=\"1.0\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"></rdf:RDF>\n"
+		}, "",
 			importers.ErrFormatMismatch, []string{"notice.ttl", "read as Turtle", "looks like RDF/XML", "--format rdfxml"}},
 		{"page.rdf", func(*testing.T) string { return "<!DOCTYPE html>\n<html><body>Not found</body></html>\n" }, "",
 			importers.ErrFormatMismatch, []string{"page.rdf", "looks like an HTML page"}},
