@@ -35,6 +35,8 @@ type entry struct {
 	year, yearSuffix, month, day string
 	publishers                   []string
 	place, url, doi, language    string
+	// urls are further web addresses, after url (RIS gives several).
+	urls []string
 	notes                        []string
 }
 
@@ -114,11 +116,19 @@ func (e *entry) citation() citation.Citation {
 	}
 	c.Publisher = strings.Join(c.Publishers, "; ")
 
-	if u := cleanText(e.url); u != "" {
-		if n, ok := normURL(u); ok {
-			c.URL = n
-		} else {
+	for _, u := range append([]string{e.url}, e.urls...) {
+		u = cleanText(u)
+		if u == "" {
+			continue
+		}
+		n, ok := normURL(u)
+		switch {
+		case !ok:
 			notes = append(notes, "url: "+u)
+		case c.URL == "":
+			c.URL = n
+		case n != c.URL && !containsString(c.OtherURLs, n):
+			c.OtherURLs = append(c.OtherURLs, n)
 		}
 	}
 	if d := cleanText(e.doi); d != "" {
