@@ -36,8 +36,8 @@ type entry struct {
 	publishers                   []string
 	place, url, doi, language    string
 	// urls are further web addresses, after url (RIS gives several).
-	urls []string
-	notes                        []string
+	urls  []string
+	notes []string
 }
 
 // citation normalises e into a Citation. A value that cannot be normalised

@@ -150,7 +150,7 @@ type Citation struct {
 	// by ';').
 	URL       string   `json:"url,omitempty"`
 	OtherURLs []string `json:"otherUrls,omitempty"`
-	DOI string `json:"doi,omitempty"`
+	DOI       string   `json:"doi,omitempty"`
 	// Language is the BCP 47 code of the language of the title ("en", "es",
 	// "ca") when the words of the title make it plain, and "" otherwise.
 	Language string `json:"language,omitempty"`
