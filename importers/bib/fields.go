@@ -38,6 +38,11 @@ type entry struct {
 	// urls are further web addresses, after url (RIS gives several).
 	urls  []string
 	notes []string
+
+	// bibType and fields are a BibTeX entry's type and raw fields, for
+	// the entries that cross-reference it (see bibtexDecoder.crossref).
+	bibType string
+	fields  map[string]string
 }
 
 // citation normalises e into a Citation. A value that cannot be normalised
