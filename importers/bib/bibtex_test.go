@@ -277,7 +277,7 @@ func TestParse_BibTeXNothingLost(t *testing.T) {
 		Type: citation.TypePaper, Authors: []citation.Person{person("Smith", "John")}, Title: "A paper",
 		Container: "Proceedings of the Conference on Things: Selected papers", Year: "2021", Pages: "1-10",
 		ContainerEditors: []citation.Person{person("Brown", "Bob"), person("White", "Wendy")},
-		Publisher: "ACM", Publishers: []string{"ACM"}, Place: "New York",
+		Publisher:        "ACM", Publishers: []string{"ACM"}, Place: "New York",
 	}
 	volume := citation.Citation{
 		Type: citation.TypeBook, Editors: []citation.Person{person("Brown", "Bob"), person("White", "Wendy")},
@@ -295,7 +295,7 @@ func TestParse_BibTeXNothingLost(t *testing.T) {
 			[]citation.Citation{volume, {
 				Type: citation.TypePaper, Authors: []citation.Person{person("Doe", "Jane")}, Title: "Other", Container: "Own book", Year: "2022",
 				ContainerEditors: []citation.Person{person("Brown", "Bob"), person("White", "Wendy")},
-				Publisher: "ACM", Publishers: []string{"ACM"}, Place: "New York",
+				Publisher:        "ACM", Publishers: []string{"ACM"}, Place: "New York",
 			}}},
 		{"CrossrefMissing", `@inproceedings{y, author = {Doe, Jane}, title = {Alone}, year = 2020, crossref = {nowhere}}`,
 			[]citation.Citation{{Type: citation.TypePaper, Authors: []citation.Person{person("Doe", "Jane")}, Title: "Alone", Year: "2020",
