@@ -289,7 +289,8 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 				in.Name, ErrNoStatements, r.BytesRead(), formatName(format), seen.desc)
 		}
 		if validate {
-			if err := validateInput(ctx, in.Name, sc, s, domain); err != nil {
+			loc, _ := r.(locator)
+			if err := validateInput(ctx, in.Name, sc, s, domain, loc); err != nil {
 				return res, err
 			}
 		}
@@ -393,6 +394,10 @@ type ValidationError struct {
 	File  string
 	List  []schema.Violation
 	Total int
+	// Places says, for each violation of List, where in the file its
+	// focus was read ("12: entry smith2019" for a bibliography), "" when
+	// that is not known; nil when the format does not tell.
+	Places []string
 }
 
 // MaxProblems is how many problems an error lists before it only counts.
@@ -402,8 +407,13 @@ const MaxProblems = 100
 func (e *ValidationError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "import %s: %d problems against the shapes (--no-validate to import anyway):", e.File, e.Total)
-	for _, v := range e.List {
+	for i, v := range e.List {
 		b.WriteString("\n  ")
+		if i < len(e.Places) && e.Places[i] != "" {
+			// Where the entry is, rather than the IRI minted for it.
+			fmt.Fprintf(&b, "%s:%s: %s: found %s, expected %s (%s)", e.File, e.Places[i], curie(v.Path), foundOf(v), v.Expected, v.Code)
+			continue
+		}
 		b.WriteString(v.Error())
 	}
 	if e.Total > len(e.List) {
@@ -414,3 +424,21 @@ func (e *ValidationError) Error() string {
 
 // Unwrap returns schema.ErrViolation.
 func (e *ValidationError) Unwrap() error { return schema.ErrViolation }
+
+// foundOf is the value a violation found, or "no value".
+func foundOf(v schema.Violation) string {
+	if v.Value == "" {
+		return "no value"
+	}
+	return v.Value
+}
+
+// curie writes a property IRI with its known prefix ("foaf:name").
+func curie(iri string) string {
+	for _, p := range schema.Prefixes() {
+		if rest, ok := strings.CutPrefix(iri, p.IRI); ok && rest != "" && !strings.ContainsAny(rest, "/#") {
+			return p.Name + ":" + rest
+		}
+	}
+	return "<" + iri + ">"
+}
