@@ -46,8 +46,9 @@ func (s *LinkStats) Add(o LinkStats) {
 // already describes, is described with the names the index gives it
 // (foaf:familyName, foaf:givenName, foaf:name; rdfs:label, foaf:name), one
 // value of each, instead of the entry's, so that it keeps one name across
-// sources. A work keeps the entry's description: each source says what it
-// says of the work.
+// sources; the entry's spelling, when it differs, is kept as foaf:nick (a
+// person) or skos:altLabel (an organisation). A work keeps the entry's
+// description: each source says what it says of the work.
 //
 // A Linker remembers its choices, so that an entry repeated in the input
 // (see [Entry.DuplicateOf]) links as the first did. It is used by one
