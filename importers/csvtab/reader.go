@@ -282,8 +282,13 @@ func (rd *reader) row(row int, rec []string) {
 		}
 		return ""
 	}
-	if len(rec) > len(rd.cols) {
-		rd.errs.Add(&Error{File: rd.name, Row: row, Found: fmt.Sprintf("%d cells", len(rec)), Expected: fmt.Sprintf("at most %d cells, one per header column", len(rd.cols))})
+	if len(rec) != len(rd.cols) {
+		// Fewer cells is a row cut short (a file cut in the middle, a
+		// lost separator), more is a separator too many: either way the
+		// cells may not be in their columns, and nothing of the row is
+		// taken.
+		rd.errs.Add(&Error{File: rd.name, Row: row, Found: fmt.Sprintf("%d cells", len(rec)),
+			Expected: fmt.Sprintf("%d cells, one per header column (a row cut short or with a separator too many?)", len(rd.cols))})
 		return
 	}
 	id := ""
