@@ -13,6 +13,7 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/importers/bib"
+	"civicgraph/importers/mapping"
 	"civicgraph/schema"
 )
 
@@ -40,6 +41,9 @@ type Options struct {
 	// NoValidate skips checking domain formats (bibliographies, OCDS,
 	// citation lists) against the shapes. CSV is always checked.
 	NoValidate bool
+	// Map, when set, reads every input through this mapping file (see
+	// package mapping) whatever its name or content; Format is then unused.
+	Map *mapping.Mapping
 }
 
 // Result says what an import did.
@@ -51,6 +55,9 @@ type Result struct {
 	// (BibTeX, RIS, CSL-JSON, citation lists) that the store already held
 	// outside the graphs replaced, whose IRIs the import used.
 	Linked bib.LinkStats
+	// Notes lists, one a line, what mapped inputs left out or recoded by
+	// default (see mapping.Reader.Report): nothing is dropped unsaid.
+	Notes []string
 }
 
 // Input is one thing to import.
@@ -68,7 +75,7 @@ func SourceGraph(name string) graph.Term {
 
 // ImportFiles imports the files at paths; see [Import].
 func ImportFiles(ctx context.Context, s *graph.Store, paths []string, opts Options) (Result, error) {
-	if opts.Format == "" {
+	if opts.Format == "" && opts.Map == nil {
 		for _, p := range paths {
 			if _, err := FormatOf(p); err != nil {
 				return Result{}, err
@@ -110,6 +117,9 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 	for i, in := range inputs {
 		total += in.Size
 		formats[i] = opts.Format
+		if opts.Map != nil {
+			formats[i] = Mapped
+		}
 		if formats[i] == "" {
 			if formats[i], err = FormatOf(in.Name); err != nil {
 				return res, err
@@ -139,7 +149,7 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 	if err != nil {
 		return res, fmt.Errorf("import: %w", err)
 	}
-	e := env{ctx: ctx, store: s, schema: sc, base: opts.Base, encoding: opts.Encoding, links: &linkRun{}}
+	e := env{ctx: ctx, store: s, schema: sc, base: opts.Base, encoding: opts.Encoding, links: &linkRun{}, mapping: opts.Map}
 	prog := newProgress(opts.Progress, opts.Terminal, total)
 	var done int64
 	for i, in := range inputs {
@@ -153,6 +163,9 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 			return res, fmt.Errorf("import: %w", err)
 		}
 		src.format = format
+		if mr, ok := r.(interface{ MediaType() string }); ok {
+			src.media = mr.MediaType()
+		}
 		// Parse on one goroutine, intern and index on this one: the two
 		// halves of a load run on two cores.
 		validate := !opts.NoValidate && format.isDomain()
@@ -192,6 +205,9 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 		}
 		if lr, ok := r.(linkedReader); ok {
 			e.links.finish(target, lr.linker())
+		}
+		if rr, ok := r.(reporter); ok {
+			res.Notes = append(res.Notes, rr.Report()...)
 		}
 		done += r.BytesRead()
 		res.Files++

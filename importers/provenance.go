@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"hash"
@@ -44,6 +45,9 @@ type source struct {
 	graphs  map[graph.Term]int64 // graph -> statements written into it
 	// blankPrefix starts the labels of this input's blank nodes.
 	blankPrefix string
+	// media, when set, is the input's media type where its format does
+	// not tell it (a mapped file is CSV or JSON).
+	media string
 }
 
 func newSource(name string, format Format, now time.Time) *source {
@@ -102,7 +106,7 @@ func (src *source) quads(base string) []graph.Quad {
 		q(activity, schema.PROVWasAssociatedWith, agent),
 		q(entity, graph.RDFType, iri(schema.PROVEntity)),
 		q(entity, schema.DCTermsTitle, graph.String(src.name)),
-		q(entity, schema.DCTermsFormat, graph.String(mediaTypes[src.format.base()])),
+		q(entity, schema.DCTermsFormat, graph.String(cmp.Or(src.media, mediaTypes[src.format.base()]))),
 		q(entity, schema.DCTermsIdentifier, graph.String("sha256:"+digest)),
 		q(agent, graph.RDFType, iri(schema.NSPROV+"SoftwareAgent")),
 		q(agent, schema.DCTermsHasVersion, graph.String(Version)),
