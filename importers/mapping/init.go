@@ -128,18 +128,11 @@ func sampleJSON(head []byte, name string) ([]*column, InputFormat, string, int, 
 				}
 			}
 		case map[string]any:
-			keys := sortedKeys(v)
-			for _, k := range keys {
-				if arr, ok := v[k].([]any); ok && len(arr) > 0 {
-					if _, ok := arr[0].(map[string]any); ok {
-						records = k
-						for _, el := range arr {
-							if o, ok := el.(map[string]any); ok {
-								objs = append(objs, o)
-							}
-						}
-						break
-					}
+			path, arr := findRecords("", v)
+			records = path
+			for _, el := range arr {
+				if o, ok := el.(map[string]any); ok {
+					objs = append(objs, o)
 				}
 			}
 			if records == "" {
@@ -192,6 +185,27 @@ func sampleJSON(head []byte, name string) ([]*column, InputFormat, string, int, 
 		walk("", o)
 	}
 	return cols, format, records, len(objs), nil
+}
+
+// findRecords returns the path and elements of the first array of objects
+// in an object, looking at its keys in order and then inside its objects.
+func findRecords(prefix string, v map[string]any) (string, []any) {
+	keys := sortedKeys(v)
+	for _, k := range keys {
+		if arr, ok := v[k].([]any); ok && len(arr) > 0 {
+			if _, ok := arr[0].(map[string]any); ok {
+				return joinPath(prefix, k), arr
+			}
+		}
+	}
+	for _, k := range keys {
+		if o, ok := v[k].(map[string]any); ok {
+			if p, arr := findRecords(joinPath(prefix, k), o); p != "" {
+				return p, arr
+			}
+		}
+	}
+	return "", nil
 }
 
 func sortedKeys(m map[string]any) []string {

@@ -531,8 +531,11 @@ func (r *Reader) values(c *ref, buf []string) ([]string, *Error) {
 
 // first returns the first value of a column, or "".
 func (r *Reader) first(c *ref) string {
-	vs, _ := r.values(c, r.valueBuf)
+	vs, bad := r.values(c, r.valueBuf)
 	r.valueBuf = vs
+	if bad != nil {
+		r.errs.Add(bad)
+	}
 	if len(vs) == 0 {
 		return ""
 	}
