@@ -64,6 +64,7 @@ type Reader struct {
 	defaulted map[recodeKey]*valueCount
 	dropped   map[recodeKey]*valueCount
 	valueBuf  []string
+	propBuf   []string
 }
 
 // writtenKey is an entity of the mapping and the IRI it had in a record.
@@ -428,7 +429,11 @@ func (r *Reader) seekRecords() error {
 		}
 	}
 	if tok != json.Delim('[') {
-		return &Error{File: r.name, Path: r.jsonPrefix(), Found: describeToken(tok), Expected: "an array of records"}
+		exp := "an array of records"
+		if len(r.m.records) == 0 {
+			exp += " (or set records = \"key.of.the.array\" in the mapping)"
+		}
+		return &Error{File: r.name, Path: r.jsonPrefix(), Found: describeToken(tok), Expected: exp}
 	}
 	return nil
 }
@@ -673,7 +678,8 @@ func (r *Reader) emit(s graph.Term, p *prop) {
 		}
 	} else {
 		var bad *Error
-		vals, bad = r.values(&p.col, nil)
+		vals, bad = r.values(&p.col, r.propBuf)
+		r.propBuf = vals
 		if bad != nil {
 			r.errs.Add(bad)
 			return
@@ -806,14 +812,14 @@ func (r *Reader) Report() []string {
 			name = localName(e.class)
 		}
 		if n := r.leftWhen[i]; n > 0 {
-			out = append(out, fmt.Sprintf("%s: entity %s (%s) left out of %d records whose when-conditions did not hold (mapping line %d)", r.name, name, localName(e.class), n, e.line))
+			out = append(out, fmt.Sprintf("%s: entity %s (%s) left out of %d records whose when-conditions did not hold (%s:%d)", r.name, name, localName(e.class), n, r.m.File, e.line))
 		}
 		if n := r.leftBlank[i]; n > 0 {
 			cols := make([]string, len(e.iri))
 			for k, c := range e.iri {
 				cols[k] = c.column
 			}
-			out = append(out, fmt.Sprintf("%s: entity %s (%s) left out of %d records with no value in %s to name it (mapping line %d)", r.name, name, localName(e.class), n, strings.Join(cols, ", "), e.line))
+			out = append(out, fmt.Sprintf("%s: entity %s (%s) left out of %d records with no value in %s to name it (%s:%d)", r.name, name, localName(e.class), n, strings.Join(cols, ", "), r.m.File, e.line))
 		}
 	}
 	list := func(m map[recodeKey]*valueCount, what func(k recodeKey) string) {
@@ -828,7 +834,7 @@ func (r *Reader) Report() []string {
 			return keys[i].value < keys[j].value
 		})
 		for _, k := range keys {
-			out = append(out, fmt.Sprintf("%s: column %q: %q in %d records %s (mapping line %d)", r.name, k.col, k.value, m[k].n, what(k), k.line))
+			out = append(out, fmt.Sprintf("%s: column %q: %q in %d records %s (%s:%d)", r.name, k.col, k.value, m[k].n, what(k), r.m.File, k.line))
 		}
 	}
 	list(r.defaulted, func(k recodeKey) string {
