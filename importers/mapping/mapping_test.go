@@ -93,7 +93,7 @@ func TestReader_Golden(t *testing.T) {
 	sc := loadSchema(t)
 	for _, tc := range []struct {
 		data, mapFile, golden string
-		entities               map[string]int
+		entities              map[string]int
 	}{
 		{"usecases.csv", "usecases.map.toml", "usecases.golden.nt", map[string]int{"agency": 3, "vendor": 2, "system": 3, "consultation": 2}},
 		{"records.json", "records.map.toml", "records.golden.nt", map[string]int{"org": 2, "algo": 2}},
