@@ -360,18 +360,21 @@ func writeVocabulary(w io.Writer) {
 			continue
 		}
 		var props []string
+		seen := map[string]bool{}
 		add := func(s schema.Shape) {
 			for _, pr := range s.Properties {
 				n := localName(pr.Path)
+				if seen[n] {
+					continue
+				}
+				seen[n] = true
 				if pr.Min > 0 {
 					n += "*"
 				}
 				if pr.Scheme != "" {
 					n += " (" + pr.Scheme + ")"
 				}
-				if !slices.Contains(props, n) {
-					props = append(props, n)
-				}
+				props = append(props, n)
 			}
 		}
 		add(sh)
