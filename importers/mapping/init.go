@@ -35,8 +35,10 @@ type column struct {
 // file it writes parses as is; edit it, then import with --map.
 func WriteStarter(w io.Writer, r io.Reader, name string) error {
 	br := bufio.NewReaderSize(r, 1<<20)
+	if b, err := br.Peek(3); err == nil && string(b) == "\xEF\xBB\xBF" {
+		_, _ = br.Discard(3)
+	}
 	head, _ := br.Peek(1 << 20)
-	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
 	t := bytes.TrimLeft(head, " \t\r\n")
 	var (
 		cols    []*column

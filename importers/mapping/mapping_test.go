@@ -325,16 +325,21 @@ func TestWriteStarter(t *testing.T) {
 	sc := loadSchema(t)
 	for _, tc := range []struct {
 		file string
+		bom  bool
 		cols []string
 	}{
-		{"usecases.csv", []string{"case_id", "agency", "level", "vendor", "title", "status", "public_consulted", "website"}},
-		{"records.json", []string{"id", "org.name", "org.level", "name", "tags"}},
-		{"records.jsonl", []string{"id", "org.name", "org.level", "name", "tags"}},
+		{"usecases.csv", false, []string{"case_id", "agency", "level", "vendor", "title", "status", "public_consulted", "website"}},
+		{"usecases.csv", true, []string{"case_id", "agency", "level", "vendor", "title", "status", "public_consulted", "website"}},
+		{"records.json", false, []string{"id", "org.name", "org.level", "name", "tags"}},
+		{"records.jsonl", false, []string{"id", "org.name", "org.level", "name", "tags"}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("testdata", tc.file))
 			if err != nil {
 				t.Fatal(err)
+			}
+			if tc.bom {
+				data = append([]byte("\xEF\xBB\xBF"), data...)
 			}
 			var out bytes.Buffer
 			if err := mapping.WriteStarter(&out, bytes.NewReader(data), tc.file); err != nil {
@@ -346,7 +351,7 @@ func TestWriteStarter(t *testing.T) {
 					t.Errorf("column %s not listed", c)
 				}
 			}
-			for _, w := range []string{"Procurement:", "buyer", "government-level:", "[[entity]]"} {
+			for _, w := range []string{"Procurement:", "buyer", "government-level:", "[[entity]]", "iri = [\"" + tc.cols[0] + "\"]"} {
 				if !strings.Contains(text, w) {
 					t.Errorf("starter lacks %q", w)
 				}
