@@ -348,10 +348,10 @@ func (c *compiler) entity(m *Mapping, path string, e entityDef, ids map[string]i
 		}
 		en.when = append(en.when, cd)
 	}
-	var supers []string
-	if en.class != "" {
-		supers = c.sc.SuperClasses(en.class)
+	if en.class == "" {
+		return en // its properties cannot be checked against an unknown class
 	}
+	supers := c.sc.SuperClasses(en.class)
 	for i, pd := range e.Properties {
 		if p := c.property(m, path+".property."+strconv.Itoa(i), pd, supers, ids, lang); p != nil {
 			en.props = append(en.props, p)

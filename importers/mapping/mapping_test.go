@@ -164,7 +164,7 @@ func TestParse_Errors(t *testing.T) {
 	}{
 		{"toml syntax", "name = \"x\"\nformat = \n", []string{":2:", "TOML syntax"}},
 		{"unknown key", entity + "colour = \"red\"\n", []string{":5:", `unknown key "entity.colour"`}},
-		{"unknown class", "[[entity]]\nid = \"a\"\nclass = \"Vendor\"\niri = [\"id\"]\n", []string{":3:", `class "Vendor"`, "Administration"}},
+		{"unknown class", "[[entity]]\nid = \"a\"\nclass = \"Vendor\"\niri = [\"id\"]\n[[entity.property]]\nproperty = \"label\"\ncolumn = \"c\"\n", []string{":3:", `class "Vendor"`, "Administration"}},
 		{"no entity", "name = \"x\"\n", []string{"no [[entity]]"}},
 		{"no iri", "[[entity]]\nclass = \"Actor\"\n", []string{":1:", "iri"}},
 		{"unknown property", entity + "[[entity.property]]\nproperty = \"colour\"\ncolumn = \"c\"\n", []string{":6:", `property "colour"`, "label"}},
@@ -192,6 +192,9 @@ func TestParse_Errors(t *testing.T) {
 				if !strings.Contains(err.Error(), w) {
 					t.Errorf("error %q does not contain %q", err, w)
 				}
+			}
+			if n := strings.Count(err.Error(), "mapping file "); n != 1 {
+				t.Errorf("%d problems reported, want 1: %v", n, err)
 			}
 		})
 	}
