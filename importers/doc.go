@@ -14,7 +14,10 @@
 //
 // Format parsers live in sub-packages (nquads for N-Triples and N-Quads,
 // citation for plain citation lists); this package chooses among them and
-// owns progress reporting.
+// owns progress reporting. A CSV or JSON file of a layout no importer knows
+// is read through a mapping file ([Options].Map, package mapping), or
+// through a shipped mapping when its header matches one; otherwise it is
+// refused with an error naming the CSV templates and the --map route.
 //
 // # Caveats
 //
