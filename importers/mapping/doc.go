@@ -67,9 +67,10 @@
 // Problems in the data are [*Error]s naming the row (or JSON path), the
 // column and the mapping line; the reader goes on at the next record and
 // returns them all at the end. A value a recode without a default does not
-// know fails the import, listed with its count; values recoded by default,
-// recoded to nothing, and entities left out by their conditions are listed
-// by [Reader.Report]. Nothing is dropped without a word.
+// know fails the import, listed with its count; the columns (or JSON keys)
+// no rule reads, values recoded by default or to nothing, and entities left
+// out by their conditions are listed by [Reader.Report]. Nothing is dropped
+// without a word.
 //
 // [WriteStarter] writes a starting mapping for a file (civicgraph mapping
 // init). [Shipped] returns the mappings shipped in examples/ for registers

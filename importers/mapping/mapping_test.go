@@ -273,6 +273,32 @@ func TestReader_Report(t *testing.T) {
 	}
 }
 
+// TestReader_ReportUnmapped checks that columns and JSON keys no rule
+// reads are listed, not dropped unsaid.
+func TestReader_ReportUnmapped(t *testing.T) {
+	sc := loadSchema(t)
+	for _, tc := range []struct {
+		name, mapFile, data, want string
+	}{
+		{"csv", "usecases.map.toml",
+			"case_id,agency,level,vendor,title,status,public_consulted,website,notes,budget\n1,A,Federal,,T,,no,,x,1\n",
+			`in: 2 columns no rule of testdata/usecases.map.toml reads, left out: "notes", "budget"`},
+		{"json", "records.map.toml",
+			`{"data": {"items": [{"id": 1, "org": {"name": "A", "level": "local"}, "name": "n", "extra": {"x": 1, "y": [true]}}]}}`,
+			`in: 2 columns no rule of testdata/records.map.toml reads, left out: "extra.x", "extra.y"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, r, err := readAll(t, loadMap(t, sc, tc.mapFile), "in", []byte(tc.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep := strings.Join(r.Report(), "\n"); !strings.Contains(rep, tc.want) {
+				t.Errorf("report lacks %q:\n%s", tc.want, rep)
+			}
+		})
+	}
+}
+
 // TestReader_Encoding reads Windows-1252 text with encoding = "auto".
 func TestReader_Encoding(t *testing.T) {
 	sc := loadSchema(t)

@@ -65,7 +65,13 @@ type Reader struct {
 	dropped   map[recodeKey]*valueCount
 	valueBuf  []string
 	propBuf   []string
+	unmapped  []string        // columns or JSON keys no rule reads
+	keys      map[string]bool // JSON: every key path seen, up to maxKeys
+	refs      map[string]bool // JSON: the paths the mapping reads
 }
+
+// maxKeys bounds the JSON key paths kept for the report.
+const maxKeys = 1000
 
 // writtenKey is an entity of the mapping and the IRI it had in a record.
 type writtenKey struct {
@@ -299,9 +305,18 @@ func (r *Reader) header(rec []string) error {
 	}
 	// The mapping is shared: bind a copy of its entities.
 	r.m = r.m.bound()
+	used := make([]bool, len(rec))
 	for _, e := range r.m.entities {
 		for _, c := range r.allRefs(e) {
 			bind(c)
+			if c.idx >= 0 {
+				used[c.idx] = true
+			}
+		}
+	}
+	for i, u := range used {
+		if !u && strings.TrimSpace(rec[i]) != "" {
+			r.unmapped = append(r.unmapped, strings.Join(strings.Fields(rec[i]), " "))
 		}
 	}
 	return errs.Err()
@@ -384,12 +399,45 @@ func (r *Reader) stepJSON() error {
 			continue
 		}
 		r.obj = v
+		r.noteKeys(v)
 		r.mapRecord()
 		if len(r.out) > 0 {
 			return nil
 		}
 	}
 	return io.EOF
+}
+
+// noteKeys records the key paths of a JSON record, for the report of keys
+// no rule reads.
+func (r *Reader) noteKeys(v any) {
+	if r.keys == nil {
+		r.keys, r.refs = map[string]bool{}, map[string]bool{}
+		for _, e := range r.m.entities {
+			for _, c := range r.allRefs(e) {
+				r.refs[c.column] = true
+			}
+		}
+	}
+	var walk func(prefix string, v any)
+	walk = func(prefix string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, el := range x {
+				walk(joinPath(prefix, k), el)
+			}
+		case []any:
+			for _, el := range x {
+				walk(prefix, el)
+			}
+		case nil:
+		default:
+			if len(r.keys) < maxKeys {
+				r.keys[prefix] = true
+			}
+		}
+	}
+	walk("", v)
 }
 
 func (r *Reader) jsonPrefix() string { return strings.Join(r.m.records, ".") }
@@ -465,6 +513,7 @@ func (r *Reader) stepJSONL() error {
 			continue
 		}
 		r.obj, r.jpath = v, ""
+		r.noteKeys(v)
 		r.mapRecord()
 		if len(r.out) > 0 {
 			return nil
@@ -806,6 +855,22 @@ func (r *Reader) endChecks() {
 // dropped without a line here.
 func (r *Reader) Report() []string {
 	var out []string
+	unmapped := r.unmapped
+	for k := range r.keys {
+		if !r.refs[k] {
+			unmapped = append(unmapped, k)
+		}
+	}
+	if len(r.keys) > 0 {
+		sort.Strings(unmapped)
+	}
+	if len(unmapped) > 0 {
+		quoted := make([]string, len(unmapped))
+		for i, u := range unmapped {
+			quoted[i] = strconv.Quote(u)
+		}
+		out = append(out, fmt.Sprintf("%s: %d columns no rule of %s reads, left out: %s", r.name, len(unmapped), r.m.File, strings.Join(quoted, ", ")))
+	}
 	for i, e := range r.m.entities {
 		name := e.id
 		if name == "" {
