@@ -74,6 +74,16 @@ func newReader(f Format, r io.Reader, name string, target graph.Term, e env) (qu
 			}
 		}
 	}
+	// A .jsonl file is taken for OCDS; one with no OCDS key at its start
+	// is some other JSON Lines layout, refused with the routes in.
+	if f == OCDS && strings.HasSuffix(strings.ToLower(name), ".jsonl") {
+		br := bufio.NewReaderSize(r, 64<<10)
+		head, _ := br.Peek(64 << 10)
+		r = br
+		if len(bytes.TrimSpace(head)) > 0 && !bytes.Contains(head, []byte(`"ocid"`)) && !bytes.Contains(head, []byte(`"releases"`)) && !bytes.Contains(head, []byte(`"records"`)) {
+			return nil, f, &refusal{fmt.Errorf("%w: %s is JSON Lines but not OCDS (no ocid, releases or records in its first lines)", ErrUnknownFormat, name), name}
+		}
+	}
 	docBase := fileURL(name)
 	switch f.base() {
 	case NTriples, NQuads:

@@ -81,6 +81,7 @@ func TestImport_Refusal(t *testing.T) {
 	for _, in := range []importers.Input{
 		{Name: "unknown.csv", R: strings.NewReader("foo,bar\n1,2\n")},
 		{Name: "unknown.json", R: strings.NewReader(`[{"foo": 1}]`)},
+		{Name: "unknown.jsonl", R: strings.NewReader("{\"foo\": 1}\n{\"foo\": 2}\n")},
 	} {
 		_, err := importers.Import(t.Context(), nil, []importers.Input{in}, importers.Options{DryRun: true})
 		if err == nil {
