@@ -163,8 +163,9 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 			return res, fmt.Errorf("import: %w", err)
 		}
 		src.format = format
-		if mr, ok := r.(interface{ MediaType() string }); ok {
+		if mr, ok := r.(*mapping.Reader); ok {
 			src.media = mr.MediaType()
+			src.plan, src.planDigest = filepath.Base(mr.Mapping().File), mr.Mapping().Digest
 		}
 		// Parse on one goroutine, intern and index on this one: the two
 		// halves of a load run on two cores.

@@ -48,6 +48,9 @@ type source struct {
 	// media, when set, is the input's media type where its format does
 	// not tell it (a mapped file is CSV or JSON).
 	media string
+	// plan and planDigest name the mapping file a mapped input was read
+	// through, and its SHA-256; "" for other inputs.
+	plan, planDigest string
 }
 
 func newSource(name string, format Format, now time.Time) *source {
@@ -110,6 +113,16 @@ func (src *source) quads(base string) []graph.Quad {
 		q(entity, schema.DCTermsIdentifier, graph.String("sha256:"+digest)),
 		q(agent, graph.RDFType, iri(schema.NSPROV+"SoftwareAgent")),
 		q(agent, schema.DCTermsHasVersion, graph.String(Version)),
+	}
+	if src.plan != "" {
+		// The mapping file is the plan the import followed.
+		plan := graph.IRI(schema.EntityIRI(base, schema.KindSource, "sha256-"+src.planDigest))
+		record = append(record,
+			q(activity, schema.PROVUsed, plan),
+			q(plan, graph.RDFType, iri(schema.PROVPlan)),
+			q(plan, schema.DCTermsTitle, graph.String(src.plan)),
+			q(plan, schema.DCTermsIdentifier, graph.String("sha256:"+src.planDigest)),
+		)
 	}
 	for g, n := range src.graphs {
 		if g.IsZero() {

@@ -54,6 +54,9 @@ func TestImport_Map(t *testing.T) {
 	if n, _ := s.Count(t.Context(), graph.Pattern{P: graph.IRI(schema.DCTermsFormat), O: graph.String("text/csv")}); n != 1 {
 		t.Errorf("provenance does not record text/csv")
 	}
+	if n, _ := s.Count(t.Context(), graph.Pattern{P: graph.IRI(schema.DCTermsTitle), O: graph.String("usecases.map.toml")}); n != 1 {
+		t.Errorf("provenance does not name the mapping file as the plan followed")
+	}
 	if len(res.Notes) == 0 {
 		t.Errorf("no notes (vendor left out of a row, consultation of one)")
 	}

@@ -1,6 +1,8 @@
 package mapping
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -35,6 +37,8 @@ type Mapping struct {
 	File string
 	// Format is the layout of the data.
 	Format InputFormat
+	// Digest is the hex SHA-256 of the mapping file, for provenance.
+	Digest string
 
 	records  []string // JSON path of the records array
 	encoding string
@@ -145,6 +149,8 @@ func Parse(name string, data []byte, sc *schema.Schema) (*Mapping, error) {
 	if len(c.errs) > 0 {
 		return nil, errors.Join(c.errs...)
 	}
+	sum := sha256.Sum256(data)
+	m.Digest = hex.EncodeToString(sum[:])
 	return m, nil
 }
 

@@ -170,6 +170,9 @@ func (r *Reader) MediaType() string {
 	return "text/csv"
 }
 
+// Mapping returns the mapping the reader reads through.
+func (r *Reader) Mapping() *Mapping { return r.m }
+
 // Records returns how many records were read.
 func (r *Reader) Records() int { return r.records }
 
