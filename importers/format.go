@@ -31,6 +31,10 @@ const (
 	// JSON is a .json file whose content decides: OCDS, CSL-JSON, an AI
 	// register or JSON-LD.
 	JSON Format = "json"
+	// Mapped is a CSV or JSON file read through a mapping file: the one
+	// given in Options.Map, or a shipped one whose columns the file's
+	// header has (see package mapping).
+	Mapped Format = "mapped"
 )
 
 // Formats lists the formats Import reads.
@@ -78,7 +82,7 @@ func ParseFormat(name string) (Format, error) {
 // output is checked against the shapes (CSV checks its own).
 func (f Format) isDomain() bool {
 	switch f.base() {
-	case BibTeX, RIS, CSLJSON, Citations, OCDS, Register, CSV:
+	case BibTeX, RIS, CSLJSON, Citations, OCDS, Register, CSV, Mapped:
 		return true
 	}
 	return false

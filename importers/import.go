@@ -14,6 +14,7 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/importers/bib"
+	"civicgraph/importers/mapping"
 	"civicgraph/schema"
 )
 
@@ -43,6 +44,9 @@ type Options struct {
 	NoValidate bool
 	// Stdin is what [ImportFiles] reads for the path "-"; nil refuses "-".
 	Stdin io.Reader
+	// Map, when set, reads every input through this mapping file (see
+	// package mapping) whatever its name or content; Format is then unused.
+	Map *mapping.Mapping
 }
 
 // Result says what an import did.
@@ -54,6 +58,9 @@ type Result struct {
 	// (BibTeX, RIS, CSL-JSON, citation lists) that the store already held
 	// outside the graphs replaced, whose IRIs the import used.
 	Linked bib.LinkStats
+	// Notes lists, one a line, what mapped inputs left out or recoded by
+	// default (see mapping.Reader.Report): nothing is dropped unsaid.
+	Notes []string
 }
 
 // Input is one thing to import.
@@ -96,7 +103,7 @@ func ImportFiles(ctx context.Context, s *graph.Store, paths []string, opts Optio
 			stdin++
 			continue
 		}
-		if opts.Format == "" {
+		if opts.Format == "" && opts.Map == nil {
 			if _, err := FormatOf(p); err != nil {
 				return Result{}, err
 			}
@@ -107,7 +114,7 @@ func ImportFiles(ctx context.Context, s *graph.Store, paths []string, opts Optio
 		return Result{}, fmt.Errorf("import: %w: \"-\" (standard input) given %d times", ErrStdin, stdin)
 	case stdin == 1 && opts.Stdin == nil:
 		return Result{}, fmt.Errorf("import: %w: no standard input to read \"-\" from", ErrStdin)
-	case stdin == 1 && (opts.Format == "" || opts.Graph.IsZero()):
+	case stdin == 1 && ((opts.Format == "" && opts.Map == nil) || opts.Graph.IsZero()):
 		return Result{}, fmt.Errorf("import: %w: reading standard input (\"-\") needs --format and --graph, as it has no file name to take them from", ErrStdin)
 	}
 	var inputs []Input
@@ -193,6 +200,9 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 	for i, in := range inputs {
 		total += in.Size
 		formats[i] = opts.Format
+		if opts.Map != nil {
+			formats[i] = Mapped
+		}
 		if formats[i] == "" {
 			if formats[i], err = FormatOf(in.Name); err != nil {
 				return res, err
@@ -222,7 +232,7 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 	if err != nil {
 		return res, fmt.Errorf("import: %w", err)
 	}
-	e := env{ctx: ctx, store: s, schema: sc, base: opts.Base, encoding: opts.Encoding, links: &linkRun{}}
+	e := env{ctx: ctx, store: s, schema: sc, base: opts.Base, encoding: opts.Encoding, links: &linkRun{}, mapping: opts.Map}
 	prog := newProgress(opts.Progress, opts.Terminal, total)
 	var done int64
 	claimed := map[graph.Term]Input{} // source graph -> the input of this run that goes there
@@ -250,6 +260,10 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 			return res, fmt.Errorf("import: %w", err)
 		}
 		src.format = format
+		if mr, ok := r.(*mapping.Reader); ok {
+			src.media = mr.MediaType()
+			src.plan, src.planDigest = filepath.Base(mr.Mapping().File), mr.Mapping().Digest
+		}
 		// Parse on one goroutine, intern and index on this one: the two
 		// halves of a load run on two cores.
 		validate := !opts.NoValidate && format.isDomain()
@@ -296,6 +310,9 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 		}
 		if lr, ok := r.(linkedReader); ok {
 			e.links.finish(target, lr.linker())
+		}
+		if rr, ok := r.(reporter); ok {
+			res.Notes = append(res.Notes, rr.Report()...)
 		}
 		done += r.BytesRead()
 		res.Files++

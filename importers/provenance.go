@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"hash"
@@ -50,6 +51,12 @@ type source struct {
 	// recorded with target's description.
 	target graph.Term
 	origin string
+	// media, when set, is the input's media type where its format does
+	// not tell it (a mapped file is CSV or JSON).
+	media string
+	// plan and planDigest name the mapping file a mapped input was read
+	// through, and its SHA-256; "" for other inputs.
+	plan, planDigest string
 }
 
 func newSource(name string, format Format, now time.Time) *source {
@@ -112,10 +119,20 @@ func (src *source) quads(base string) []graph.Quad {
 		q(activity, schema.PROVWasAssociatedWith, agent),
 		q(entity, graph.RDFType, iri(schema.PROVEntity)),
 		q(entity, schema.DCTermsTitle, graph.String(filepath.Base(src.name))),
-		q(entity, schema.DCTermsFormat, graph.String(mediaTypes[src.format.base()])),
+		q(entity, schema.DCTermsFormat, graph.String(cmp.Or(src.media, mediaTypes[src.format.base()]))),
 		q(entity, schema.DCTermsIdentifier, graph.String("sha256:"+digest)),
 		q(agent, graph.RDFType, iri(schema.NSPROV+"SoftwareAgent")),
 		q(agent, schema.DCTermsHasVersion, graph.String(Version)),
+	}
+	if src.plan != "" {
+		// The mapping file is the plan the import followed.
+		plan := graph.IRI(schema.EntityIRI(base, schema.KindSource, "sha256-"+src.planDigest))
+		record = append(record,
+			q(activity, schema.PROVUsed, plan),
+			q(plan, graph.RDFType, iri(schema.PROVPlan)),
+			q(plan, schema.DCTermsTitle, graph.String(src.plan)),
+			q(plan, schema.DCTermsIdentifier, graph.String("sha256:"+src.planDigest)),
+		)
 	}
 	for g, n := range src.graphs {
 		if g.IsZero() {

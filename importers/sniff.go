@@ -276,7 +276,7 @@ func compatible(f Format, k kind) bool {
 	}
 	switch k {
 	case kindJSON, kindJSONLD:
-		return jsonFormat || f.base() == Register
+		return jsonFormat || f.base() == Register || f.base() == Mapped
 	case kindXML, kindRDFXML:
 		return f.base() == RDFXML
 	case kindHTML, kindBinary:

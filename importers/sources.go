@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -16,6 +17,7 @@ import (
 	"civicgraph/importers/citation"
 	"civicgraph/importers/csvtab"
 	"civicgraph/importers/jsonld"
+	"civicgraph/importers/mapping"
 	"civicgraph/importers/nquads"
 	"civicgraph/importers/ocds"
 	"civicgraph/importers/rdfxml"
@@ -38,7 +40,8 @@ type env struct {
 	schema   *schema.Schema
 	base     string
 	encoding string
-	links    *linkRun // what the run's bibliographies have linked so far
+	links    *linkRun         // what the run's bibliographies have linked so far
+	mapping  *mapping.Mapping // Options.Map: read every input through it
 }
 
 // newReader returns the reader of format f over r, and the format it found
@@ -47,8 +50,11 @@ type env struct {
 // linked to what the store holds outside target, the graph the input
 // replaces (see linkRun).
 func newReader(f Format, r io.Reader, name string, target graph.Term, e env) (quadReader, Format, error) {
+	if e.mapping != nil {
+		return mapping.NewReader(r, name, e.mapping, e.base), Mapped, nil
+	}
 	// .json and .csv files are told apart by their content: a register,
-	// OCDS, CSL-JSON or JSON-LD.
+	// a register a shipped mapping reads, OCDS, CSL-JSON or JSON-LD.
 	if f == JSON || f == CSV || f == Register {
 		br := bufio.NewReaderSize(r, 256<<10)
 		head, _ := br.Peek(256 << 10)
@@ -56,14 +62,27 @@ func newReader(f Format, r io.Reader, name string, target graph.Term, e env) (qu
 		if rf, ok := registers.Detect(head, name); ok {
 			return registers.NewReader(r, name, rf, e.base), Register, nil
 		}
+		if m, ok := mapping.Detect(head, e.schema); ok && f.template() == "" {
+			return mapping.NewReader(r, name, m, e.base), Mapped, nil
+		}
 		if f == Register {
-			return nil, f, fmt.Errorf("%w: %s is not a register this version reads (the Dutch Algoritmeregister JSON, the JRC AI Watch cases CSV, the T6-X registers)", ErrUnknownFormat, name)
+			return nil, f, &refusal{fmt.Errorf("%w: %s is not a register this version reads (the Dutch Algoritmeregister JSON, the JRC AI Watch cases CSV, the T6-X registers, or one a shipped mapping reads)", ErrUnknownFormat, name), name}
 		}
 		if f == JSON {
 			var err error
 			if f, err = sniffJSON(head, name); err != nil {
-				return nil, f, err
+				return nil, f, &refusal{err, name}
 			}
+		}
+	}
+	// A .jsonl file is taken for OCDS; one with no OCDS key at its start
+	// is some other JSON Lines layout, refused with the routes in.
+	if f == OCDS && strings.HasSuffix(strings.ToLower(name), ".jsonl") {
+		br := bufio.NewReaderSize(r, 64<<10)
+		head, _ := br.Peek(64 << 10)
+		r = br
+		if len(bytes.TrimSpace(head)) > 0 && !bytes.Contains(head, []byte(`"ocid"`)) && !bytes.Contains(head, []byte(`"releases"`)) && !bytes.Contains(head, []byte(`"records"`)) {
+			return nil, f, &refusal{fmt.Errorf("%w: %s is JSON Lines but not OCDS (no ocid, releases or records in its first lines)", ErrUnknownFormat, name), name}
 		}
 	}
 	docBase := fileURL(name)
@@ -108,11 +127,36 @@ func newReader(f Format, r io.Reader, name string, target graph.Term, e env) (qu
 		}
 		rr, err := csvtab.NewReader(cr, name, e.schema, opts)
 		if err != nil {
+			var ce *csvtab.Error
+			if f.template() == "" && errors.As(err, &ce) && ce.Row == 1 && strings.HasPrefix(ce.Expected, "a header that fits") {
+				err = &refusal{err, name}
+			}
 			return nil, f, err
 		}
 		return &csvReader{Reader: rr, counter: cr}, f, nil
 	}
 	return nil, f, fmt.Errorf("%w %q", ErrUnknownFormat, f)
+}
+
+// refusal is an error saying an input's layout is none the importers know;
+// it tells the two routes in: a CSV template, or a mapping file.
+type refusal struct {
+	err  error
+	name string
+}
+
+func (r *refusal) Error() string {
+	return r.err.Error() + "\n  to import it, either put it in a CSV template (civicgraph template <class>: " +
+		"procurement, administration, actor, engagement, mechanism, ...), or describe its layout in a mapping file:\n" +
+		"    civicgraph mapping init " + r.name + " > my.map.toml   (lists every column, with the classes and properties it may map to)\n" +
+		"    civicgraph import --map my.map.toml " + r.name
+}
+
+func (r *refusal) Unwrap() error { return r.err }
+
+// reporter is a reader that lists what it left out or recoded by default.
+type reporter interface {
+	Report() []string
 }
 
 // fileURL returns the file: URL of a path, the base of relative IRIs.

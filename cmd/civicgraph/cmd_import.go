@@ -19,6 +19,7 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	dryRun := fs.Bool("dry-run", false, "parse and check everything, write nothing")
 	quiet := fs.Bool("quiet", false, "no progress output")
 	noValidate := fs.Bool("no-validate", false, "import domain formats (bibliographies, OCDS, citations) even when they break the shapes")
+	mapFile := fs.String("map", "", "read every file through this mapping file (FILE.map.toml; see civicgraph mapping init)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -39,6 +40,13 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	}
 	if *graphIRI != "" {
 		opts.Graph = graph.IRI(*graphIRI)
+	}
+	if *mapFile != "" {
+		m, err := loadMapping(*mapFile)
+		if err != nil {
+			return err
+		}
+		opts.Map = m
 	}
 	if !*quiet {
 		opts.Progress = env.stderr
@@ -62,6 +70,9 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	}
 	fmt.Fprintf(env.stdout, "imported %d files: %d statements read, %d quads in %d graphs, %d new terms\n",
 		res.Files, res.Records, res.Load.Quads, res.Load.Graphs, res.Load.NewTerms)
+	for _, n := range res.Notes {
+		fmt.Fprintln(env.stdout, "note:", n)
+	}
 	if l := res.Linked; l != (bib.LinkStats{}) {
 		fmt.Fprintf(env.stdout, "linked to what the store holds: %d references, %d persons, %d organisations\n",
 			l.References, l.Persons, l.Organizations)

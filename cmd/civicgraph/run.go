@@ -36,6 +36,7 @@ func commands() map[string]command {
 		"restore":  {"load a backup into an empty store", runRestore},
 		"generate": {"write deterministic illustrative data for tests and benchmarks", runGenerate},
 		"template": {"print the CSV template of a class (procurement, actor, engagement, ...)", runTemplate},
+		"mapping":  {"mapping init FILE: write a starting mapping file for a CSV or JSON layout no importer knows (then import --map)", runMapping},
 		"serve":    {"serve the GraphQL API over HTTP", runServe},
 		"query":    {"run a GraphQL query against the store, without a server, and print JSON", runQuery},
 		"help":     {"list the subcommands, or describe one", nil},

@@ -23,8 +23,9 @@ var policy = map[string][]string{
 	// Test helpers for the store.
 	"civicgraph/graph/graphtest": {"std", "civicgraph/graph"},
 	"civicgraph/schema":          {"std", "civicgraph/graph", "github.com/knakk/rdf"},
-	"civicgraph/importers":       {"std", "civicgraph/graph", "civicgraph/schema", "civicgraph/importers", "civicgraph/data", "civicgraph/internal/grammar", "github.com/knakk/rdf", "github.com/piprate/json-gold"},
-	"civicgraph/export":          {"std", "civicgraph/graph", "civicgraph/schema", "civicgraph/internal/grammar", "github.com/knakk/rdf", "github.com/piprate/json-gold"},
+	// importers/mapping reads mapping files (TOML) with go-toml v2 (issue 9).
+	"civicgraph/importers": {"std", "civicgraph/graph", "civicgraph/schema", "civicgraph/importers", "civicgraph/data", "civicgraph/internal/grammar", "github.com/knakk/rdf", "github.com/piprate/json-gold", "github.com/pelletier/go-toml/v2"},
+	"civicgraph/export":    {"std", "civicgraph/graph", "civicgraph/schema", "civicgraph/internal/grammar", "github.com/knakk/rdf", "github.com/piprate/json-gold"},
 	// queries holds the GraphQL resolvers (DESIGN.md), whose signatures use
 	// graphql-go's ID type; it knows nothing of HTTP.
 	"civicgraph/queries":           {"std", "civicgraph/graph", "civicgraph/schema", "github.com/graph-gophers/graphql-go"},
