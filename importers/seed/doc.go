@@ -1,6 +1,10 @@
-// Package seed turns the seed files of package data into quads, through the
-// same parsers the importers use, so that loading the seed exercises the
-// real import path. The store calls [Quads] when it creates a new store.
+// Package seed turns the seed files of package data into quads. Only the
+// citations go through a parser the importers share (package
+// importers/citation, which importers/bib also uses); the CSV files are read
+// by a mapper of this package and the statements by github.com/knakk/rdf,
+// not by the importers' CSV templates or Turtle reader. importers.Seed then
+// writes the quads in one load through the store's Loader, as imports do,
+// when a new store is created.
 //
 // # Usage
 //
