@@ -480,4 +480,3 @@ func (r *Resolver) Search(ctx context.Context, args SearchArgs) ([]*SearchHit, e
 	})
 	return out, err
 }
-
