@@ -22,8 +22,16 @@
 //     with package importers/citation, corrected by
 //     references/corrections.csv, into the source's graph. The organisations
 //     they name are linked to actors.csv by name or alias.
+//   - passages.csv: verbatim passages of the sources, each
+//     {base}source/<id>, a bibo:Excerpt of its source, which later facts
+//     are prov:wasDerivedFrom.
+//   - facts.csv: what the sources say about a work (sponsor, method with
+//     numbers and sectors, authors, dates) or the order of the levers,
+//     asserted and reified as {base}statement/<id>, an rdf:Statement
+//     derived from its passages.
 //   - actors.csv, mechanisms.csv, documents.csv, relations.csv,
-//     descriptions.csv: read by a small header-driven CSV mapper. Columns are
+//     descriptions.csv, passages.csv, facts.csv: read by a small
+//     header-driven CSV mapper. Columns are
 //     found by their header; an unknown or missing column, an unknown source,
 //     concept code or entity is an error ([CSVError]) naming file, line and
 //     column.
