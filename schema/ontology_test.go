@@ -26,6 +26,8 @@ var ontologyProperties = []string{
 	schema.PropBuyer, schema.PropPurpose, schema.PropAISystem, schema.PropRiskClass, schema.PropStatus,
 	schema.PropStageReached, schema.PropMilestone, schema.PropValue, schema.PropCurrency, schema.PropProcedureType,
 	schema.PropSupplier, schema.PropOCID, schema.PropServesMission, schema.PropIsDigitalPublicInfrastructure,
+	schema.PropImpactAssessment, schema.PropLegalBasis, schema.PropRegisterEntry, schema.PropPublicParticipation,
+	schema.PropRegisterStatus, schema.PropNotStated,
 	schema.PropInstitutionalisation, schema.PropDemocraticFunction, schema.PropFitsPhase, schema.PropLever,
 	schema.PropOpenGovernmentTier, schema.PropDecisionStage, schema.PropExample,
 	schema.PropActor, schema.PropProcurement, schema.PropMission, schema.PropStage, schema.PropMechanism,
