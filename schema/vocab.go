@@ -373,6 +373,12 @@ const (
 	DCTermsRelation    = NSDCTerms + "relation"
 	DCTermsLicense     = NSDCTerms + "license"
 	DCTermsRights      = NSDCTerms + "rights"
+	// DCTermsDateSubmitted is the date an entry was submitted to a
+	// register.
+	DCTermsDateSubmitted = NSDCTerms + "dateSubmitted"
+	// DCTermsAudience is who a service is for (the JRC interaction
+	// G2C, G2B, G2G).
+	DCTermsAudience = NSDCTerms + "audience"
 )
 
 // FOAF terms.
