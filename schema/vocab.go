@@ -251,6 +251,11 @@ const (
 	PropRegisterEntry                 = NS + "registerEntry"                 // Procurement → its page in a public register
 	PropPublicParticipation           = NS + "publicParticipation"           // Procurement → xsd:boolean: the source says the public took part
 	PropRegisterStatus                = NS + "registerStatus"                // Procurement → the status as the register words it
+	PropTenderPeriodStart             = NS + "tenderPeriodStart"             // Procurement → date the tender period opens
+	PropTenderPeriodEnd               = NS + "tenderPeriodEnd"               // Procurement → date the tender period closes
+	PropContractSigned                = NS + "contractSigned"                // Procurement → date a contract was signed
+	PropContractPeriodStart           = NS + "contractPeriodStart"           // Procurement → date a contract's period starts
+	PropContractPeriodEnd             = NS + "contractPeriodEnd"             // Procurement → date a contract's period ends
 
 	// Mechanism.
 	PropInstitutionalisation = NS + "institutionalisation" // Mechanism → concept in the institutionalisation scheme

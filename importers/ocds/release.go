@@ -70,8 +70,9 @@ type orgDetails struct {
 }
 
 type classification struct {
-	Scheme string     `json:"scheme"`
-	ID     flexString `json:"id"`
+	Scheme      string     `json:"scheme"`
+	ID          flexString `json:"id"`
+	Description string     `json:"description"`
 }
 
 type planning struct {
@@ -144,8 +145,9 @@ type transaction struct {
 
 type period struct {
 	StartDate string `json:"startDate"`
+	EndDate   string `json:"endDate"`
 
-	start when
+	start, end when
 }
 
 type item struct {
@@ -255,6 +257,7 @@ func (r *release) check() *fieldError {
 		amount("tender.value", t.Value)
 		if t.TenderPeriod != nil {
 			date("tender.tenderPeriod.startDate", t.TenderPeriod.StartDate, &t.TenderPeriod.start)
+			date("tender.tenderPeriod.endDate", t.TenderPeriod.EndDate, &t.TenderPeriod.end)
 		}
 	}
 	for i := range r.Awards {
@@ -269,6 +272,7 @@ func (r *release) check() *fieldError {
 		date(p+".dateSigned", c.DateSigned, &c.dateSigned)
 		if c.Period != nil {
 			date(p+".period.startDate", c.Period.StartDate, &c.Period.start)
+			date(p+".period.endDate", c.Period.EndDate, &c.Period.end)
 		}
 		amount(p+".value", c.Value)
 		if c.Implementation != nil {
