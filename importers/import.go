@@ -190,6 +190,17 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 				return res, err
 			}
 		}
+		if er, ok := r.(*epoReader); ok && !opts.NoValidate && len(er.derived()) > 0 {
+			// RDF is taken as it is, but what the ePO mapping derived from
+			// it must meet the shapes like any domain format.
+			d := newDomainQuads()
+			for _, q := range er.derived() {
+				d.add(q)
+			}
+			if err := validateInput(ctx, in.Name, sc, s, d); err != nil {
+				return res, err
+			}
+		}
 		if lr, ok := r.(linkedReader); ok {
 			e.links.finish(target, lr.linker())
 		}
