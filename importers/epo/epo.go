@@ -361,6 +361,9 @@ func (e *Enricher) concept(d *deriver, c graph.Term) {
 	}
 	scheme, code := graph.IRI(c.Value[:i]), c.Value[i+1:]
 	d.add(scheme, schema.RDFType, graph.IRI(schema.SKOSConceptScheme))
+	if name := lastSegment(scheme.Value); name != "" {
+		d.add(scheme, schema.SKOSNotation, graph.String(name))
+	}
 	d.add(c, schema.RDFType, graph.IRI(schema.SKOSConcept))
 	d.add(c, schema.SKOSInScheme, scheme)
 	d.add(c, schema.SKOSNotation, graph.String(code))
