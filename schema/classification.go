@@ -20,6 +20,11 @@ const (
 	ClassificationBase = ConceptBase + "classification/"
 )
 
+// ClassificationUnstated is the base of the concepts of codes a source
+// gives without naming their scheme: such a concept states cg:notStated
+// skos:inScheme.
+const ClassificationUnstated = ClassificationBase + "scheme-not-stated/"
+
 // ClassificationScheme returns the IRI of the scheme a source names
 // ("CPV", "UNSPSC", "COFOG"), or "" when the name is blank.
 func ClassificationScheme(scheme string) string {
@@ -33,15 +38,19 @@ func ClassificationScheme(scheme string) string {
 	return ClassificationBase + s
 }
 
-// ClassificationIRI returns the IRI of a code of a scheme, or "" when
-// either is blank. A CPV code is its eight digits, with or without the
+// ClassificationIRI returns the IRI of a code of a scheme, or "" when the
+// code is blank. A CPV code is its eight digits, with or without the
 // check digit ("72000000-5"); a CPV code that is not eight digits gets a
-// minted IRI like other schemes, so that nothing is lost.
+// minted IRI like other schemes, so that nothing is lost. A code whose
+// scheme is blank gets an IRI under [ClassificationUnstated].
 func ClassificationIRI(scheme, code string) string {
 	code = strings.TrimSpace(code)
-	sch := ClassificationScheme(scheme)
-	if sch == "" || code == "" {
+	if code == "" || Slug(code) == "" {
 		return ""
+	}
+	sch := ClassificationScheme(scheme)
+	if sch == "" {
+		return ClassificationUnstated + Slug(code)
 	}
 	if sch == CPVScheme {
 		if c := CPVCode(code); c != "" {
@@ -57,9 +66,10 @@ func ClassificationIRI(scheme, code string) string {
 }
 
 // CPVCode returns the eight digits of a CPV code ("72000000-5" or
-// "72000000"), or "".
+// "72000000", or "72000000.0" as spreadsheets write a number), or "".
 func CPVCode(code string) string {
 	code = strings.TrimSpace(code)
+	code = strings.TrimSuffix(code, ".0")
 	if c, check, ok := strings.Cut(code, "-"); ok {
 		if len(check) != 1 || check[0] < '0' || check[0] > '9' {
 			return ""
@@ -94,14 +104,26 @@ type Classification struct {
 // make c a skos:Concept of its scheme (typed skos:ConceptScheme, with the
 // scheme's name as notation and label): its skos:notation, and its
 // skos:prefLabel, or cg:notStated skos:prefLabel when the source gives no
-// label. It returns the concept's IRI, "" (and no statements) when the
-// scheme or code is blank.
+// label. A code with no scheme is a concept with cg:notStated
+// skos:inScheme. It returns the concept's IRI, "" (and no statements)
+// when the code is blank.
 func ClassificationQuads(c Classification) (string, []graph.Quad) {
 	iri := ClassificationIRI(c.Scheme, c.Code)
 	if iri == "" {
 		return "", nil
 	}
+	q := func(s, p string, o graph.Term) graph.Quad {
+		return graph.Quad{S: graph.IRI(s), P: graph.IRI(p), O: o}
+	}
 	sch := ClassificationScheme(c.Scheme)
+	if sch == "" {
+		out := []graph.Quad{
+			q(iri, RDFType, graph.IRI(SKOSConcept)),
+			q(iri, PropNotStated, graph.IRI(SKOSInScheme)),
+			q(iri, SKOSNotation, graph.String(strings.TrimSpace(c.Code))),
+		}
+		return iri, append(out, prefLabel(iri, c)...)
+	}
 	name := strings.TrimSpace(c.Scheme)
 	schemeLabel := name
 	if sch == CPVScheme {
@@ -111,9 +133,6 @@ func ClassificationQuads(c Classification) (string, []graph.Quad) {
 	if sch == CPVScheme && CPVCode(code) != "" {
 		code = CPVCode(code)
 	}
-	q := func(s, p string, o graph.Term) graph.Quad {
-		return graph.Quad{S: graph.IRI(s), P: graph.IRI(p), O: o}
-	}
 	out := []graph.Quad{
 		q(sch, RDFType, graph.IRI(SKOSConceptScheme)),
 		q(sch, SKOSNotation, graph.String(name)),
@@ -122,13 +141,19 @@ func ClassificationQuads(c Classification) (string, []graph.Quad) {
 		q(iri, SKOSInScheme, graph.IRI(sch)),
 		q(iri, SKOSNotation, graph.String(code)),
 	}
+	return iri, append(out, prefLabel(iri, c)...)
+}
+
+// prefLabel returns the label statement of a classification's concept,
+// or cg:notStated skos:prefLabel when it has none.
+func prefLabel(iri string, c Classification) []graph.Quad {
+	s := graph.IRI(iri)
 	switch label := strings.TrimSpace(c.Label); {
 	case label == "":
-		out = append(out, q(iri, PropNotStated, graph.IRI(SKOSPrefLabel)))
+		return []graph.Quad{{S: s, P: graph.IRI(PropNotStated), O: graph.IRI(SKOSPrefLabel)}}
 	case c.Lang != "":
-		out = append(out, q(iri, SKOSPrefLabel, graph.LangLiteral(label, c.Lang)))
+		return []graph.Quad{{S: s, P: graph.IRI(SKOSPrefLabel), O: graph.LangLiteral(label, c.Lang)}}
 	default:
-		out = append(out, q(iri, SKOSPrefLabel, graph.String(label)))
+		return []graph.Quad{{S: s, P: graph.IRI(SKOSPrefLabel), O: graph.String(label)}}
 	}
-	return iri, out
 }

@@ -16,7 +16,8 @@ func TestClassificationIRI(t *testing.T) {
 		{"CPV", "720", schema.ClassificationBase + "cpv/720"},
 		{"UNSPSC", "43230000", schema.ClassificationBase + "unspsc/43230000"},
 		{"COFOG", "General public services", schema.ClassificationBase + "cofog/general-public-services"},
-		{"", "72000000", ""},
+		{"", "72000000", schema.ClassificationUnstated + "72000000"},
+		{"CPV", "45233130.0", "http://data.europa.eu/cpv/cpv/45233130"},
 		{"CPV", " ", ""},
 	}
 	for _, tt := range tests {
@@ -41,6 +42,7 @@ func TestClassificationQuads(t *testing.T) {
 	}{
 		{"CPVLabelled", schema.Classification{Scheme: "CPV", Code: "72000000-5", Label: "IT services", Lang: "en"}, 7, true},
 		{"UNSPSCUnlabelled", schema.Classification{Scheme: "UNSPSC", Code: "43230000"}, 7, false},
+		{"NoScheme", schema.Classification{Code: "42201810-001", Label: "Placa"}, 4, true},
 		{"Blank", schema.Classification{Scheme: "CPV"}, 0, false},
 	}
 	for _, tt := range tests {
@@ -63,8 +65,9 @@ func TestClassificationQuads(t *testing.T) {
 				if q.S.Value == iri && q.P.Value == schema.SKOSPrefLabel {
 					label = true
 				}
-				if q.S.Value == iri && q.P.Value == schema.PropNotStated && q.O != graph.IRI(schema.SKOSPrefLabel) {
-					t.Errorf("notStated %v, want skos:prefLabel", q.O)
+				if q.S.Value == iri && q.P.Value == schema.PropNotStated &&
+					q.O != graph.IRI(schema.SKOSPrefLabel) && q.O != graph.IRI(schema.SKOSInScheme) {
+					t.Errorf("notStated %v, want skos:prefLabel or skos:inScheme", q.O)
 				}
 			}
 			if label != tt.wantLabel {

@@ -92,7 +92,11 @@
 //	                                        "-5", is dropped), other codes get
 //	                                        concept/classification/<scheme>/<code>; skos:notation is the
 //	                                        code, skos:prefLabel the description (cg:notStated
-//	                                        skos:prefLabel when there is none)
+//	                                        skos:prefLabel when there is none); the misspelt field
+//	                                        "schema" is read when "scheme" is blank; a code with no
+//	                                        scheme at all is a concept with cg:notStated skos:inScheme;
+//	                                        a CPV id written as a number ("45233130.0") is its code;
+//	                                        classification.uri → skos:exactMatch
 //	no buyer, no party with role buyer,     cg:notStated cg:buyer (recorded as missing, not guessed)
 //	no procuring entity
 //	tender.tenderPeriod.startDate, endDate  cg:tenderPeriodStart, cg:tenderPeriodEnd (xsd:dateTime or date)

@@ -292,7 +292,7 @@ func (m *mapper) procurement(ocid string, rel *release, ev *evidence, level stri
 
 	seen := map[string]bool{}
 	for _, c := range classifications(rel) {
-		cl := schema.Classification{Scheme: text(c.Scheme), Code: text(string(c.ID)), Label: text(c.Description), Lang: lang}
+		cl := schema.Classification{Scheme: c.scheme(), Code: text(string(c.ID)), Label: text(c.Description), Lang: lang}
 		iri, quads := schema.ClassificationQuads(cl)
 		if iri == "" || seen[iri] {
 			continue
@@ -301,6 +301,9 @@ func (m *mapper) procurement(ocid string, rel *release, ev *evidence, level stri
 		if !m.concepts[iri] {
 			m.concepts[iri] = true
 			m.out = append(m.out, quads...)
+			if u, ok := webIRI(c.URI); ok && u != iri {
+				m.add(iri, schema.SKOSExactMatch, graph.IRI(u))
+			}
 		}
 		m.add(p, schema.DCTermsSubject, graph.IRI(iri))
 	}

@@ -71,8 +71,19 @@ type orgDetails struct {
 
 type classification struct {
 	Scheme      string     `json:"scheme"`
+	Schema      string     `json:"schema"` // a misspelling of scheme some publishers use
 	ID          flexString `json:"id"`
 	Description string     `json:"description"`
+	URI         string     `json:"uri"`
+}
+
+// scheme returns the scheme, or the misspelt schema field when scheme is
+// blank.
+func (c *classification) scheme() string {
+	if s := text(c.Scheme); s != "" {
+		return s
+	}
+	return text(c.Schema)
 }
 
 type planning struct {

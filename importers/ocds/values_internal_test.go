@@ -150,7 +150,8 @@ func TestClassificationIRI(t *testing.T) {
 		{"CPV", "7200000", schema.ClassificationBase + "cpv/7200000"},
 		{"CPVS", "72000000", schema.ClassificationBase + "cpvs/72000000"},
 		{"UNSPSC", "43232000", schema.ClassificationBase + "unspsc/43232000"},
-		{"", "43232000", ""},
+		{"", "43232000", schema.ClassificationUnstated + "43232000"},
+		{"CPV", "", ""},
 	}
 	for _, tc := range tests {
 		c := classification{Scheme: tc.scheme, ID: flexString(tc.id)}
