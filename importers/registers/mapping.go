@@ -384,6 +384,7 @@ func (m *mapper) jrcCase(get func(string) string, header func(string) string) (b
 	m.classify(p, schema.Classification{Scheme: "COFOG", Code: get("functions of government (cofog level ii)"),
 		Label: get("functions of government (cofog level ii)"), Lang: "en"})
 	for _, col := range jrcBenefits {
+		col = normHeader(col) // as the header was read: "a, b" is "a,b"
 		if v := get(col); flagSet(v) {
 			label := header(col)
 			if !strings.EqualFold(v, "x") && !strings.EqualFold(v, label) {
