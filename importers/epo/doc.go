@@ -18,7 +18,9 @@
 // # Mapping
 //
 // The derived statements reuse the input's IRIs: nothing is minted but the
-// concept schemes of non-CPV classifications.
+// concept schemes of non-CPV classifications. A procedure or lot the input
+// already types cg:Procurement (the project's own exports, whose
+// procurements are epo:Procedure too) is taken as it is.
 //
 //	ePO                                       → project ontology
 //	------------------------------------------------------------------------------

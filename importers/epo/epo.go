@@ -71,7 +71,7 @@ func NewEnricher() *Enricher {
 func (e *Enricher) Observe(q graph.Quad) {
 	p := q.P.Value
 	if p == schema.RDFType {
-		if !strings.HasPrefix(q.O.Value, nsEPO) {
+		if !strings.HasPrefix(q.O.Value, nsEPO) && q.O.Value != schema.ClassProcurement {
 			return
 		}
 		if q.O.Value == epoProcedure || q.O.Value == epoLot {
@@ -112,6 +112,13 @@ func (e *Enricher) withType(class string) []graph.Term {
 	return out
 }
 
+// notInDomain returns the subjects the input does not already type
+// cg:Procurement: the project's own exports (which type procurements
+// epo:Procedure too) are taken as they are.
+func (e *Enricher) notInDomain(subjects []graph.Term) []graph.Term {
+	return slices.DeleteFunc(subjects, func(s graph.Term) bool { return e.isA(s, schema.ClassProcurement) })
+}
+
 // deriver collects the derived statements without repeats.
 type deriver struct {
 	out  []graph.Quad
@@ -133,8 +140,11 @@ func (e *Enricher) Quads() []graph.Quad {
 		return nil
 	}
 	d := &deriver{seen: map[graph.Quad]bool{}}
-	procs := e.withType(epoProcedure)
-	lots := e.withType(epoLot)
+	procs := e.notInDomain(e.withType(epoProcedure))
+	lots := e.notInDomain(e.withType(epoLot))
+	if len(procs) == 0 && len(lots) == 0 {
+		return nil
+	}
 	procOf := map[graph.Term][]graph.Term{}
 	for _, p := range procs {
 		for _, l := range e.values(p, epoDividedIntoLot) {
