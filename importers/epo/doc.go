@@ -58,6 +58,12 @@
 //	                                          selective; neg-wo-call → limited
 //	?k a epo:Contract; epo:hasLotReference    cg:contractSigned on the lot and its
 //	  ?l; epo:hasContractConclusionDate       procedure
+//	?a a epo:LotAwardOutcome; epo:concernsLot cg:supplier ?w on the lot and its procedure;
+//	  ?l; epo:hasAwardStatus …/selec-w;        ?w a cg:Actor, foaf:Organization, labelled
+//	  epo:comprisesTenderAwardOutcome ?t      with its legal name
+//	  (rank 1 or unranked); ?t
+//	  epo:concernsTender/epo:isSubmitedBy/
+//	  epo:playedBy ?w
 //
 // A buyer is public unless its legal type is spec-rights-entity (an entity
 // with special or exclusive rights, private) or def-cont (a defence
@@ -66,7 +72,7 @@
 // lot whose buyers are all private stays an ePO procedure only (a
 // cg:Procurement needs a public buyer), and its buyers become cg:Actors.
 //
-// Not mapped: tenders, award outcomes and winners, award criteria,
+// Not mapped: tenders and their values, award criteria,
 // techniques, review terms and the notice itself stay as ePO statements,
 // queryable as triples; the domain has no class for them yet.
 package epo

@@ -38,6 +38,14 @@ const (
 	epoHasLotReference          = nsEPO + "hasLotReference"
 	epoConclusionDate           = nsEPO + "hasContractConclusionDate"
 	cccevRegisteredAddress      = nsCCCEV + "registeredAddress"
+	epoLotAwardOutcome          = nsEPO + "LotAwardOutcome"
+	epoConcernsLot              = nsEPO + "concernsLot"
+	epoComprisesTenderOutcome   = nsEPO + "comprisesTenderAwardOutcome"
+	epoConcernsTender           = nsEPO + "concernsTender"
+	epoIsSubmitedBy             = nsEPO + "isSubmitedBy" // so spelt in ePO 4
+	epoIsSubmittedBy            = nsEPO + "isSubmittedBy"
+	epoHasAwardStatus           = nsEPO + "hasAwardStatus"
+	epoHasAwardRank             = nsEPO + "hasAwardRank"
 )
 
 // kept lists the predicates whose statements the mapping needs; rdf:type
@@ -51,6 +59,8 @@ var kept = map[string]bool{
 	epoHasProcedureType: true, epoHasCountryCode: true, epoHasLotReference: true,
 	epoConclusionDate: true, cccevRegisteredAddress: true,
 	schema.DCTermsTitle: true, schema.SKOSPrefLabel: true,
+	epoConcernsLot: true, epoComprisesTenderOutcome: true, epoConcernsTender: true,
+	epoIsSubmitedBy: true, epoIsSubmittedBy: true, epoHasAwardStatus: true, epoHasAwardRank: true,
 }
 
 // Enricher keeps the ePO statements of one input and derives the
@@ -287,10 +297,72 @@ func (e *Enricher) Quads() []graph.Quad {
 			}
 		}
 	}
+	// Winners: a lot's award outcome with a winner selected (status
+	// selec-w) names tender outcomes; those ranked first (or not ranked)
+	// concern tenders whose tenderers' organisations supplied the lot and
+	// its procedure.
+	var suppliers []graph.Term
+	for _, lo := range e.withType(epoLotAwardOutcome) {
+		won := false
+		for _, st := range e.values(lo, epoHasAwardStatus) {
+			won = won || lastSegment(st.Value) == "selec-w"
+		}
+		if !won {
+			continue
+		}
+		for _, to := range e.values(lo, epoComprisesTenderOutcome) {
+			if r := e.values(to, epoHasAwardRank); len(r) > 0 && r[0].Value != "1" {
+				continue
+			}
+			for _, tender := range e.values(to, epoConcernsTender) {
+				for _, role := range append(slices.Clone(e.values(tender, epoIsSubmitedBy)), e.values(tender, epoIsSubmittedBy)...) {
+					played := e.values(role, epoPlayedBy)
+					if len(played) == 0 {
+						played = []graph.Term{role}
+					}
+					for _, o := range played {
+						for _, l := range e.values(lo, epoConcernsLot) {
+							for _, s := range append([]graph.Term{l}, procOf[l]...) {
+								if procurement[s] {
+									d.add(s, schema.PropSupplier, o)
+								}
+							}
+						}
+						if _, buyer := orgs[o]; !buyer && !slices.Contains(suppliers, o) {
+							suppliers = append(suppliers, o)
+						}
+					}
+				}
+			}
+		}
+	}
 	for _, o := range orgOrder {
 		e.organisation(d, o, orgs[o])
 	}
+	for _, o := range suppliers {
+		e.supplier(d, o)
+	}
 	return d.out
+}
+
+// supplier describes a winner's organisation as an actor.
+func (e *Enricher) supplier(d *deriver, o graph.Term) {
+	d.add(o, schema.RDFType, graph.IRI(schema.ClassActor))
+	d.add(o, schema.RDFType, graph.IRI(schema.FOAFOrganization))
+	e.labels(d, o)
+}
+
+// labels writes an organisation's legal names as rdfs:label, one per
+// language.
+func (e *Enricher) labels(d *deriver, o graph.Term) {
+	langs := map[string]bool{}
+	for _, n := range e.values(o, epoHasLegalName) {
+		if n.Kind != graph.KindLiteral || strings.TrimSpace(n.Value) == "" || langs[strings.ToLower(n.Lang)] {
+			continue
+		}
+		langs[strings.ToLower(n.Lang)] = true
+		d.add(o, schema.RDFSLabel, n)
+	}
 }
 
 // public reports whether an organisation is a public buyer: any legal
@@ -308,14 +380,7 @@ func (e *Enricher) public(o graph.Term) bool {
 // organisation describes a buyer's organisation.
 func (e *Enricher) organisation(d *deriver, o graph.Term, public bool) {
 	d.add(o, schema.RDFType, graph.IRI(schema.ORGOrganization))
-	langs := map[string]bool{}
-	for _, n := range e.values(o, epoHasLegalName) {
-		if n.Kind != graph.KindLiteral || strings.TrimSpace(n.Value) == "" || langs[strings.ToLower(n.Lang)] {
-			continue
-		}
-		langs[strings.ToLower(n.Lang)] = true
-		d.add(o, schema.RDFSLabel, n)
-	}
+	e.labels(d, o)
 	if !public {
 		d.add(o, schema.RDFType, graph.IRI(schema.ClassActor))
 		return
