@@ -51,6 +51,10 @@ type Result struct {
 	// (BibTeX, RIS, CSL-JSON, citation lists) that the store already held
 	// outside the graphs replaced, whose IRIs the import used.
 	Linked bib.LinkStats
+	// Skipped counts the register entries left out because the
+	// organisation responsible is not a public administration or is not
+	// named (a procurement needs a public buyer); see package registers.
+	Skipped int64
 }
 
 // Input is one thing to import.
@@ -200,6 +204,9 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 			if err := validateInput(ctx, in.Name, sc, s, d); err != nil {
 				return res, err
 			}
+		}
+		if sr, ok := r.(interface{ Skipped() int }); ok {
+			res.Skipped += int64(sr.Skipped())
 		}
 		if lr, ok := r.(linkedReader); ok {
 			e.links.finish(target, lr.linker())

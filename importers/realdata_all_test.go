@@ -20,6 +20,7 @@ import (
 // why it is not imported here.
 type realFile struct {
 	procurements, administrations, classifications int
+	skipped                                        int64  // register entries left out (Result.Skipped)
 	wantErr                                        string // a part of the error, when the import must fail
 	skip                                           string // why the file is not imported by this test
 }
@@ -39,7 +40,7 @@ const needsMapping = "no importer of its own: needs a mapping file (--map), whic
 // OCDS files one buyer per process and the item classifications shown.
 var realFiles = map[string]realFile{
 	"nl-algoritmeregister/algoritmes.json":                                    {procurements: 1530, administrations: 336},
-	"jrc-ai-watch-public-sector-cases/Export-JRC-Data-Catalogue.csv":          {procurements: 570, administrations: 459, classifications: 78},
+	"jrc-ai-watch-public-sector-cases/Export-JRC-Data-Catalogue.csv":          {procurements: 570, administrations: 459, classifications: 78, skipped: 116},
 	"jrc-ai-watch-t6x-registers/11-services-amsterdam-algorithm-register.csv": {procurements: 3, administrations: 3, classifications: 5},
 	"jrc-ai-watch-t6x-registers/12-services-helsinki-ai-register.csv":         {procurements: 5, administrations: 5, classifications: 5},
 	"ted-epo-rdf-notices/2024-OJS072-00215550.ttl":                            {procurements: 7, administrations: 1, classifications: 44},
@@ -132,7 +133,7 @@ func TestImport_RealDataAll(t *testing.T) {
 				t.Fatal(err)
 			}
 			path := filepath.Join(dir, filepath.FromSlash(name))
-			_, err := importers.ImportFiles(t.Context(), s, []string{path}, importers.Options{})
+			res, err := importers.ImportFiles(t.Context(), s, []string{path}, importers.Options{})
 			if want.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), want.wantErr) {
 					t.Fatalf("import error %v, want one containing %q", err, want.wantErr)
@@ -156,11 +157,11 @@ func TestImport_RealDataAll(t *testing.T) {
 				}
 			}
 			got := realFile{procurements: len(procs), administrations: len(subjectsOfType(t, s, schema.ClassAdministration, g)),
-				classifications: len(concepts)}
+				classifications: len(concepts), skipped: res.Skipped}
 			if got != want {
-				t.Errorf("procurements, administrations, classifications = %d, %d, %d; want %d, %d, %d",
-					got.procurements, got.administrations, got.classifications,
-					want.procurements, want.administrations, want.classifications)
+				t.Errorf("procurements, administrations, classifications, skipped = %d, %d, %d, %d; want %d, %d, %d, %d",
+					got.procurements, got.administrations, got.classifications, got.skipped,
+					want.procurements, want.administrations, want.classifications, want.skipped)
 			}
 			t.Logf("%s: %d procurements, %d administrations, %d classifications", name,
 				got.procurements, got.administrations, got.classifications)

@@ -62,6 +62,9 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	}
 	fmt.Fprintf(env.stdout, "imported %d files: %d statements read, %d quads in %d graphs, %d new terms\n",
 		res.Files, res.Records, res.Load.Quads, res.Load.Graphs, res.Load.NewTerms)
+	if res.Skipped > 0 {
+		fmt.Fprintf(env.stdout, "left out %d register entries whose organisation is not a public administration or is not named\n", res.Skipped)
+	}
 	if l := res.Linked; l != (bib.LinkStats{}) {
 		fmt.Fprintf(env.stdout, "linked to what the store holds: %d references, %d persons, %d organisations\n",
 			l.References, l.Persons, l.Organizations)
