@@ -61,6 +61,10 @@ type Result struct {
 	// Notes lists, one a line, what mapped inputs left out or recoded by
 	// default (see mapping.Reader.Report): nothing is dropped unsaid.
 	Notes []string
+	// Skipped counts the register entries left out because the
+	// organisation responsible is not a public administration or is not
+	// named (a procurement needs a public buyer); see package registers.
+	Skipped int64
 }
 
 // Input is one thing to import.
@@ -307,6 +311,20 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 			if err := validateInput(ctx, in.Name, sc, s, domain, loc); err != nil {
 				return res, err
 			}
+		}
+		if er, ok := r.(*epoReader); ok && !opts.NoValidate && len(er.derived()) > 0 {
+			// RDF is taken as it is, but what the ePO mapping derived from
+			// it must meet the shapes like any domain format.
+			d := newDomainQuads()
+			for _, q := range er.derived() {
+				d.add(q)
+			}
+			if err := validateInput(ctx, in.Name, sc, s, d, nil); err != nil {
+				return res, err
+			}
+		}
+		if sr, ok := r.(interface{ Skipped() int }); ok {
+			res.Skipped += int64(sr.Skipped())
 		}
 		if lr, ok := r.(linkedReader); ok {
 			e.links.finish(target, lr.linker())

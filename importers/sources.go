@@ -16,6 +16,7 @@ import (
 	"civicgraph/importers/bib"
 	"civicgraph/importers/citation"
 	"civicgraph/importers/csvtab"
+	"civicgraph/importers/epo"
 	"civicgraph/importers/jsonld"
 	"civicgraph/importers/mapping"
 	"civicgraph/importers/nquads"
@@ -88,21 +89,21 @@ func newReader(f Format, r io.Reader, name string, target graph.Term, e env) (qu
 	docBase := fileURL(name)
 	switch f.base() {
 	case NTriples, NQuads:
-		return nquads.NewReader(r, name, f == NQuads), f, nil
+		return withEPO(nquads.NewReader(r, name, f == NQuads)), f, nil
 	case Turtle, TriG:
 		tr := turtle.NewReader(r, name, f == TriG)
 		if err := tr.SetBase(docBase); err != nil {
 			return nil, f, err
 		}
-		return tr, f, nil
+		return withEPO(tr), f, nil
 	case RDFXML:
 		xr := rdfxml.NewReader(r, name)
 		xr.SetBase(docBase)
-		return xr, f, nil
+		return withEPO(xr), f, nil
 	case JSONLD:
 		jr := jsonld.NewReader(r, name)
 		jr.SetBase(docBase)
-		return jr, f, nil
+		return withEPO(jr), f, nil
 	case BibTeX, RIS, CSLJSON:
 		l, err := e.links.linker(e, target)
 		if err != nil {
@@ -452,3 +453,20 @@ type csvReader struct {
 }
 
 func (c *csvReader) BytesRead() int64 { return c.counter.n }
+
+// epoReader is an RDF reader whose statements in the EU eProcurement
+// Ontology are also typed in the project's ontology (see package epo):
+// when the input ends it returns the derived statements.
+type epoReader struct {
+	quadReader
+	ep *epo.Reader
+}
+
+// withEPO wraps an RDF reader with the ePO mapping.
+func withEPO(r quadReader) *epoReader { return &epoReader{quadReader: r, ep: epo.NewReader(r)} }
+
+func (r *epoReader) Read() (graph.Quad, error) { return r.ep.Read() }
+
+// derived returns the statements the ePO mapping derived, once the input
+// has ended; Import checks them against the shapes.
+func (r *epoReader) derived() []graph.Quad { return r.ep.Derived() }

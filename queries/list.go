@@ -21,6 +21,9 @@ type Filter struct {
 	Stage          *[]string
 	Mechanism      *[]string
 	InfluenceLevel *[]string
+	// Classification lists concepts a procurement is filed under
+	// ("CPV:72000000" or a concept IRI); see classificationTerm.
+	Classification *[]string
 	YearFrom       *int32
 	YearTo         *int32
 	Text           *string
@@ -141,6 +144,7 @@ func specFor(class string) listSpec {
 		delete(f, "sector")
 		f["stage"] = filterSpec{[]string{schema.PropStageReached}, schema.SchemeLifecycle}
 		f["phase"] = filterSpec{[]string{schema.PropStageReached}, schema.SchemeLifecycle}
+		f["classification"] = filterSpec{[]string{schema.DCTermsSubject}, ""}
 		return listSpec{class: class, name: "procurements", filters: f,
 			years: [][]string{{schema.PropMilestone, schema.DCTermsDate}}}
 	case schema.ClassMechanism:
@@ -187,7 +191,8 @@ func (r *Resolver) compile(spec listSpec, f *Filter) ([]condition, error) {
 		name string
 		vals *[]string
 	}{{"sector", f.Sector}, {"level", f.Level}, {"country", f.Country}, {"phase", f.Phase},
-		{"stage", f.Stage}, {"mechanism", f.Mechanism}, {"influenceLevel", f.InfluenceLevel}} {
+		{"stage", f.Stage}, {"mechanism", f.Mechanism}, {"influenceLevel", f.InfluenceLevel},
+		{"classification", f.Classification}} {
 		if x.vals == nil {
 			continue
 		}
@@ -198,6 +203,8 @@ func (r *Resolver) compile(spec listSpec, f *Filter) ([]condition, error) {
 		c := condition{name: x.name, path: fs.path, phase: x.name == "phase", folded: x.name == "country"}
 		for _, v := range *x.vals {
 			switch {
+			case x.name == "classification":
+				c.want = append(c.want, classificationTerm(v))
 			case c.folded:
 				c.want = append(c.want, graph.String(strings.ToUpper(strings.TrimSpace(v))))
 			case fs.scheme != "" && !strings.Contains(v, ":"):

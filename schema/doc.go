@@ -38,6 +38,20 @@
 // shapes as SHACL (shapes.ttl is its output, kept in step by a test), and
 // [Schema.SHACLQuads] returns them in [GraphShapes].
 //
+// Missing data is recorded, never invented: an entity that states
+// cg:notStated P ([PropNotStated]) says its source gives no value for P,
+// and meets a minimum count on P without one (in shapes.ttl, an sh:or of
+// the count and sh:hasValue on cg:notStated).
+//
+// # Classifications
+//
+// Codes of classification schemes (CPV, UNSPSC, COFOG, any other) become
+// SKOS concepts of one scheme each: [ClassificationQuads] writes the
+// concept, its scheme, notation and label (or cg:notStated skos:prefLabel),
+// and [ClassificationIRI] names it, keeping the EU's IRIs for the CPV
+// ([CPVScheme]) and minting the others under [ClassificationBase].
+// Procurements link them with dcterms:subject.
+//
 // A Schema is immutable after New and safe for concurrent use.
 //
 // # Caveats

@@ -54,6 +54,14 @@ func writeShape(w *bufio.Writer, sh *Shape) {
 		}
 	}
 	for _, p := range sh.Properties {
+		if p.Min > 0 {
+			// The minimum is met by values, or by cg:notStated naming the
+			// property: the source gives no value.
+			fmt.Fprintf(w, " ;\n    sh:or ( [ sh:property [ sh:path %s ; sh:minCount %d ] ] [ sh:property [ sh:path %s ; sh:hasValue %s ] ] )",
+				turtleIRI(p.Path), p.Min, turtleIRI(PropNotStated), turtleIRI(p.Path))
+		}
+	}
+	for _, p := range sh.Properties {
 		writeProperty(w, &p)
 	}
 	w.WriteString(" .\n")
@@ -63,9 +71,6 @@ func writeProperty(w *bufio.Writer, p *PropertyShape) {
 	var parts []string
 	add := func(format string, args ...any) { parts = append(parts, fmt.Sprintf(format, args...)) }
 	add("sh:path %s", turtleIRI(p.Path))
-	if p.Min > 0 {
-		add("sh:minCount %d", p.Min)
-	}
 	if p.Max > 0 {
 		add("sh:maxCount %d", p.Max)
 	}

@@ -29,6 +29,8 @@ type PropertyShape struct {
 	// Path is the property IRI.
 	Path string
 	// Min and Max bound the number of values; Max 0 means no upper bound.
+	// An entity that has no value but states cg:notStated Path (see
+	// [PropNotStated]) meets Min: the source does not give the value.
 	Min, Max int
 	// Kind is the sort of term every value must be.
 	Kind ValueKind
@@ -213,6 +215,16 @@ func Shapes() []Shape {
 				typed(PropOCID, 0, 1, patternNonBlank, "the OCDS ocid", XSDString),
 				link(PropServesMission, 0, 0, "a mission served", ClassMission),
 				typed(PropIsDigitalPublicInfrastructure, 0, 1, "", "true or false", XSDBoolean),
+				typed(PropImpactAssessment, 0, 1, "", "true or false: an impact assessment was made", XSDBoolean),
+				{Path: PropLegalBasis, Kind: ValueAny, Datatypes: textTypes, Description: "the legal basis, as text or as an IRI"},
+				link(PropRegisterEntry, 0, 0, "the page of the entry in a public register"),
+				typed(PropPublicParticipation, 0, 1, "", "true or false: the public took part", XSDBoolean),
+				typed(PropRegisterStatus, 0, 1, patternNonBlank, "the status as the register words it", XSDString),
+				typed(PropTenderPeriodStart, 0, 1, "", "the date the tender period opens", dateTypes...),
+				typed(PropTenderPeriodEnd, 0, 1, "", "the date the tender period closes", dateTypes...),
+				typed(PropContractSigned, 0, 0, "", "the date a contract was signed", dateTypes...),
+				typed(PropContractPeriodStart, 0, 0, "", "the date a contract's period starts", dateTypes...),
+				typed(PropContractPeriodEnd, 0, 0, "", "the date a contract's period ends", dateTypes...),
 				provenance(),
 			},
 		},

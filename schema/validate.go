@@ -202,7 +202,7 @@ func (s *Schema) checkShape(vs Violations, ix *index, opt Options, subj graph.Te
 	for i := range sh.Properties {
 		p := &sh.Properties[i]
 		vals := n.props[p.Path]
-		if len(vals) < p.Min {
+		if len(vals) < p.Min && !(len(vals) == 0 && notStated(n, p.Path)) {
 			add(p.Path, "", fmt.Sprintf("at least %d value(s): %s", p.Min, p.Description), CodeMinCount)
 		}
 		if p.Max > 0 && len(vals) > p.Max {
@@ -407,4 +407,15 @@ func joinCompact(iris []string) string {
 		parts[i] = compact(iri)
 	}
 	return strings.Join(parts, " or ")
+}
+
+// notStated reports whether the node says its source gives no value for
+// path (cg:notStated path).
+func notStated(n *node, path string) bool {
+	for _, v := range n.props[PropNotStated] {
+		if v.Kind == graph.KindIRI && v.Value == path {
+			return true
+		}
+	}
+	return false
 }

@@ -81,6 +81,22 @@ func TestSchema_Validate(t *testing.T) {
 			want: []want{{"actor/city", schema.PropGovernmentLevel, schema.CodeMinCount}},
 		},
 		{
+			name: "MinCountNotStated",
+			drop: []string{"actor/city " + schema.PropGovernmentLevel},
+			ttl:  `actor:city cg:notStated cg:governmentLevel .`,
+		},
+		{
+			name: "MinCountNotStatedOtherProperty",
+			drop: []string{"actor/city " + schema.PropGovernmentLevel},
+			ttl:  `actor:city cg:notStated cg:sector .`,
+			want: []want{{"actor/city", schema.PropGovernmentLevel, schema.CodeMinCount}},
+		},
+		{
+			name: "NotStatedBuyer",
+			drop: []string{"procurement/p1 " + schema.PropBuyer},
+			ttl:  `procurement:p1 cg:notStated cg:buyer .`,
+		},
+		{
 			name: "MaxCount",
 			ttl:  `procurement:p1 cg:riskClass risk:limited .`,
 			want: []want{{"procurement/p1", schema.PropRiskClass, schema.CodeMaxCount}},

@@ -213,6 +213,16 @@ const (
 	PropCountry         = NS + "country"         // Actor → ISO 3166-1 alpha-2 code
 	PropOCDSPartyID     = NS + "ocdsPartyID"     // Actor → OCDS party identifier
 
+	// Any entity.
+	//
+	// PropNotStated says that the source of an entity does not give a value
+	// for a property (its object is the property's IRI): the level of
+	// government of an organisation a register names without saying what
+	// kind of body it is, the buyer of an OCDS release that names none. A
+	// shape's minimum count is met by such a statement instead of a value,
+	// so that missing data is recorded as missing rather than invented.
+	PropNotStated = NS + "notStated" // any entity → rdf:Property
+
 	// Mission.
 	PropOwner     = NS + "owner"     // Mission → Administration
 	PropChallenge = NS + "challenge" // Mission → text
@@ -236,6 +246,16 @@ const (
 	PropOCID                          = NS + "ocid"                          // Procurement → OCDS ocid
 	PropServesMission                 = NS + "servesMission"                 // Procurement → Mission
 	PropIsDigitalPublicInfrastructure = NS + "isDigitalPublicInfrastructure" // Procurement → xsd:boolean
+	PropImpactAssessment              = NS + "impactAssessment"              // Procurement → xsd:boolean: an impact assessment was made
+	PropLegalBasis                    = NS + "legalBasis"                    // Procurement → text or IRI of the legal basis
+	PropRegisterEntry                 = NS + "registerEntry"                 // Procurement → its page in a public register
+	PropPublicParticipation           = NS + "publicParticipation"           // Procurement → xsd:boolean: the source says the public took part
+	PropRegisterStatus                = NS + "registerStatus"                // Procurement → the status as the register words it
+	PropTenderPeriodStart             = NS + "tenderPeriodStart"             // Procurement → date the tender period opens
+	PropTenderPeriodEnd               = NS + "tenderPeriodEnd"               // Procurement → date the tender period closes
+	PropContractSigned                = NS + "contractSigned"                // Procurement → date a contract was signed
+	PropContractPeriodStart           = NS + "contractPeriodStart"           // Procurement → date a contract's period starts
+	PropContractPeriodEnd             = NS + "contractPeriodEnd"             // Procurement → date a contract's period ends
 
 	// Mechanism.
 	PropInstitutionalisation = NS + "institutionalisation" // Mechanism → concept in the institutionalisation scheme
@@ -358,6 +378,12 @@ const (
 	DCTermsRelation    = NSDCTerms + "relation"
 	DCTermsLicense     = NSDCTerms + "license"
 	DCTermsRights      = NSDCTerms + "rights"
+	// DCTermsDateSubmitted is the date an entry was submitted to a
+	// register.
+	DCTermsDateSubmitted = NSDCTerms + "dateSubmitted"
+	// DCTermsAudience is who a service is for (the JRC interaction
+	// G2C, G2B, G2G).
+	DCTermsAudience = NSDCTerms + "audience"
 )
 
 // FOAF terms.

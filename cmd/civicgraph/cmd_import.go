@@ -73,6 +73,9 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	for _, n := range res.Notes {
 		fmt.Fprintln(env.stdout, "note:", n)
 	}
+	if res.Skipped > 0 {
+		fmt.Fprintf(env.stdout, "left out %d register entries whose organisation is not a public administration or is not named\n", res.Skipped)
+	}
 	if l := res.Linked; l != (bib.LinkStats{}) {
 		fmt.Fprintf(env.stdout, "linked to what the store holds: %d references, %d persons, %d organisations\n",
 			l.References, l.Persons, l.Organizations)

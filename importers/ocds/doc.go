@@ -86,8 +86,22 @@
 //	contracts[].implementation              cg:stageReached lifecycle/deployment
 //	(stage date)                            cg:milestone {base}milestone/slug(ocid)-<stage>: a cg:Milestone
 //	                                        with cg:stage and dcterms:date (xsd:dateTime, or xsd:date)
-//	items[].classification and              dcterms:subject <http://data.europa.eu/cpv/cpv/CODE> for
-//	additionalClassifications, scheme CPV   8-digit codes (a check digit, "-5", is dropped)
+//	items[].classification and              dcterms:subject, a skos:Concept of its scheme (any scheme:
+//	additionalClassifications (tender,      CPV, UNSPSC, ...), see schema.ClassificationQuads: CPV 8-digit
+//	awards, contracts)                      codes keep <http://data.europa.eu/cpv/cpv/CODE> (a check digit,
+//	                                        "-5", is dropped), other codes get
+//	                                        concept/classification/<scheme>/<code>; skos:notation is the
+//	                                        code, skos:prefLabel the description (cg:notStated
+//	                                        skos:prefLabel when there is none); the misspelt field
+//	                                        "schema" is read when "scheme" is blank; a code with no
+//	                                        scheme at all is a concept with cg:notStated skos:inScheme;
+//	                                        a CPV id written as a number ("45233130.0") is its code;
+//	                                        classification.uri → skos:exactMatch
+//	no buyer, no party with role buyer,     cg:notStated cg:buyer (recorded as missing, not guessed)
+//	no procuring entity
+//	tender.tenderPeriod.startDate, endDate  cg:tenderPeriodStart, cg:tenderPeriodEnd (xsd:dateTime or date)
+//	live contracts' dateSigned,             cg:contractSigned, cg:contractPeriodStart,
+//	period.startDate, period.endDate        cg:contractPeriodEnd (one value per contract)
 //	documents[] of every stage              dcterms:references <url>, and <url> dcterms:title "title";
 //	                                        only absolute http, https and ftp URLs
 //
@@ -121,13 +135,15 @@
 // described once, the first time it appears, and made an administration
 // the first time it is a buyer.
 //
-// The level of government of an administration is taken, in order, from
-// a buyer legal type in parties[].details.classifications (scheme
+// The level of government of an administration is taken from a buyer
+// legal type in parties[].details.classifications (scheme
 // eu-buyer-legal-type, the eForms codes of OCDS for eForms, or TED_CA_TYPE,
-// where the code says the level); from words in its name that leave
-// little doubt ("Ministry", "Municipality", "Ayuntamiento", "Regional",
-// "National", ...); or else [Reader.GovernmentLevel]. When none applies
-// the level is left out, and the shapes report it: the caller decides.
+// where the code says the level), or else from [Reader.GovernmentLevel],
+// a rule the caller states for the whole file. Words in the name are not
+// evidence (a name ending in "Region" may be a firm's), so they are not
+// read. When neither applies the administration gets cg:notStated
+// cg:governmentLevel: the level is recorded as missing, which the shapes
+// accept, and never invented.
 //
 // Nothing else is mapped: not the planning budget, enquiries, bids, item
 // quantities, amendments, transactions' amounts or other parties' roles.

@@ -170,9 +170,34 @@ const (
 // mapper turns contracting processes into quads. It remembers the actors
 // it has described, so that each is described once per input.
 type mapper struct {
-	base   string
-	out    []graph.Quad
-	actors map[string]uint8 // actor IRI → actorDescribed | actorAdministration
+	base     string
+	out      []graph.Quad
+	actors   map[string]uint8 // actor IRI → actorDescribed | actorAdministration
+	concepts map[string]bool  // the classification concepts written
+}
+
+// dates writes the tender period and the dates of the live contracts.
+func (m *mapper) dates(p string, rel *release) {
+	at := func(prop string, w when) {
+		if w.ok() {
+			m.add(p, prop, graph.Literal(w.lex, w.dt))
+		}
+	}
+	if t := rel.Tender; t != nil && t.TenderPeriod != nil {
+		at(schema.PropTenderPeriodStart, t.TenderPeriod.start)
+		at(schema.PropTenderPeriodEnd, t.TenderPeriod.end)
+	}
+	for i := range rel.Contracts {
+		c := &rel.Contracts[i]
+		if !liveContract(c) {
+			continue
+		}
+		at(schema.PropContractSigned, c.dateSigned)
+		if c.Period != nil {
+			at(schema.PropContractPeriodStart, c.Period.start)
+			at(schema.PropContractPeriodEnd, c.Period.end)
+		}
+	}
 }
 
 func (m *mapper) add(s, p string, o graph.Term) {
@@ -222,9 +247,11 @@ func (m *mapper) procurement(ocid string, rel *release, ev *evidence, level stri
 		m.add(p, schema.PropCurrency, graph.String(currency))
 	}
 
+	hasBuyer := false
 	for _, pt := range m.parties(rel) {
 		m.actor(pt, level)
 		if pt.buyer {
+			hasBuyer = true
 			m.add(p, schema.PropBuyer, graph.IRI(pt.iri))
 		}
 		switch {
@@ -234,6 +261,13 @@ func (m *mapper) procurement(ocid string, rel *release, ev *evidence, level stri
 			m.add(p, schema.DCTermsRelation, graph.IRI(pt.iri))
 		}
 	}
+
+	if !hasBuyer {
+		// The release names no buyer, no party with the role buyer and no
+		// procuring entity: recorded as missing, not guessed.
+		m.add(p, schema.PropNotStated, graph.IRI(schema.PropBuyer))
+	}
+	m.dates(p, rel)
 
 	reached, dates := contentStages(rel)
 	for s := range numStages {
@@ -258,10 +292,20 @@ func (m *mapper) procurement(ocid string, rel *release, ev *evidence, level stri
 
 	seen := map[string]bool{}
 	for _, c := range classifications(rel) {
-		if iri, ok := cpvIRI(c); ok && !seen[iri] {
-			seen[iri] = true
-			m.add(p, schema.DCTermsSubject, graph.IRI(iri))
+		cl := schema.Classification{Scheme: c.scheme(), Code: text(string(c.ID)), Label: text(c.Description), Lang: lang}
+		iri, quads := schema.ClassificationQuads(cl)
+		if iri == "" || seen[iri] {
+			continue
 		}
+		seen[iri] = true
+		if !m.concepts[iri] {
+			m.concepts[iri] = true
+			m.out = append(m.out, quads...)
+			if u, ok := webIRI(c.URI); ok && u != iri {
+				m.add(iri, schema.SKOSExactMatch, graph.IRI(u))
+			}
+		}
+		m.add(p, schema.DCTermsSubject, graph.IRI(iri))
 	}
 	for _, d := range documents(rel) {
 		iri, ok := webIRI(d.URL)
@@ -635,6 +679,8 @@ func (m *mapper) actor(pt *party, level string) {
 		m.add(pt.iri, schema.PropSector, graph.IRI(schema.SectorPublicAdministration))
 		if l := governmentLevel(o, level); l != "" {
 			m.add(pt.iri, schema.PropGovernmentLevel, graph.IRI(l))
+		} else {
+			m.add(pt.iri, schema.PropNotStated, graph.IRI(schema.PropGovernmentLevel))
 		}
 	}
 	m.actors[pt.iri] = st

@@ -94,7 +94,7 @@ func NewReader(r io.Reader, name string, base string) *Reader {
 		name:      name,
 		src:       src,
 		dec:       json.NewDecoder(src),
-		m:         mapper{base: base, actors: map[string]uint8{}},
+		m:         mapper{base: base, actors: map[string]uint8{}, concepts: map[string]bool{}},
 		done:      map[string]string{},
 		jsonLines: strings.HasSuffix(lower, ".jsonl") || strings.HasSuffix(lower, ".ndjson") || strings.HasSuffix(lower, ".jsonlines"),
 	}

@@ -11,7 +11,7 @@ import (
 
 // TestReader_RealData reads every sample in shared/realdata/ocds-*: each
 // must import, or fail with an *ocds.Error that names where and why. It
-// logs the counts, and the shape violations of what it imported.
+// logs the counts; what it imports must meet the shapes.
 func TestReader_RealData(t *testing.T) {
 	dir := realdata.Dir(t)
 	files, err := filepath.Glob(filepath.Join(dir, "ocds-*", "*.json"))
@@ -54,7 +54,7 @@ func TestReader_RealData(t *testing.T) {
 			vs := s.Validate(quads)
 			t.Logf("%s: %d records, %d bytes, %d quads, %d violations", name, r.Records(), r.BytesRead(), len(quads), len(vs))
 			for _, v := range vs {
-				t.Logf("  %v", v)
+				t.Errorf("violation: %v", v) // what the data does not say is cg:notStated, so none is expected
 			}
 			if testing.Verbose() {
 				t.Log("\n" + rdftest.NQuadsLines(t, quads))

@@ -70,8 +70,20 @@ type orgDetails struct {
 }
 
 type classification struct {
-	Scheme string     `json:"scheme"`
-	ID     flexString `json:"id"`
+	Scheme      string     `json:"scheme"`
+	Schema      string     `json:"schema"` // a misspelling of scheme some publishers use
+	ID          flexString `json:"id"`
+	Description string     `json:"description"`
+	URI         string     `json:"uri"`
+}
+
+// scheme returns the scheme, or the misspelt schema field when scheme is
+// blank.
+func (c *classification) scheme() string {
+	if s := text(c.Scheme); s != "" {
+		return s
+	}
+	return text(c.Schema)
 }
 
 type planning struct {
@@ -144,8 +156,9 @@ type transaction struct {
 
 type period struct {
 	StartDate string `json:"startDate"`
+	EndDate   string `json:"endDate"`
 
-	start when
+	start, end when
 }
 
 type item struct {
@@ -255,6 +268,7 @@ func (r *release) check() *fieldError {
 		amount("tender.value", t.Value)
 		if t.TenderPeriod != nil {
 			date("tender.tenderPeriod.startDate", t.TenderPeriod.StartDate, &t.TenderPeriod.start)
+			date("tender.tenderPeriod.endDate", t.TenderPeriod.EndDate, &t.TenderPeriod.end)
 		}
 	}
 	for i := range r.Awards {
@@ -269,6 +283,7 @@ func (r *release) check() *fieldError {
 		date(p+".dateSigned", c.DateSigned, &c.dateSigned)
 		if c.Period != nil {
 			date(p+".period.startDate", c.Period.StartDate, &c.Period.start)
+			date(p+".period.endDate", c.Period.EndDate, &c.Period.end)
 		}
 		amount(p+".value", c.Value)
 		if c.Implementation != nil {

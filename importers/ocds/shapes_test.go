@@ -99,3 +99,42 @@ func TestReader_GovernmentLevel(t *testing.T) {
 		})
 	}
 }
+
+// TestReader_NotStated checks that what a release does not say is
+// recorded as missing (cg:notStated), never guessed, and that the result
+// meets the shapes: a buyer whose level no code gives (a name ending in
+// "Region" is no evidence), and a release that names no buyer at all.
+func TestReader_NotStated(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // the properties stated as missing, in order
+	}{
+		{"NameIsNotEvidence", `{"ocid": "ocds-x-9", "buyer": {"name": "Acme Region"}, "tender": {"title": "T"}}`,
+			[]string{schema.PropGovernmentLevel}},
+		{"NoBuyer", `{"ocid": "ocds-x-9", "tender": {"title": "T"}}`, []string{schema.PropBuyer}},
+		{"CodeGivesLevel", `{"ocid": "ocds-x-9", "parties": [{"id": "P1", "name": "Acme Region", "roles": ["buyer"],
+  "details": {"classifications": [{"scheme": "eu-buyer-legal-type", "id": "ra"}]}}], "tender": {"title": "T"}}`, nil},
+	}
+	s := loadSchema(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			quads, _, err := readAll(t, []byte(tc.in), tc.name)
+			if err != nil {
+				t.Fatalf("read: %v", err)
+			}
+			var got []string
+			for _, q := range quads {
+				if q.P.Value == schema.PropNotStated {
+					got = append(got, q.O.Value)
+				}
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("not stated %v, want %v", got, tc.want)
+			}
+			if vs := s.Validate(quads); len(vs) > 0 {
+				t.Errorf("violations: %v", vs.Err())
+			}
+		})
+	}
+}

@@ -220,30 +220,6 @@ func webIRI(u string) (string, bool) {
 	return b.String(), true
 }
 
-// cpvBase is the namespace of the Common Procurement Vocabulary in the EU
-// Publications Office's EU Vocabularies: http://data.europa.eu/cpv/cpv/03000000
-// is the code 03000000.
-const cpvBase = "http://data.europa.eu/cpv/cpv/"
-
-// cpvIRI returns the IRI of a CPV classification: scheme "CPV" and an id of
-// eight digits, with or without the check digit ("72000000-5").
-func cpvIRI(c *classification) (string, bool) {
-	if c == nil || !strings.EqualFold(text(c.Scheme), "CPV") {
-		return "", false
-	}
-	id := text(string(c.ID))
-	if code, check, ok := strings.Cut(id, "-"); ok {
-		if len(check) != 1 || !digits(check) {
-			return "", false
-		}
-		id = code
-	}
-	if len(id) != 8 || !digits(id) {
-		return "", false
-	}
-	return cpvBase + id, true
-}
-
 // countryCode returns the ISO 3166-1 alpha-2 code of an address's country
 // name when it is one (MX), an alpha-3 code (MEX) or a name in
 // countryCodes (México, United Kingdom), else "".

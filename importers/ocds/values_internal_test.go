@@ -136,27 +136,28 @@ func TestWebIRI(t *testing.T) {
 	}
 }
 
-func TestCPVIRI(t *testing.T) {
+// TestClassificationIRI checks the concepts OCDS item classifications
+// map to: CPV codes keep the EU's IRIs, and every other scheme (UNSPSC,
+// or a CPV code that is not eight digits) is kept too, not dropped.
+func TestClassificationIRI(t *testing.T) {
+	const cpv = schema.CPVScheme + "/"
 	tests := []struct {
 		scheme, id string
 		want       string
 	}{
-		{"CPV", "72000000", cpvBase + "72000000"},
-		{"cpv", " 72212000-4 ", cpvBase + "72212000"},
-		{"CPV", "7200000", ""},
-		{"CPV", "72000000-45", ""},
-		{"CPV", "7200000A", ""},
-		{"CPVS", "72000000", ""},
-		{"UNSPSC", "43232000", ""},
+		{"CPV", "72000000", cpv + "72000000"},
+		{"cpv", " 72212000-4 ", cpv + "72212000"},
+		{"CPV", "7200000", schema.ClassificationBase + "cpv/7200000"},
+		{"CPVS", "72000000", schema.ClassificationBase + "cpvs/72000000"},
+		{"UNSPSC", "43232000", schema.ClassificationBase + "unspsc/43232000"},
+		{"", "43232000", schema.ClassificationUnstated + "43232000"},
+		{"CPV", "", ""},
 	}
 	for _, tc := range tests {
-		got, ok := cpvIRI(&classification{Scheme: tc.scheme, ID: flexString(tc.id)})
-		if got != tc.want || ok != (tc.want != "") {
-			t.Errorf("cpvIRI(%s %q) = %q, %v, want %q", tc.scheme, tc.id, got, ok, tc.want)
+		c := classification{Scheme: tc.scheme, ID: flexString(tc.id)}
+		if got := schema.ClassificationIRI(text(c.Scheme), text(string(c.ID))); got != tc.want {
+			t.Errorf("ClassificationIRI(%s %q) = %q, want %q", tc.scheme, tc.id, got, tc.want)
 		}
-	}
-	if _, ok := cpvIRI(nil); ok {
-		t.Error("cpvIRI(nil) reports true")
 	}
 }
 
@@ -233,16 +234,17 @@ func TestGovernmentLevel(t *testing.T) {
 		{"TEDNationalAgency", classified("TED_CA_TYPE", "NATIONAL_AGENCY"), "", schema.LevelNational},
 		{"TEDRegionalOrLocal", classified("TED_CA_TYPE", "REGIONAL_AUTHORITY"), schema.LevelLocal, schema.LevelLocal},
 		{"OtherScheme", classified("XX", "la"), "", ""},
-		{"NameMunicipality", org{Name: "Municipality of Athens"}, "", schema.LevelLocal},
-		{"NameAjuntament", org{Name: "Ajuntament de Girona"}, "", schema.LevelLocal},
-		{"NameBorough", org{Name: "London Borough of Barnet"}, "", schema.LevelLocal},
-		{"NameMinistryOfRegional", org{Name: "Ministry of Regional Development"}, "", schema.LevelNational},
-		{"NameRegion", org{Name: "Regione Lazio"}, "", schema.LevelRegional},
-		{"NameNacional", org{Name: "Instituto Nacional de Antropología e Historia"}, "", schema.LevelNational},
+		{"NameMunicipalityIsNotEvidence", org{Name: "Municipality of Athens"}, "", ""},
+		{"NameAjuntamentIsNotEvidence", org{Name: "Ajuntament de Girona"}, "", ""},
+		{"NameBoroughIsNotEvidence", org{Name: "London Borough of Barnet"}, "", ""},
+		{"NameMinistryIsNotEvidence", org{Name: "Ministry of Regional Development"}, "", ""},
+		{"NameRegionIsNotEvidence", org{Name: "Acme Region"}, "", ""},
+		{"NameNacionalIsNotEvidence", org{Name: "Instituto Nacional de Antropología e Historia"}, "", ""},
 		{"NameInternationalIsNotNational", org{Name: "International Airport Authority"}, "", ""},
-		{"NameCommission", org{Name: "European Commission, DG CNECT"}, "", schema.LevelSupranational},
-		{"LegalName", org{Name: "BCN", Identifier: &identifier{LegalName: "Ajuntament de Barcelona"}}, "", schema.LevelLocal},
+		{"NameCommissionIsNotEvidence", org{Name: "European Commission, DG CNECT"}, "", ""},
+		{"LegalNameIsNotEvidence", org{Name: "BCN", Identifier: &identifier{LegalName: "Ajuntament de Barcelona"}}, "", ""},
 		{"Fallback", org{Name: "Met Office"}, schema.LevelNational, schema.LevelNational},
+		{"CodeBeforeFallback", classified("eu-buyer-legal-type", "la"), schema.LevelNational, schema.LevelLocal},
 		{"Nothing", org{Name: "Met Office"}, "", ""},
 	}
 	for _, tc := range tests {

@@ -57,7 +57,7 @@ func (r *Reader) stepCSV() error {
 		var fe *fieldError
 		var skipped bool
 		if r.format == JRCCases {
-			skipped, fe = r.m.jrcCase(get)
+			skipped, fe = r.m.jrcCase(get, func(col string) string { return r.heads[col] })
 		} else {
 			skipped, fe = r.m.t6xService(get)
 		}
@@ -76,11 +76,13 @@ func (r *Reader) stepCSV() error {
 // header reads the header row and checks it has the columns needed.
 func (r *Reader) header(rec []string) error {
 	r.cols = map[string]int{}
+	r.heads = map[string]string{}
 	r.ncol = len(rec)
-	for i, h := range rec {
-		h = normHeader(h)
+	for i, raw := range rec {
+		h := normHeader(raw)
 		if _, dup := r.cols[h]; !dup {
 			r.cols[h] = i
+			r.heads[h] = strings.Join(strings.Fields(raw), " ")
 		}
 	}
 	for _, c := range requiredCols[r.format] {

@@ -37,60 +37,94 @@
 //	  name (organisatie, Responsible     rdfs:label
 //	  Organization, lead_organisation)
 //	  (always)                          cg:sector sector/public-administration
-//	  Gemeente …                        cg:governmentLevel local (NL, by name)
-//	  Provincie, Waterschap,            cg:governmentLevel regional
-//	  Hoogheemraadschap, Veiligheids-
-//	  regio, Omgevingsdienst, Regionale …
-//	  Ministerie, Rijks…, Nationaal …   cg:governmentLevel national
-//	  Central-Government / Local        cg:governmentLevel national / local
-//	  Government (JRC category)
+//	  kind of body in the Dutch name    cg:governmentLevel (rule below)
+//	  Central-Government / Local /      cg:governmentLevel national / local /
+//	  Regional Government (JRC)          regional
 //	  Governmental + extent National /  cg:governmentLevel national / regional /
 //	  Regional / Local (JRC, T6-X)       local
-//	  NUTS 2021 code (JRC), country     cg:country (ISO 3166-1: EL → GR, UK → GB)
-//	  (T6-X), NL (Algoritmeregister)
+//	  Geographic coverage Country       cg:country (ISO 3166-1), else from the
+//	  (JRC), geocoverage (T6-X)          NUTS 2021 code (EL → GR, UK → GB)
+//	  (the Algoritmeregister)           cg:country NL: it is the Dutch register
+//	  none of the above, or entries     cg:notStated cg:governmentLevel /
+//	  that disagree                      cg:notStated cg:country
 //	entry                               → cg:Procurement, epo:Procedure
 //	  title / Name / name               dcterms:title (@nl for the Dutch register)
 //	  doel                              cg:purpose @nl
 //	  Process Type: Application Type    cg:purpose (JRC)
 //	  Description / description         dcterms:description
-//	  juridische_basis                  dcterms:description "Juridische basis: …"@nl
-//	  impactassessment Ja / Nee         dcterms:description "Impact assessment: yes/no"@en
-//	  title (NL); AI Classification:    cg:aiSystem
-//	  subdomains; keywords (JRC);
-//	  type (technology) (T6-X)
-//	  Planned (JRC, T6-X)               cg:status procurement-status/planned
+//	  juridische_basis                  cg:legalBasis @nl
+//	  impactassessment Ja / Nee         cg:impactAssessment true / false
+//	  impactassessment Onbekend         cg:notStated cg:impactAssessment
+//	  status / Status (as written)      cg:registerStatus
 //	  in_gebruik, Implemented,          cg:stageReached lifecycle/deployment
 //	  In production
 //	  buiten_gebruik, Not in use        cg:stageReached lifecycle/decommissioning
 //	  anymore, active = No
+//	  Planned (JRC, T6-X)               cg:status procurement-status/planned
+//	  geregistreerd                     dcterms:dateSubmitted (xsd:date)
+//	  title (NL); AI Classification     cg:aiSystem
+//	  (I) and subdomains, AI keywords,
+//	  Data Scope 1 and 2 (JRC); type
+//	  and technology (T6-X)
+//	  COFOG level I and II (JRC)        dcterms:subject, concepts of scheme COFOG
+//	  benefit columns (JRC, "x" or      dcterms:subject, concepts of scheme
+//	  their own name)                    "JRC AI Watch benefit"
+//	  Increased public participation…   cg:publicParticipation true
+//	  (JRC, set)
+//	  Interaction G2G / G2C / G2B       dcterms:audience
+//	  Start Year, End Year (JRC),       schema:startDate, schema:endDate (xsd:gYear)
+//	  start_date, end_date (T6-X)
+//	  primary_sector, secondary_sector  dcterms:subject, concepts of scheme
+//	  (T6-X)                             "T6-X sector"
+//	  cross_sector, cross_border,       dcterms:description "Cross-sector: yes"@en,
+//	  uptake, contact (T6-X)             "Uptake: …"@en, "Contact: …"
 //	  the organisation                  cg:buyer
-//	  url / Website                     foaf:page
-//	  URLs in Source (JRC)              dcterms:references
+//	  url (Algoritmeregister, T6-X)     cg:registerEntry (the entry's register page)
+//	  Website (JRC)                     foaf:page
+//	  URLs in Source (JRC)              dcterms:references (published documents)
+//
+// # Level of government of Dutch bodies
+//
+// The Algoritmeregister names organisations only; the kind of body their
+// name starts with gives the level (see dutchLevel): gemeente → local;
+// provincie, waterschap (and wetterskip, hoogheemraadschap),
+// veiligheidsregio, omgevingsdienst, RUD, GGD, Regionale … → regional
+// (a water board is a functional decentralised government whose territory
+// spans several municipalities: regional is the territory it governs);
+// ministerie, Rijks…, Nationaal …, Inspectie … → national. Agencies named
+// otherwise (Belastingdienst, Politie, UWV), joint arrangements
+// (gemeenschappelijke regelingen) and foundations are not guessed: they
+// get cg:notStated cg:governmentLevel. The real file has 64 such
+// organisations out of 336; the JRC cases have 20 (organisations of
+// category Governmental with extent "Across Countries").
+//
+// # Fields not mapped, and why
+//
+//   - toegevoegd (Algoritmeregister): a second date whose meaning the
+//     scraper that publishes the file does not document (it is not the
+//     registration date, which geregistreerd gives).
+//   - Technology (JRC): "Artificial Intelligence" on every row.
+//   - The register-level fields of the T6-X catalogue files (c_name,
+//     c_url, …) are not entries: those files are not read by this package.
 //
 // # Caveats
 //
-//   - None of the files gives a level of government for every
-//     organisation. Where neither the name (Dutch register) nor the
-//     category or extent (JRC, T6-X) tells it, cg:governmentLevel is left
-//     out and the Administration shape reports it; the real files give 69
-//     such organisations in the Dutch register and 20 in the JRC cases.
 //   - No file gives an EU AI Act risk class, so cg:riskClass is never
 //     written. The register statuses are not tender statuses: only
 //     "Planned" maps onto the procurement-status scheme; in use and out of
-//     use become lifecycle stages, and "in development", "pilot" and
-//     "ontwikkeling" are left out.
+//     use become lifecycle stages; every status is kept as written in
+//     cg:registerStatus.
 //   - Entries whose organisation is not public (JRC and T6-X categories
 //     Private sector, Academic-Research, Non-governmental, Community led,
 //     Consortium) or not named are skipped and counted by
-//     [Reader.Skipped], since a procurement needs a public buyer.
+//     [Reader.Skipped], since a procurement needs a public buyer (116 of
+//     the 686 JRC cases).
 //   - The Dutch register has no description of the system beyond its
-//     title, which is used as cg:aiSystem too. The impact assessment is
-//     given only as yes, no or unknown; unknown is left out.
-//   - An organisation is written once per Reader, with the label, level and
-//     country of its first entry; the reader keeps the set of organisations
-//     seen, so memory grows with their number (hundreds), not with entries.
+//     title, which is used as cg:aiSystem too.
+//   - An organisation's level and country are written when the file ends,
+//     from every entry that names it; the reader keeps the set of
+//     organisations seen, so memory grows with their number (hundreds),
+//     not with entries.
 //   - CSV text that is not valid UTF-8 is read as Windows-1252, field by
 //     field, so a JRC export re-saved as UTF-8 reads the same.
-//   - Dates (geregistreerd, Start Year, start_date) are not mapped: the
-//     Procurement shape has no place for them outside milestones.
 package registers

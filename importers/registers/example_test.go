@@ -34,7 +34,7 @@ func ExampleNewReader() {
 	fmt.Println(r.Records(), "record")
 	// Output:
 	// algoritmeregister true
-	// https://example.org/id/actor/provincie-zeeland → https://w3id.org/civicgraph/concept/government-level/regional
 	// https://example.org/id/procurement/algoritmeregister-7 → https://example.org/id/actor/provincie-zeeland
+	// https://example.org/id/actor/provincie-zeeland → https://w3id.org/civicgraph/concept/government-level/regional
 	// 1 record
 }

@@ -54,19 +54,24 @@ func checkQuads(tb testing.TB, quads []graph.Quad) {
 	}
 }
 
-// checkShapes validates quads against the schema and returns how many
-// administrations lack a level of government, the one violation the data
-// may cause; any other violation fails the test.
-func checkShapes(tb testing.TB, s *schema.Schema, quads []graph.Quad) (noLevel int) {
+// checkShapes validates quads against the schema; any violation fails
+// the test.
+func checkShapes(tb testing.TB, s *schema.Schema, quads []graph.Quad) {
 	tb.Helper()
 	for _, v := range s.Validate(quads) {
-		if v.Path == schema.PropGovernmentLevel && v.Value == "" {
-			noLevel++
-			continue
-		}
 		tb.Errorf("violation: %v", v)
 	}
-	return noLevel
+}
+
+// notStated counts the entities that state cg:notStated path.
+func notStated(quads []graph.Quad, path string) int {
+	n := 0
+	for _, q := range quads {
+		if q.P.Value == schema.PropNotStated && q.O.Value == path {
+			n++
+		}
+	}
+	return n
 }
 
 // asError returns err as an *registers.Error, failing the test when it is

@@ -38,9 +38,10 @@ type Reader struct {
 	found  bool // an algoritmes array was seen
 
 	// CSV formats.
-	cr   *csv.Reader
-	cols map[string]int
-	ncol int
+	cr    *csv.Reader
+	cols  map[string]int
+	heads map[string]string // normalised header → the header as written
+	ncol  int
 }
 
 // NewReader returns a Reader that reads a register in the given format
@@ -52,7 +53,7 @@ func NewReader(r io.Reader, name string, format Format, base string) *Reader {
 	if base == "" {
 		base = schema.DefaultBase
 	}
-	rd := &Reader{name: name, format: format, m: mapper{base: base, orgs: map[string]bool{}}}
+	rd := &Reader{name: name, format: format, m: mapper{base: base, orgs: map[string]*orgFacts{}, concepts: map[string]bool{}}}
 	rd.count = &countReader{r: r}
 	switch format {
 	case Algoritmeregister:
@@ -90,6 +91,9 @@ func (r *Reader) Read() (graph.Quad, error) {
 			err = r.stepJSON()
 		} else {
 			err = r.stepCSV()
+		}
+		if err == io.EOF {
+			r.m.finish()
 		}
 		r.out, r.next = r.m.out, 0
 		if err != nil {
