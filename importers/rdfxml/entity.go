@@ -37,32 +37,28 @@ const (
 // past the limit.
 type entityGuard struct {
 	src *bufio.Reader
-	dec *xml.Decoder // for the entities declared so far
+	dec *xml.Decoder // for the entities declared so far, and the position
 
-	n         int64 // bytes given to the decoder
-	line, col int   // position of the next byte, from 1
-	expanded  int64 // bytes the references read so far expand to
+	expanded int64 // bytes the references read so far expand to
 
-	inRef           bool
-	name            []byte // the name of the reference being read
-	refLine, refCol int
-	err             error // sticky
+	inRef bool
+	name  []byte // the name of the reference being read
+	err   error  // sticky
 }
 
 func newEntityGuard(in io.Reader) *entityGuard {
-	return &entityGuard{src: bufio.NewReader(in), line: 1, col: 1}
+	return &entityGuard{src: bufio.NewReader(in)}
 }
 
 // expansionError is what the guard returns to the decoder when a reference
 // would expand past the limit; the Reader turns it into a [*ParseError].
 type expansionError struct {
-	name      string
-	line, col int
-	limit     int64
+	name  string
+	limit int64
 }
 
 func (e *expansionError) Error() string {
-	return fmt.Sprintf("rdfxml: entity &%s; at line %d expands past %d bytes", e.name, e.line, e.limit)
+	return fmt.Sprintf("rdfxml: entity &%s; expands past %d bytes", e.name, e.limit)
 }
 
 // expected is the ParseError.Expected for the error.
@@ -94,15 +90,8 @@ func (g *entityGuard) ReadByte() (byte, error) {
 		default:
 			g.inRef = false
 		}
-	}
-	if b == '&' {
-		g.inRef, g.name, g.refLine, g.refCol = true, g.name[:0], g.line, g.col
-	}
-	g.n++
-	if b == '\n' {
-		g.line, g.col = g.line+1, 1
-	} else {
-		g.col++
+	} else if b == '&' {
+		g.inRef, g.name = true, g.name[:0]
 	}
 	return b, nil
 }
@@ -131,9 +120,9 @@ func (g *entityGuard) charge() error {
 		return nil
 	}
 	g.expanded += int64(len(v))
-	limit := min(expansionFloor+expansionFactor*g.n, expansionCeiling)
+	limit := min(expansionFloor+expansionFactor*g.dec.InputOffset(), expansionCeiling)
 	if g.expanded > limit {
-		return &expansionError{name: string(g.name), line: g.refLine, col: g.refCol, limit: limit}
+		return &expansionError{name: string(g.name), limit: limit}
 	}
 	return nil
 }

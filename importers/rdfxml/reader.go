@@ -257,8 +257,9 @@ func (r *Reader) tokenError(err error) error {
 	}
 	var ee *expansionError
 	if errors.As(err, &ee) {
+		// The decoder stands at the ';' that ends the reference.
 		pe := r.fail(ee.expected(), "&"+ee.name+";")
-		pe.Line, pe.Col = ee.line, ee.col
+		pe.Col = max(1, pe.Col-len(ee.name)-1)
 		return pe
 	}
 	var se *xml.SyntaxError
