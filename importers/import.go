@@ -1,6 +1,7 @@
 package importers
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -41,6 +42,8 @@ type Options struct {
 	// NoValidate skips checking domain formats (bibliographies, OCDS,
 	// citation lists) against the shapes. CSV is always checked.
 	NoValidate bool
+	// Stdin is what [ImportFiles] reads for the path "-"; nil refuses "-".
+	Stdin io.Reader
 	// Map, when set, reads every input through this mapping file (see
 	// package mapping) whatever its name or content; Format is then unused.
 	Map *mapping.Mapping
@@ -62,43 +65,123 @@ type Result struct {
 
 // Input is one thing to import.
 type Input struct {
-	Name string    // shown in errors and progress; also names the source graph
+	Name string    // shown in errors and progress; its base name names the source graph
 	R    io.Reader // the content
 	Size int64     // bytes, 0 when unknown (for progress)
+	// Origin says where the input comes from, so that two inputs whose
+	// names give one source graph (a/data.nt and b/data.nt) are told
+	// apart: [ImportFiles] sets a file's absolute path. "" means Name.
+	// Only a digest of it is stored (see [SourceGraph]).
+	Origin string
 }
 
 // SourceGraph returns the named graph a file's triples go into by default:
-// one graph per source, named after the file.
+// one graph per source, named after the file's base name ("a/data.nt" →
+// {graphs}source/data-nt).
+//
+// Names that differ can give one graph: the same base name in two folders,
+// or two names with the same slug ("My refs.bib", "my-refs.bib"). So that
+// one never replaces the other by accident, an import records a digest of
+// its input's origin (the absolute path of a file, the name of an upload)
+// with the graph's description, and [Import] refuses an input whose graph
+// was last imported from another origin, naming both, unless the graph
+// was given explicitly (Options.Graph, --graph). Re-importing the same
+// file, or an upload of the same name, replaces the graph as before.
 func SourceGraph(name string) graph.Term {
 	return graph.IRI(schema.GraphIRI("source/" + schema.Slug(filepath.Base(name))))
 }
 
-// ImportFiles imports the files at paths; see [Import].
+// ImportFiles imports the files at paths; see [Import]. Only regular
+// files are read (a FIFO, a device or a directory is refused with
+// [ErrNotRegular], since reading one may never end); the path "-" reads
+// opts.Stdin, which then needs opts.Format and opts.Graph, as it has no
+// name to take them from.
 func ImportFiles(ctx context.Context, s *graph.Store, paths []string, opts Options) (Result, error) {
-	if opts.Format == "" && opts.Map == nil {
-		for _, p := range paths {
+	stdin := 0
+	for _, p := range paths {
+		if p == "-" {
+			stdin++
+			continue
+		}
+		if opts.Format == "" && opts.Map == nil {
 			if _, err := FormatOf(p); err != nil {
 				return Result{}, err
 			}
 		}
 	}
+	switch {
+	case stdin > 1:
+		return Result{}, fmt.Errorf("import: %w: \"-\" (standard input) given %d times", ErrStdin, stdin)
+	case stdin == 1 && opts.Stdin == nil:
+		return Result{}, fmt.Errorf("import: %w: no standard input to read \"-\" from", ErrStdin)
+	case stdin == 1 && (opts.Format == "" || opts.Graph.IsZero()):
+		return Result{}, fmt.Errorf("import: %w: reading standard input (\"-\") needs --format and --graph, as it has no file name to take them from", ErrStdin)
+	}
 	var inputs []Input
-	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			for _, in := range inputs {
-				in.R.(io.Closer).Close()
+	closeAll := func() {
+		for _, in := range inputs {
+			if c, ok := in.R.(io.Closer); ok {
+				c.Close()
 			}
+		}
+	}
+	defer closeAll()
+	for _, p := range paths {
+		if p == "-" {
+			inputs = append(inputs, Input{Name: "stdin", R: io.NopCloser(opts.Stdin), Origin: "-"})
+			continue
+		}
+		in, err := openRegular(p)
+		if err != nil {
 			return Result{}, fmt.Errorf("import: %w", err)
 		}
-		defer f.Close()
-		var size int64
-		if fi, err := f.Stat(); err == nil {
-			size = fi.Size()
-		}
-		inputs = append(inputs, Input{Name: p, R: f, Size: size})
+		inputs = append(inputs, in)
 	}
 	return Import(ctx, s, inputs, opts)
+}
+
+// openRegular opens the file at path when it is a regular file (or a
+// symbolic link to one). It looks before it opens: opening a FIFO blocks
+// until a writer comes, and reading a device may never end.
+func openRegular(path string) (Input, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return Input{}, err
+	}
+	if !fi.Mode().IsRegular() {
+		return Input{}, fmt.Errorf("%w: %s is %s; to import from a pipe, read standard input with \"-\"", ErrNotRegular, path, modeName(fi.Mode()))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return Input{}, err
+	}
+	// The file may have been replaced between the two looks.
+	if fi, err = f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		return Input{}, fmt.Errorf("%w: %s is no longer a regular file", ErrNotRegular, path)
+	}
+	origin, err := filepath.Abs(path)
+	if err != nil {
+		origin = path
+	}
+	return Input{Name: path, R: f, Size: fi.Size(), Origin: origin}, nil
+}
+
+// modeName says what kind of file a mode describes, for messages.
+func modeName(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeCharDevice != 0:
+		return "a character device"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
 }
 
 // Import reads every input and replaces, atomically, each graph the inputs
@@ -152,13 +235,27 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 	e := env{ctx: ctx, store: s, schema: sc, base: opts.Base, encoding: opts.Encoding, links: &linkRun{}, mapping: opts.Map}
 	prog := newProgress(opts.Progress, opts.Terminal, total)
 	var done int64
+	claimed := map[graph.Term]Input{} // source graph -> the input of this run that goes there
 	for i, in := range inputs {
-		target := opts.Graph
-		if target.IsZero() {
+		target, derived := opts.Graph, opts.Graph.IsZero()
+		if derived {
 			target = SourceGraph(in.Name)
+			if err := checkClash(ctx, s, target, in, claimed); err != nil {
+				return res, err
+			}
 		}
 		src := newSource(in.Name, formats[i], opts.Now())
-		r, format, err := newReader(formats[i], src.reader(in.R), in.Name, target, e)
+		src.target, src.origin = target, originKey(in)
+		br := bufio.NewReaderSize(src.reader(newCtxReader(ctx, in.R)), 64<<10)
+		head, err := br.Peek(sniffSize)
+		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+			return res, fmt.Errorf("import %s: %w", in.Name, err)
+		}
+		seen := look(head)
+		if err := checkContent(in.Name, formats[i], opts.Format != "", seen); err != nil {
+			return res, err
+		}
+		r, format, err := newReader(formats[i], br, in.Name, target, e)
 		if err != nil {
 			return res, fmt.Errorf("import: %w", err)
 		}
@@ -174,6 +271,7 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 		if validate {
 			domain = newDomainQuads()
 		}
+		var records int64 // statements read from this input
 		for b := range readBatches(ctx, r) {
 			if b.err != nil {
 				return res, fmt.Errorf("import: %w", b.err)
@@ -187,7 +285,7 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 				if validate {
 					domain.add(q)
 				}
-				res.Records++
+				records++
 				if l != nil {
 					if err := l.Add(q); err != nil {
 						return res, fmt.Errorf("import %s:%d: %w", in.Name, b.line, err)
@@ -195,12 +293,18 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 				}
 			}
 			if err := ctx.Err(); err != nil {
-				return res, err
+				return res, fmt.Errorf("import %s: %w", in.Name, err)
 			}
-			prog.update(done+b.bytes, res.Records)
+			prog.update(done+b.bytes, res.Records+records)
+		}
+		res.Records += records
+		if records == 0 {
+			return res, fmt.Errorf("import %s: %w: %d bytes read as %s gave no statements; the file looks like %s",
+				in.Name, ErrNoStatements, r.BytesRead(), formatName(format), seen.desc)
 		}
 		if validate {
-			if err := validateInput(ctx, in.Name, sc, s, domain); err != nil {
+			loc, _ := r.(locator)
+			if err := validateInput(ctx, in.Name, sc, s, domain, loc); err != nil {
 				return res, err
 			}
 		}
@@ -227,6 +331,11 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 				}
 			}
 		}
+	}
+	// A signal or a cancelled request up to here leaves the store as it
+	// was; the commit itself is atomic.
+	if err := ctx.Err(); err != nil {
+		return res, fmt.Errorf("import: %w", err)
 	}
 	res.Linked = e.links.stats
 	if l != nil {
@@ -280,8 +389,16 @@ func readBatches(ctx context.Context, r quadReader) iter.Seq[batch] {
 				}
 			}
 		}()
-		for b := range ch {
-			if !yield(b) {
+		// The consumer stops when ctx is done even while r is blocked in a
+		// read that does not see ctx (a pipe that stays open).
+		for {
+			select {
+			case b, ok := <-ch:
+				if !ok || !yield(b) {
+					return
+				}
+			case <-ctx.Done():
+				yield(batch{err: ctx.Err()})
 				return
 			}
 		}
@@ -294,6 +411,10 @@ type ValidationError struct {
 	File  string
 	List  []schema.Violation
 	Total int
+	// Places says, for each violation of List, where in the file its
+	// focus was read ("12: entry smith2019" for a bibliography), "" when
+	// that is not known; nil when the format does not tell.
+	Places []string
 }
 
 // MaxProblems is how many problems an error lists before it only counts.
@@ -303,8 +424,13 @@ const MaxProblems = 100
 func (e *ValidationError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "import %s: %d problems against the shapes (--no-validate to import anyway):", e.File, e.Total)
-	for _, v := range e.List {
+	for i, v := range e.List {
 		b.WriteString("\n  ")
+		if i < len(e.Places) && e.Places[i] != "" {
+			// Where the entry is, rather than the IRI minted for it.
+			fmt.Fprintf(&b, "%s:%s: %s: found %s, expected %s (%s)", e.File, e.Places[i], curie(v.Path), foundOf(v), v.Expected, v.Code)
+			continue
+		}
 		b.WriteString(v.Error())
 	}
 	if e.Total > len(e.List) {
@@ -315,3 +441,21 @@ func (e *ValidationError) Error() string {
 
 // Unwrap returns schema.ErrViolation.
 func (e *ValidationError) Unwrap() error { return schema.ErrViolation }
+
+// foundOf is the value a violation found, or "no value".
+func foundOf(v schema.Violation) string {
+	if v.Value == "" {
+		return "no value"
+	}
+	return v.Value
+}
+
+// curie writes a property IRI with its known prefix ("foaf:name").
+func curie(iri string) string {
+	for _, p := range schema.Prefixes() {
+		if rest, ok := strings.CutPrefix(iri, p.IRI); ok && rest != "" && !strings.ContainsAny(rest, "/#") {
+			return p.Name + ":" + rest
+		}
+	}
+	return "<" + iri + ">"
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"hash"
 	"io"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -45,6 +46,11 @@ type source struct {
 	graphs  map[graph.Term]int64 // graph -> statements written into it
 	// blankPrefix starts the labels of this input's blank nodes.
 	blankPrefix string
+	// target is the graph the input's statements without a graph go to,
+	// and origin the digest of where the input came from (originKey),
+	// recorded with target's description.
+	target graph.Term
+	origin string
 	// media, when set, is the input's media type where its format does
 	// not tell it (a mapped file is CSV or JSON).
 	media string
@@ -77,16 +83,20 @@ func (src *source) reader(r io.Reader) io.Reader { return io.TeeReader(r, src.sh
 //
 //	<activity> a prov:Activity ; prov:startedAtTime ; prov:endedAtTime ;
 //	    prov:used <entity> ; prov:wasAssociatedWith <importer> .
-//	<entity> a prov:Entity ; dcterms:title "file" ; dcterms:format "media type" ;
+//	<entity> a prov:Entity ; dcterms:title "file's base name" ; dcterms:format "media type" ;
 //	    dcterms:identifier "sha256:…" .
 //	<importer> a prov:SoftwareAgent ; dcterms:hasVersion "…" .
 //
 // and each graph the input wrote is described there too, a description the
 // next import of that graph replaces (see describedGraphs):
 //
-//	<graph> a void:Dataset ; prov:wasGeneratedBy <activity> ; void:triples n .
+//	<graph> a void:Dataset ; prov:wasGeneratedBy <activity> ; void:triples n ;
+//	    dcterms:source "origin:…" .
 //
-// (n counts the statements read from the input.) The activity's IRI is made
+// (n counts the statements read from the input; dcterms:source, on the
+// input's target graph only, is the digest of its origin, see
+// SourceGraph.) The title is the file's base name: a local path says
+// nothing to whoever reads the store, and may say too much. The activity's IRI is made
 // from the digest and the start time, so two imports of the same file are
 // two activities.
 func (src *source) quads(base string) []graph.Quad {
@@ -108,7 +118,7 @@ func (src *source) quads(base string) []graph.Quad {
 		q(activity, schema.PROVUsed, entity),
 		q(activity, schema.PROVWasAssociatedWith, agent),
 		q(entity, graph.RDFType, iri(schema.PROVEntity)),
-		q(entity, schema.DCTermsTitle, graph.String(src.name)),
+		q(entity, schema.DCTermsTitle, graph.String(filepath.Base(src.name))),
 		q(entity, schema.DCTermsFormat, graph.String(cmp.Or(src.media, mediaTypes[src.format.base()]))),
 		q(entity, schema.DCTermsIdentifier, graph.String("sha256:"+digest)),
 		q(agent, graph.RDFType, iri(schema.NSPROV+"SoftwareAgent")),
@@ -133,6 +143,9 @@ func (src *source) quads(base string) []graph.Quad {
 			q(g, schema.PROVWasGeneratedBy, activity),
 			q(g, schema.VOIDTriples, graph.Literal(strconv.FormatInt(n, 10), schema.XSDInteger)),
 		)
+		if g == src.target && src.origin != "" {
+			record = append(record, q(g, propOrigin, graph.String(src.origin)))
+		}
 	}
 	return record
 }
@@ -144,5 +157,6 @@ func replacedDescriptions(g graph.Term) []graph.Pattern {
 	return []graph.Pattern{
 		{S: g, P: graph.IRI(schema.PROVWasGeneratedBy), DefaultGraph: true},
 		{S: g, P: graph.IRI(schema.VOIDTriples), DefaultGraph: true},
+		{S: g, P: graph.IRI(propOrigin), DefaultGraph: true},
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"civicgraph/graph"
@@ -178,7 +179,7 @@ func sniffJSON(head []byte, name string) (Format, error) {
 	case bytes.Contains(head, []byte(`"container-title"`)) || bytes.Contains(head, []byte(`"issued"`)):
 		return CSLJSON, nil
 	}
-	return "", fmt.Errorf("%w: %s is JSON but neither OCDS (ocid), an AI register, JSON-LD (@context) nor CSL-JSON (issued); name the format with --format", ErrUnknownFormat, name)
+	return "", fmt.Errorf("%w: %s is %s, but neither OCDS (ocid), an AI register, JSON-LD (@context) nor CSL-JSON (issued); name the format with --format", ErrUnknownFormat, name, look(head).desc)
 }
 
 // ocdsReader gives the OCDS reader a line: the records read so far.
@@ -195,7 +196,10 @@ type citationReader struct {
 	link    *bib.Linker
 	queue   []graph.Quad
 	entries int
+	where   places
 }
+
+func (c *citationReader) locate(subject string) (string, bool) { return c.where.locate(subject) }
 
 func (c *citationReader) Read() (graph.Quad, error) {
 	for len(c.queue) == 0 {
@@ -205,6 +209,7 @@ func (c *citationReader) Read() (graph.Quad, error) {
 		}
 		c.entries++
 		c.queue = c.link.Link(cit, cit.Quads(c.base, graph.Term{}))
+		c.where.note(c.queue, cit.Line, "")
 	}
 	q := c.queue[0]
 	c.queue = c.queue[1:]
@@ -221,6 +226,74 @@ type bibReader struct {
 	r     *bib.Reader
 	link  *bib.Linker
 	queue []graph.Quad
+	where places
+}
+
+func (b *bibReader) locate(subject string) (string, bool) { return b.where.locate(subject) }
+
+// places remembers where in a bibliography each subject was first read,
+// so that a problem with it names the entry's line and key rather than an
+// IRI minted for it.
+type places map[string]place
+
+// place is an entry: its line, its key ("" when it has none), and the IRI
+// of its work.
+type place struct {
+	line int
+	key  string
+	work string
+}
+
+// note records the subjects of one entry's quads, the first of which is
+// its work.
+func (p *places) note(quads []graph.Quad, line int, key string) {
+	if len(quads) == 0 {
+		return
+	}
+	if *p == nil {
+		*p = places{}
+	}
+	at := place{line: line, key: key, work: quads[0].S.Value}
+	for _, q := range quads {
+		if _, ok := (*p)[q.S.Value]; !ok && q.S.Kind == graph.KindIRI {
+			(*p)[q.S.Value] = at
+		}
+	}
+}
+
+// locate says where subject was read: "12: entry smith2019" for the work
+// of the entry on line 12, "12: entry smith2019, person/smith-john" for
+// another subject it describes.
+func (p places) locate(subject string) (string, bool) {
+	at, ok := p[subject]
+	if !ok {
+		return "", false
+	}
+	s := strconv.Itoa(at.line) + ": entry"
+	if at.key != "" {
+		s += " " + at.key
+	}
+	if subject != at.work {
+		s += ", " + shortIRI(subject)
+	}
+	return s, true
+}
+
+// shortIRI returns the last two segments of an IRI's path: person/smith-john.
+func shortIRI(iri string) string {
+	i := strings.LastIndexByte(iri, '/')
+	if i <= 0 {
+		return iri
+	}
+	if j := strings.LastIndexByte(iri[:i], '/'); j >= 0 {
+		return iri[j+1:]
+	}
+	return iri
+}
+
+// locator is a reader that can say where in its input a subject was read.
+type locator interface {
+	locate(subject string) (string, bool)
 }
 
 func (b *bibReader) Read() (graph.Quad, error) {
@@ -230,6 +303,7 @@ func (b *bibReader) Read() (graph.Quad, error) {
 			return graph.Quad{}, err
 		}
 		b.queue = b.link.Link(e.Citation, e.Quads)
+		b.where.note(b.queue, e.Citation.Line, e.ID)
 	}
 	q := b.queue[0]
 	b.queue = b.queue[1:]

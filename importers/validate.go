@@ -48,7 +48,10 @@ const validateChunk = 50_000
 // validator sees them a chunk of subjects at a time, so that its index stays
 // small; what a chunk links to is typed, and put in schemes, from the whole
 // input first and then from the store.
-func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph.Store, d *domainQuads) error {
+//
+// loc, when not nil, says where in the input a violation's focus was read,
+// for the error.
+func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph.Store, d *domainQuads, loc locator) error {
 	typeID, hasType := d.ids[graph.IRI(graph.RDFType)]
 	schemeID, hasScheme := d.ids[graph.IRI(schema.SKOSInScheme)]
 	types := map[uint32][]string{}
@@ -137,5 +140,11 @@ func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph
 	vs = slices.Compact(vs)
 	e := &ValidationError{File: name, Total: len(vs)}
 	e.List = vs[:min(len(vs), MaxProblems)]
+	if loc != nil {
+		e.Places = make([]string, len(e.List))
+		for i, v := range e.List {
+			e.Places[i], _ = loc.locate(v.Focus)
+		}
+	}
 	return e
 }

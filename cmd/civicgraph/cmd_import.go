@@ -12,7 +12,7 @@ import (
 
 func runImport(ctx context.Context, env *environment, args []string) error {
 	var cfg config
-	fs := newFlagSet(env, "import", "import [flags] FILE...", &cfg)
+	fs := newFlagSet(env, "import", "import [flags] FILE... (regular files; - reads standard input, with --format and --graph)", &cfg)
 	format := fs.String("format", "", "format of every file: nt, nq, csv or csv:<template> (default: from each file's extension)")
 	encoding := fs.String("encoding", "", "encoding of CSV files when not UTF-8: latin1 or windows-1252")
 	graphIRI := fs.String("graph", "", "named graph for triples without one (default: one graph per file, named after it)")
@@ -30,7 +30,7 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: no files to import", errBadFlags)
 	}
-	opts := importers.Options{DryRun: *dryRun, Base: cfg.base, Encoding: *encoding, NoValidate: *noValidate}
+	opts := importers.Options{DryRun: *dryRun, Base: cfg.base, Encoding: *encoding, NoValidate: *noValidate, Stdin: env.stdin}
 	if *format != "" {
 		f, err := importers.ParseFormat(*format)
 		if err != nil {

@@ -285,9 +285,13 @@ func TestRun_CSVTemplateImport(t *testing.T) {
 		}
 	}
 	// A bad row: the error names file, row and column, and nothing is written.
-	bad := writeFile(t, "procurements.csv", csv+"p2,Second,Nobody Council,limited,tendering\n")
+	// (The same file, changed: another procurements.csv elsewhere would be
+	// refused for taking this one's graph.)
+	if err := os.WriteFile(file, []byte(csv+"p2,Second,Nobody Council,limited,tendering\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	before := mustCLI(t, "export", "--data", dir)
-	_, _, err := cli(t, nil, "import", "--quiet", "--data", dir, bad)
+	_, _, err := cli(t, nil, "import", "--quiet", "--data", dir, file)
 	if err == nil || !strings.Contains(err.Error(), "procurements.csv:row 3:column buyer") {
 		t.Errorf("bad CSV row = %v, want an error at row 3, column buyer", err)
 	}

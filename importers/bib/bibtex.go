@@ -45,11 +45,17 @@ type bibtexDecoder struct {
 	// reread counts the bytes given back to the input by rewind, against
 	// maxReread.
 	reread int64
+
+	// targets holds the fields of the entries a crossref may name, by
+	// lower-case key; waiting holds the entries whose crossref names an
+	// entry not read yet; ready holds the entries to return.
+	targets        map[string]map[string]string
+	waiting, ready []*entry
 }
 
 func newBibTeXDecoder(r io.Reader, name string) *bibtexDecoder {
 	return &bibtexDecoder{r: bufio.NewReaderSize(r, 64<<10), name: name, line: 1, col: 1, lineStart: true,
-		macros: map[string]string{}}
+		macros: map[string]string{}, targets: map[string]map[string]string{}}
 }
 
 func (d *bibtexDecoder) lineNo() int   { return d.line }
@@ -176,6 +182,100 @@ const maxReread = 32 << 20
 // by an entry type and a brace. An entry left open at the end of the input
 // is taken to end where the next entry inside it starts (see rewind).
 func (d *bibtexDecoder) decode() (*entry, error) {
+	for {
+		if len(d.ready) > 0 {
+			e := d.ready[0]
+			d.ready = d.ready[1:]
+			return e, nil
+		}
+		e, err := d.decodeOne()
+		if errors.Is(err, io.EOF) && len(d.waiting) > 0 {
+			// Cross-references to entries the input does not hold: the
+			// entries go as they are, the reference kept in a note.
+			for _, w := range d.waiting {
+				w.notes = append(w.notes, "crossref: "+strings.TrimSpace(w.fields["crossref"])+" (not in the file)")
+				d.ready = append(d.ready, w)
+			}
+			d.waiting = nil
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		d.crossref(e)
+	}
+}
+
+// crossref follows the crossref field of BibTeX entries: an entry that
+// names another (a paper its proceedings, a chapter its book) inherits the
+// fields it lacks, the other's title becoming its booktitle. An entry
+// waits for the entry it names, which BibTeX wants after it; it goes on
+// when that one is read, or at the end of the input. The fields of the
+// entries that may be named (books, proceedings, collections and the
+// like) are kept for the entries after them.
+func (d *bibtexDecoder) crossref(e *entry) {
+	key := strings.ToLower(e.key)
+	if _, ok := d.targets[key]; !ok && crossrefTarget[e.bibType] {
+		d.targets[key] = e.fields
+	}
+	if x := strings.ToLower(strings.TrimSpace(e.fields["crossref"])); x != "" {
+		parent, ok := d.targets[x]
+		if !ok {
+			d.waiting = append(d.waiting, e)
+			return
+		}
+		e = inherit(e, parent)
+	}
+	d.ready = append(d.ready, e)
+	kept := d.waiting[:0]
+	for _, w := range d.waiting {
+		if strings.ToLower(strings.TrimSpace(w.fields["crossref"])) == key {
+			d.ready = append(d.ready, inherit(w, e.fields))
+		} else {
+			kept = append(kept, w)
+		}
+	}
+	d.waiting = kept
+}
+
+// crossrefTarget lists the entry types whose fields are kept for the
+// entries that cross-reference them. It is a read-only table.
+var crossrefTarget = map[string]bool{
+	"proceedings": true, "mvproceedings": true, "book": true, "mvbook": true, "collection": true,
+	"mvcollection": true, "reference": true, "mvreference": true, "periodical": true, "inbook": true,
+}
+
+// inherit returns entry e with the fields it lacks taken from parent's,
+// the entry its crossref names: parent's title becomes e's booktitle.
+func inherit(e *entry, parent map[string]string) *entry {
+	fields := make(map[string]string, len(e.fields)+len(parent))
+	for k, v := range e.fields {
+		fields[k] = v
+	}
+	if t, ok := parent["title"]; ok {
+		if _, has := fields["booktitle"]; !has {
+			fields["booktitle"] = t
+			if st, ok := parent["subtitle"]; ok {
+				fields["booksubtitle"] = st
+			}
+		}
+	}
+	for k, v := range parent {
+		switch k {
+		case "title", "subtitle", "crossref", "ids", "xref", "entryset", "shorthand", "label":
+			continue
+		}
+		if _, has := fields[k]; !has {
+			fields[k] = v
+		}
+	}
+	ne := bibtexEntry(e.bibType, e.key, fields)
+	ne.line, ne.raw = e.line, e.raw
+	return ne
+}
+
+// decodeOne reads the next entry as it is written.
+func (d *bibtexDecoder) decodeOne() (*entry, error) {
 	if d.resync {
 		d.resync = false
 		d.skipToEntry()
@@ -442,7 +542,6 @@ func (d *bibtexDecoder) entry(typ string, closer byte, start pos) (*entry, error
 		return nil, d.errorHere("',' after the citation key " + key)
 	}
 	fields := map[string]string{}
-	var order []string
 	for d.next() != closer {
 		d.skipSpace()
 		c := d.peek()
@@ -469,7 +568,6 @@ func (d *bibtexDecoder) entry(typ string, closer byte, start pos) (*entry, error
 		}
 		if _, dup := fields[name]; !dup {
 			fields[name] = v
-			order = append(order, name)
 		}
 		d.skipSpace()
 		switch c := d.peek(); {
@@ -697,7 +795,7 @@ func bibtexEntry(typ, key string, f map[string]string) *entry {
 		}
 		return ""
 	}
-	e := &entry{key: key}
+	e := &entry{key: key, bibType: typ, fields: f}
 	e.url = verbatim(f["url"])
 	if e.url == "" {
 		if h := f["howpublished"]; strings.Contains(h, "\\url") {
@@ -716,8 +814,16 @@ func bibtexEntry(typ, key string, f map[string]string) *entry {
 	e.authors = parseBibTeXNames(f["author"])
 	e.editors = parseBibTeXNames(f["editor"])
 	e.editorsOfContainer = t == citation.TypeChapter || t == citation.TypePaper
-	e.title = text("title")
-	e.container = text("journal", "journaltitle", "booktitle", "maintitle")
+	e.title = withSubtitle(text("title"), text("subtitle"))
+	e.container = withSubtitle(text("journal", "journaltitle", "booktitle", "maintitle"), text("booksubtitle", "journalsubtitle"))
+	if e.title == "" && bookTypes[typ] {
+		// A volume named only by its booktitle (as exports of
+		// proceedings often are) is that title, and not in itself.
+		if bt := withSubtitle(text("booktitle"), text("booksubtitle")); bt != "" {
+			e.title = bt
+			e.container = text("maintitle")
+		}
+	}
 	e.series = text("series")
 	e.volume = text("volume")
 	e.issue = text("issue")
@@ -755,6 +861,28 @@ func bibtexEntry(typ, key string, f map[string]string) *entry {
 		}
 	}
 	return e
+}
+
+// bookTypes are the entry types of a whole volume. It is a read-only
+// table.
+var bookTypes = map[string]bool{
+	"proceedings": true, "mvproceedings": true, "book": true, "mvbook": true, "collection": true,
+	"mvcollection": true, "reference": true, "mvreference": true,
+}
+
+// withSubtitle joins a title and its subtitle with a colon, or with a
+// space when the title ends in its own punctuation ("Why?").
+func withSubtitle(title, subtitle string) string {
+	title, subtitle = strings.TrimSpace(title), strings.TrimSpace(subtitle)
+	switch {
+	case subtitle == "":
+		return title
+	case title == "":
+		return subtitle
+	case strings.ContainsAny(title[len(title)-1:], ":?!.;"):
+		return title + " " + subtitle
+	}
+	return title + ": " + subtitle
 }
 
 // verbatim returns a URL or DOI field without LaTeX decoding, which would

@@ -2,6 +2,7 @@ package bib_test
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -248,5 +249,83 @@ func TestParseError_Error(t *testing.T) {
 		if got := tc.err.Error(); got != tc.want {
 			t.Errorf("Error() = %q, want %q", got, tc.want)
 		}
+	}
+}
+
+// TestParse_BibTeXNothingLost checks the fields BibTeX readers used to
+// lose: what a crossref names (year, booktitle from its title, editors,
+// publisher), the subtitle, and the title of a @proceedings named only by
+// its booktitle.
+func TestParse_BibTeXNothingLost(t *testing.T) {
+	const proceedings = `@proceedings{conf2021,
+  title = {Proceedings of the Conference on Things},
+  subtitle = {Selected papers},
+  editor = {Brown, Bob and White, Wendy},
+  publisher = {ACM},
+  address = {New York},
+  year = 2021,
+}
+`
+	const paper = `@inproceedings{smith2021,
+  author = {Smith, John},
+  title = {A paper},
+  pages = {1--10},
+  crossref = {conf2021},
+}
+`
+	inherited := citation.Citation{
+		Type: citation.TypePaper, Authors: []citation.Person{person("Smith", "John")}, Title: "A paper",
+		Container: "Proceedings of the Conference on Things: Selected papers", Year: "2021", Pages: "1-10",
+		ContainerEditors: []citation.Person{person("Brown", "Bob"), person("White", "Wendy")},
+		Publisher:        "ACM", Publishers: []string{"ACM"}, Place: "New York",
+	}
+	volume := citation.Citation{
+		Type: citation.TypeBook, Editors: []citation.Person{person("Brown", "Bob"), person("White", "Wendy")},
+		Title: "Proceedings of the Conference on Things: Selected papers", Year: "2021",
+		Publisher: "ACM", Publishers: []string{"ACM"}, Place: "New York",
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []citation.Citation
+	}{
+		{"CrossrefAfter", paper + proceedings, []citation.Citation{volume, inherited}},
+		{"CrossrefBefore", proceedings + paper, []citation.Citation{volume, inherited}},
+		{"CrossrefOwnFieldsWin", proceedings + `@inproceedings{x, author = {Doe, Jane}, title = {Other}, year = 2022, booktitle = {Own book}, crossref = {CONF2021}}`,
+			[]citation.Citation{volume, {
+				Type: citation.TypePaper, Authors: []citation.Person{person("Doe", "Jane")}, Title: "Other", Container: "Own book", Year: "2022",
+				ContainerEditors: []citation.Person{person("Brown", "Bob"), person("White", "Wendy")},
+				Publisher:        "ACM", Publishers: []string{"ACM"}, Place: "New York",
+			}}},
+		{"CrossrefMissing", `@inproceedings{y, author = {Doe, Jane}, title = {Alone}, year = 2020, crossref = {nowhere}}`,
+			[]citation.Citation{{Type: citation.TypePaper, Authors: []citation.Person{person("Doe", "Jane")}, Title: "Alone", Year: "2020",
+				Note: "crossref: nowhere (not in the file)"}}},
+		{"Subtitle", `@book{b, author = {Doe, Jane}, title = {Why?}, subtitle = {An answer}, year = 2020}
+@article{a, author = {Doe, Jane}, title = {Main}, subtitle = {Sub}, journal = {J}, year = 2019}`,
+			[]citation.Citation{
+				{Type: citation.TypeBook, Authors: []citation.Person{person("Doe", "Jane")}, Title: "Why? An answer", Year: "2020"},
+				{Type: citation.TypeArticle, Authors: []citation.Person{person("Doe", "Jane")}, Title: "Main: Sub", Container: "J", Year: "2019"},
+			}},
+		{"ProceedingsWithOnlyBooktitle", `@proceedings{p, editor = {Brown, Bob}, booktitle = {Proceedings of X}, year = 2018, publisher = {IEEE}}`,
+			[]citation.Citation{{Type: citation.TypeBook, Editors: []citation.Person{person("Brown", "Bob")}, Title: "Proceedings of X", Year: "2018",
+				Publisher: "IEEE", Publishers: []string{"IEEE"}}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs, err := bib.Parse(strings.NewReader(tc.in), "in.bib", bib.BibTeX)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cs) != len(tc.want) {
+				t.Fatalf("Parse gave %d citations, want %d: %+v", len(cs), len(tc.want), cs)
+			}
+			for i := range cs {
+				got := cs[i]
+				got.Line, got.Raw = 0, ""
+				if !reflect.DeepEqual(got, tc.want[i]) {
+					t.Errorf("citation %d:\n got %+v\nwant %+v", i+1, got, tc.want[i])
+				}
+			}
+		})
 	}
 }

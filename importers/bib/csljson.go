@@ -182,6 +182,10 @@ func (d *cslDecoder) offset() int64 {
 	return n
 }
 
+// maxCSLDepth is how deeply arrays and objects may nest in CSL-JSON, whose
+// items nest a few levels (item, names or date, date-parts).
+const maxCSLDepth = 64
+
 // token is a JSON token and the offset it starts at.
 type token struct {
 	v     json.Token
@@ -197,6 +201,13 @@ func (d *cslDecoder) token(path string) (token, error) {
 		switch v {
 		case json.Delim('{'), json.Delim('['):
 			d.depth++
+			if d.depth > maxCSLDepth {
+				// CSL-JSON nests a few levels; deeper input only
+				// costs memory (issue 14).
+				d.broken = true
+				at := d.t.tokenStart(before)
+				return token{}, d.errorAt(at, path, quoteExcerpt(d.t.text(at, at+24)), fmt.Sprintf("arrays and objects nested at most %d deep", maxCSLDepth))
+			}
 		case json.Delim('}'), json.Delim(']'):
 			d.depth--
 		}

@@ -73,7 +73,20 @@
 //     location, publisher-place, CY.
 //   - DOI is lower-cased, without "doi:" or the https://doi.org/ resolver;
 //     a doi.org URL gives the DOI when there is no DOI field. The URL must
-//     be an http or https address ("www." ones are taken as https).
+//     be an http or https address ("www." ones are taken as https). RIS
+//     gives every address: the UR lines, then the links L1–L4, each value
+//     possibly a list separated by ';' (or by spaces when all its parts are
+//     web addresses); the first is URL, the others OtherURLs, and one that
+//     is not a web address (a local PDF) is kept in Note.
+//   - BibTeX crossref is followed: an entry that names another (a paper its
+//     proceedings, a chapter its book) inherits each field it lacks (year,
+//     editors, publisher, address, ...), the other's title becoming its
+//     booktitle. BibTeX wants the named entry after the entries that name
+//     it; such an entry waits until it is read (or, when it never is, goes
+//     as it is, "crossref: key (not in the file)" in Note). subtitle is
+//     joined to the title ("Main: Sub"), booksubtitle to the container. A
+//     @proceedings or @book with a booktitle and no title takes the
+//     booktitle as its title.
 //   - Language is a BCP 47 tag: names and ISO 639-2 codes of common
 //     languages become two-letter codes ("English", "eng" → "en"). It tags
 //     the title. It is left empty when the entry gives none.
@@ -139,8 +152,17 @@
 //     one with it as another name.
 //
 // A linked person or organisation is named as the index names it, so that
-// it has one name across sources; a linked work keeps what the entry says
-// of it. See [Linker] for the rest.
+// it has one name across sources, and the entry's own spelling of the name,
+// when it differs, is kept as foaf:nick (a person) or skos:altLabel (an
+// organisation); a linked work keeps what the entry says of it. See
+// [Linker] for the rest.
+//
+// Within one input, spellings of a name that differ only by diacritics,
+// the case of a particle or a hyphen for a space ("Iván"/"Ivan", "di
+// Noia"/"Di Noia", "Labra Gayo"/"Labra-Gayo") give one slug and so one
+// person: the Reader names it with the first spelling and keeps each other
+// full name as foaf:nick (skos:altLabel for an organisation), instead of a
+// second name.
 //
 // # Errors
 //
@@ -190,6 +212,10 @@
 //   - CSL-JSON items must have a type; a date must be date-parts, raw or
 //     literal, or an EDTF date string.
 //   - Language is not guessed from the title when an entry gives none.
+//   - To follow crossref, the Reader keeps the raw fields of every entry
+//     of a type that may be named (book, proceedings, collection and the
+//     like) and holds back the entries that name one not read yet: memory
+//     then grows with those entries, not only with the largest.
 //   - An entry of more than 8 MiB (a BibTeX entry or value after @string
 //     macros, a RIS record or line, a CSL-JSON item) is an error, so that a
 //     broken input (an unclosed brace) or a hostile one (macros that double

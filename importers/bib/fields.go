@@ -35,7 +35,14 @@ type entry struct {
 	year, yearSuffix, month, day string
 	publishers                   []string
 	place, url, doi, language    string
-	notes                        []string
+	// urls are further web addresses, after url (RIS gives several).
+	urls  []string
+	notes []string
+
+	// bibType and fields are a BibTeX entry's type and raw fields, for
+	// the entries that cross-reference it (see bibtexDecoder.crossref).
+	bibType string
+	fields  map[string]string
 }
 
 // citation normalises e into a Citation. A value that cannot be normalised
@@ -114,11 +121,19 @@ func (e *entry) citation() citation.Citation {
 	}
 	c.Publisher = strings.Join(c.Publishers, "; ")
 
-	if u := cleanText(e.url); u != "" {
-		if n, ok := normURL(u); ok {
-			c.URL = n
-		} else {
+	for _, u := range append([]string{e.url}, e.urls...) {
+		u = cleanText(u)
+		if u == "" {
+			continue
+		}
+		n, ok := normURL(u)
+		switch {
+		case !ok:
 			notes = append(notes, "url: "+u)
+		case c.URL == "":
+			c.URL = n
+		case n != c.URL && !containsString(c.OtherURLs, n):
+			c.OtherURLs = append(c.OtherURLs, n)
 		}
 	}
 	if d := cleanText(e.doi); d != "" {

@@ -3,6 +3,7 @@ package bib_test
 import (
 	"errors"
 	"io"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"civicgraph/graph"
 	"civicgraph/importers/bib"
 	"civicgraph/importers/citation"
+	"civicgraph/importers/internal/realdata"
 	"civicgraph/schema"
 )
 
@@ -109,4 +111,15 @@ func parseOne(tb testing.TB, in string, format bib.Format) citation.Citation {
 // person is a citation.Person, for short tables.
 func person(family, given string) citation.Person {
 	return citation.Person{Family: family, Given: given}
+}
+
+// readReal returns a file of the shared real data, by its path under it;
+// the test skips (or fails under CI=true) when the data is absent.
+func readReal(tb testing.TB, rel string) string {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join(realdata.Dir(tb), rel))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
 }

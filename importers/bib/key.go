@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -134,13 +135,28 @@ func merge(a, b citation.Citation) citation.Citation {
 	fill(&m.Chapter, b.Chapter)
 	fill(&m.Edition, b.Edition)
 	fill(&m.Date, b.Date)
-	fill(&m.Note, b.Note)
+	if b.Note != "" && !strings.Contains(m.Note, b.Note) {
+		m.Note = joinNote(m.Note, b.Note)
+	}
 	if len(m.Publishers) == 0 {
 		m.Publisher, m.Publishers = b.Publisher, b.Publishers
 	}
 	fill(&m.Place, b.Place)
-	fill(&m.URL, b.URL)
+	// Every address and identifier of both: the union.
+	m.OtherURLs = slices.Clone(a.OtherURLs)
+	for _, u := range append([]string{b.URL}, b.OtherURLs...) {
+		switch {
+		case u == "" || u == m.URL || slices.Contains(m.OtherURLs, u):
+		case m.URL == "":
+			m.URL = u
+		default:
+			m.OtherURLs = append(m.OtherURLs, u)
+		}
+	}
 	fill(&m.DOI, b.DOI)
+	if b.DOI != "" && m.DOI != b.DOI && !strings.Contains(m.Note, "doi: "+b.DOI) {
+		m.Note = joinNote(m.Note, "doi: "+b.DOI)
+	}
 	if a.Title == "" {
 		fill(&m.Language, b.Language)
 	}
@@ -187,4 +203,12 @@ func (d *dedup) index(i int) {
 			d.byTitle[k] = i
 		}
 	}
+}
+
+// joinNote adds n to a citation's note.
+func joinNote(note, n string) string {
+	if note == "" {
+		return n
+	}
+	return note + "; " + n
 }

@@ -46,8 +46,9 @@ func (s *LinkStats) Add(o LinkStats) {
 // already describes, is described with the names the index gives it
 // (foaf:familyName, foaf:givenName, foaf:name; rdfs:label, foaf:name), one
 // value of each, instead of the entry's, so that it keeps one name across
-// sources. A work keeps the entry's description: each source says what it
-// says of the work.
+// sources; the entry's spelling, when it differs, is kept as foaf:nick (a
+// person) or skos:altLabel (an organisation). A work keeps the entry's
+// description: each source says what it says of the work.
 //
 // A Linker remembers its choices, so that an entry repeated in the input
 // (see [Entry.DuplicateOf]) links as the first did. It is used by one
@@ -156,10 +157,14 @@ func (l *Linker) Link(c citation.Citation, quads []graph.Quad) []graph.Quad {
 	}
 	out := quads[:0]
 	described := map[string]graph.Term{} // linked agent → graph of its description
+	spelled := map[string]graph.Term{}   // linked agent → the entry's full name of it
 	for _, q := range quads {
 		q.S, q.O = iri(q.S), iri(q.O)
 		if q.S.Kind == graph.KindIRI && slices.Contains(linked, q.S.Value) && isNamePredicate(q.P.Value) {
 			described[q.S.Value] = q.G
+			if q.P.Value == schema.FOAFName || q.P.Value == schema.RDFSLabel {
+				spelled[q.S.Value] = q.O
+			}
 			continue
 		}
 		out = append(out, q)
@@ -167,6 +172,9 @@ func (l *Linker) Link(c citation.Citation, quads []graph.Quad) []graph.Quad {
 	for _, a := range linked {
 		if g, ok := described[a]; ok {
 			out = append(out, l.names(a, g)...)
+			if alt, ok := l.variant(a, spelled[a]); ok {
+				out = append(out, graph.Quad{S: graph.IRI(a), P: graph.IRI(alt), O: spelled[a], G: g})
+			}
 		}
 	}
 	l.seen.Add(out)
@@ -233,6 +241,28 @@ func (l *Linker) reference(c citation.Citation, minted string) string {
 	l.taken[to] = true
 	l.stats.References++
 	return to
+}
+
+// variant reports whether name, an entry's full name of linked agent a, is
+// a spelling the index does not give it, and the predicate that keeps it:
+// foaf:nick for a person, skos:altLabel for an organisation.
+func (l *Linker) variant(a string, name graph.Term) (string, bool) {
+	if name.IsZero() {
+		return "", false
+	}
+	alt, own := schema.SKOSAltLabel, [][]graph.Term{l.ix.terms(a, schema.RDFSLabel), l.ix.terms(a, schema.FOAFName)}
+	if l.ix.is(a, schema.ClassPerson) {
+		alt, own = foafNick, [][]graph.Term{l.ix.terms(a, schema.FOAFName)}
+	}
+	own = append(own, l.ix.terms(a, alt))
+	for _, ts := range own {
+		for _, t := range ts {
+			if t.Value == name.Value {
+				return "", false
+			}
+		}
+	}
+	return alt, true
 }
 
 // isNamePredicate reports whether p names a person or an organisation.

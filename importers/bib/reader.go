@@ -54,6 +54,9 @@ type Entry struct {
 	Citation citation.Citation
 	// Key is [Key] of Citation.
 	Key string
+	// ID is the entry's own name in the input: the BibTeX citation key, the
+	// CSL-JSON id, the RIS ID ("" when it has none), for messages.
+	ID string
 	// DuplicateOf is, for an entry that repeats an earlier one of the same
 	// input, the line of the earlier one; it is 0 otherwise.
 	DuplicateOf int
@@ -77,6 +80,7 @@ type Reader struct {
 	problems problems.List // the syntax errors found so far
 
 	seen    *dedup
+	names   *variants // the first spelling of each agent's name
 	entries int
 
 	pending []graph.Quad // quads of the current entry Read has not returned
@@ -88,7 +92,7 @@ type Reader struct {
 // first Read return an error that matches [ErrUnknownFormat].
 func NewReader(r io.Reader, name string, format Format, base string) *Reader {
 	d, err := newDecoder(r, name, format)
-	return &Reader{d: d, base: base, err: err, seen: newDedup()}
+	return &Reader{d: d, base: base, err: err, seen: newDedup(), names: newVariants()}
 }
 
 // Read returns the next quad, in the default graph (the zero Term): the
@@ -157,7 +161,7 @@ func (r *Reader) Next() (Entry, error) {
 		stored.Raw = ""
 		r.seen.list = append(r.seen.list, stored)
 		r.seen.index(len(r.seen.list) - 1)
-		return Entry{Citation: c, Key: Key(c), Quads: c.Quads(r.base, graph.Term{})}, nil
+		return Entry{Citation: c, Key: Key(c), ID: e.key, Quads: r.names.fold(c.Quads(r.base, graph.Term{}))}, nil
 	}
 	prev := r.seen.list[i]
 	merged := merge(prev, c)
@@ -176,7 +180,7 @@ func (r *Reader) Next() (Entry, error) {
 	}
 	out := merged
 	out.Line, out.Raw = c.Line, c.Raw
-	return Entry{Citation: out, Key: Key(merged), DuplicateOf: prev.Line, Quads: added}, nil
+	return Entry{Citation: out, Key: Key(merged), ID: e.key, DuplicateOf: prev.Line, Quads: r.names.fold(added)}, nil
 }
 
 // Line returns the line of the input the Reader has reached, counting from

@@ -13,17 +13,16 @@ import (
 )
 
 // TestReader_RealData reads every bibliography sample in the shared real-data
-// folder (bibliography-*/, see its SOURCES.md): each file must either
-// parse, and then its quads must be well formed and break no shape, or
-// fail with a ParseError that says where and what was expected. It logs how
-// many files and entries parse.
+// folder (bibliography-*/, see its SOURCES.md): each file is a real
+// bibliography and must parse, its quads well formed and breaking no shape,
+// every citation with a title, a year and authors.
 func TestReader_RealData(t *testing.T) {
 	root := realdata.Dir(t)
 	files, err := filepath.Glob(filepath.Join(root, "bibliography-*", "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var parsed, failed, entries, distinct int
+	var parsed, entries, distinct int
 	for _, path := range files {
 		switch filepath.Ext(path) {
 		case ".bib", ".json", ".ris":
@@ -40,14 +39,14 @@ func TestReader_RealData(t *testing.T) {
 			r := bib.NewReader(f, name, formatOf(t, path), schema.DefaultBase)
 			quads, err := readAll(t, r)
 			if err != nil {
+				// These are real files: every one must import. An error
+				// must still say where and what was expected.
 				var pe *bib.ParseError
-				if !errors.As(err, &pe) || pe.Line < 1 || pe.Col < 1 || pe.Expected == "" || pe.Found == "" ||
-					!strings.HasPrefix(pe.Error(), name+":") {
-					t.Fatalf("%s fails with an unclear error: %v", name, err)
+				if errors.As(err, &pe) && (pe.Line < 1 || pe.Col < 1 || pe.Expected == "" || pe.Found == "" ||
+					!strings.HasPrefix(pe.Error(), name+":")) {
+					t.Errorf("%s fails with an unclear error: %v", name, err)
 				}
-				failed++
-				t.Logf("%s fails: %v", name, err)
-				return
+				t.Fatalf("%s does not parse: %v", name, err)
 			}
 			if r.Entries() == 0 {
 				t.Fatalf("%s: no entries", name)
@@ -74,9 +73,8 @@ func TestReader_RealData(t *testing.T) {
 			t.Logf("%s: %d entries, %d distinct, %d quads", name, r.Entries(), len(cs), len(quads))
 		})
 	}
-	if parsed+failed == 0 {
-		t.Fatalf("no bibliography samples under %s", root)
+	if parsed == 0 {
+		t.Fatalf("no bibliography samples parsed under %s", root)
 	}
-	t.Logf("%d of %d sample files parse (%d entries, %d distinct); %d fail with a ParseError",
-		parsed, parsed+failed, entries, distinct, failed)
+	t.Logf("%d sample files parse (%d entries, %d distinct)", parsed, entries, distinct)
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -302,7 +303,15 @@ func risEntry(fields []risField) *entry {
 		e.pages = ep
 	}
 	e.place = get("CY", "PP")
-	e.url = get("UR", "L2")
+	// Every web address: the UR lines first, then the links L1–L4, each
+	// value possibly a list.
+	for _, tags := range [][]string{{"UR"}, {"L1", "L2", "L3", "L4"}} {
+		for _, f := range fields {
+			if slices.Contains(tags, f.tag) {
+				e.urls = append(e.urls, splitURLs(f.value)...)
+			}
+		}
+	}
 	e.doi = get("DO")
 	e.language = get("LA")
 	if n := get("N1"); n != "" {
@@ -342,4 +351,31 @@ func risName(v string) citation.Person {
 		}
 	}
 	return citation.Person{Family: family, Given: given}
+}
+
+// splitURLs splits a RIS link value that lists several addresses, separated
+// by ';' or, when every part is a web address, by white space (a list
+// continued on the next lines).
+func splitURLs(v string) []string {
+	var out []string
+	for _, part := range strings.Split(v, ";") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		words := strings.Fields(part)
+		all := len(words) > 1
+		for _, w := range words {
+			lw := strings.ToLower(w)
+			if !strings.HasPrefix(lw, "http://") && !strings.HasPrefix(lw, "https://") && !strings.HasPrefix(lw, "www.") {
+				all = false
+			}
+		}
+		if all {
+			out = append(out, words...)
+		} else {
+			out = append(out, part)
+		}
+	}
+	return out
 }

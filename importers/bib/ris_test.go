@@ -5,8 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"civicgraph/graph"
 	"civicgraph/importers/bib"
 	"civicgraph/importers/citation"
+	"civicgraph/schema"
 )
 
 func TestParse_RIS(t *testing.T) {
@@ -107,6 +109,71 @@ func TestParse_RISErrors(t *testing.T) {
 				pe.Found != tc.found || pe.Expected != tc.expected {
 				t.Errorf("Parse(%q) error = %s:%d:%d found %s expected %q, want refs.ris:%d:%d found %s expected %q",
 					tc.in, pe.File, pe.Line, pe.Col, pe.Found, pe.Expected, tc.line, tc.col, tc.found, tc.expected)
+			}
+		})
+	}
+}
+
+// TestParse_RISEveryURL checks that no web address of a RIS record is lost:
+// repeated UR lines, the links L1–L4, lists separated by ';' or white
+// space, and the addresses of records merged as one work (their union).
+// The real sample (rispy's example_full.ris) gives an L2 and a UR per record.
+func TestParse_RISEveryURL(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    func(t *testing.T) string
+		want  [][]string // the URL and OtherURLs of each citation
+		notes []string   // in the citations' notes
+	}{
+		{"RealSample", func(t *testing.T) string { return readReal(t, "bibliography-rispy/example_full.ris") },
+			[][]string{{"http://example_url.com", "http://example.com"}, {"http://example_url.com", "http://example2.com"}}, nil},
+		{"RepeatedUR", func(*testing.T) string {
+			return "TY  - JOUR\nAU  - Smith, J.\nTI  - T\nPY  - 2020\nUR  - https://a.org/1\nUR  - https://b.org/2\nER  - \n"
+		}, [][]string{{"https://a.org/1", "https://b.org/2"}}, nil},
+		{"Lists", func(*testing.T) string {
+			return "TY  - JOUR\nAU  - Smith, J.\nTI  - T\nPY  - 2020\nUR  - https://a.org/1; https://b.org/2;https://c.org/3\n" +
+				"L2  - https://d.org/4\n  https://e.org/5\nL1  - file:///home/x/paper.pdf\nL4  - https://f.org/6\nL3  - https://a.org/1\nER  - \n"
+		}, [][]string{{"https://a.org/1", "https://b.org/2", "https://c.org/3", "https://d.org/4", "https://e.org/5", "https://f.org/6"}},
+			[]string{"url: file:///home/x/paper.pdf"}},
+		{"MergedRecords", func(*testing.T) string {
+			return "TY  - JOUR\nAU  - Smith, J.\nTI  - Same work\nPY  - 2020\nUR  - https://a.org/1\nER  - \n" +
+				"TY  - JOUR\nAU  - Smith, J.\nTI  - Same work\nPY  - 2020\nUR  - https://b.org/2\nDO  - 10.1000/xyz\nL1  - internal-pdf://1/x.pdf\nER  - \n"
+		}, [][]string{{"https://a.org/1", "https://b.org/2"}}, []string{"url: internal-pdf://1/x.pdf"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs, err := bib.Parse(strings.NewReader(tc.in(t)), "in.ris", bib.RIS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cs) != len(tc.want) {
+				t.Fatalf("%d citations, want %d", len(cs), len(tc.want))
+			}
+			for i, c := range cs {
+				got := append([]string{c.URL}, c.OtherURLs...)
+				if strings.Join(got, " ") != strings.Join(tc.want[i], " ") {
+					t.Errorf("citation %d: URLs %q, want %q", i+1, got, tc.want[i])
+				}
+				for _, n := range tc.notes {
+					if !strings.Contains(c.Note, n) {
+						t.Errorf("citation %d: note %q lacks %q", i+1, c.Note, n)
+					}
+				}
+			}
+			if tc.name == "MergedRecords" && cs[0].DOI != "10.1000/xyz" {
+				t.Errorf("merged citation lost the DOI: %+v", cs[0])
+			}
+			// Every address is a schema:url of the work.
+			for i, c := range cs {
+				n := 0
+				for _, q := range c.Quads("https://e.org/", graph.Term{}) {
+					if q.P.Value == schema.SchemaURL {
+						n++
+					}
+				}
+				if n != len(tc.want[i]) {
+					t.Errorf("citation %d: %d schema:url quads, want %d", i+1, n, len(tc.want[i]))
+				}
 			}
 		})
 	}

@@ -145,8 +145,12 @@ type Citation struct {
 	Publishers []string `json:"publishers,omitempty"`
 
 	// URL and DOI are the web address and the DOI (without "doi:") if given.
-	URL string `json:"url,omitempty"`
-	DOI string `json:"doi,omitempty"`
+	// OtherURLs are the work's further web addresses, when a source gives
+	// more than one (RIS: several UR lines, L1–L4 links, lists separated
+	// by ';').
+	URL       string   `json:"url,omitempty"`
+	OtherURLs []string `json:"otherUrls,omitempty"`
+	DOI       string   `json:"doi,omitempty"`
 	// Language is the BCP 47 code of the language of the title ("en", "es",
 	// "ca") when the words of the title make it plain, and "" otherwise.
 	Language string `json:"language,omitempty"`

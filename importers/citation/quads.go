@@ -24,7 +24,8 @@ import (
 //     ... of the rdf:Seq {work}#authors, the bibo:authorList; editors (of
 //     the work, or of the book a chapter is in, as CSL does) are
 //     bibo:editor and bibo:editorList {work}#editors;
-//   - publishers are dcterms:publisher, each an organisation as above.
+//   - publishers are dcterms:publisher, each an organisation as above;
+//   - the URL and every one of OtherURLs is a schema:url.
 //
 // The year is dcterms:issued as xsd:gYear and cg:yearLabel as cited; the
 // title is dcterms:title, tagged with the Language when there is one.
@@ -116,11 +117,13 @@ func (c Citation) Quads(base string, g graph.Term) []graph.Quad {
 		add(ref, schema.DCTermsPublisher, agent(Person{Family: name}))
 	}
 	text(schema.PropPlace, c.Place)
-	if c.URL != "" {
-		if (strings.HasPrefix(c.URL, "http://") || strings.HasPrefix(c.URL, "https://")) && !strings.ContainsAny(c.URL, "<>\"{}|^`\\") {
-			add(ref, schema.SchemaURL, graph.IRI(c.URL))
-		} else {
-			add(ref, schema.SchemaURL, graph.Literal(c.URL, schema.XSDAnyURI))
+	for _, u := range append([]string{c.URL}, c.OtherURLs...) {
+		switch {
+		case u == "":
+		case (strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) && !strings.ContainsAny(u, "<>\"{}|^`\\"):
+			add(ref, schema.SchemaURL, graph.IRI(u))
+		default:
+			add(ref, schema.SchemaURL, graph.Literal(u, schema.XSDAnyURI))
 		}
 	}
 	text(schema.BIBODOI, c.DOI)

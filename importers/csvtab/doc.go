@@ -18,7 +18,9 @@
 // refused with a message naming the first bad byte, unless the caller names
 // it (latin1 or windows-1252). Lines starting with "#" are comments.
 // Errors name the file, the row and the column, what was found and what was
-// expected.
+// expected. Every row must have as many cells as the header has columns: a
+// row with fewer (a file cut in the middle, a lost separator) or more is an
+// error, never a row read with its cells in the wrong columns or missing.
 //
 // # Caveats
 //

@@ -3,6 +3,8 @@ package csvtab
 import (
 	"errors"
 	"fmt"
+
+	"civicgraph/importers/internal/problems"
 )
 
 // ErrInvalid is wrapped by every error about the content of a CSV file.
@@ -17,19 +19,22 @@ type Error struct {
 	Expected string
 }
 
-// Error returns the problem as file:row:column: expected X, found Y.
+// Error returns the problem as file:row:column: expected X, found Y. The
+// file name, column and found text are escaped and cut short
+// (problems.Safe, problems.Quote), so a crafted header or cell cannot write
+// control sequences to a terminal or make the message huge.
 func (e *Error) Error() string {
-	where := e.File
+	where := problems.Safe(e.File)
 	if e.Row > 0 {
 		where += fmt.Sprintf(":row %d", e.Row)
 	}
 	if e.Column != "" {
-		where += ":column " + e.Column
+		where += ":column " + problems.Safe(e.Column)
 	}
 	if e.Found == "" {
-		return fmt.Sprintf("%s: expected %s", where, e.Expected)
+		return fmt.Sprintf("%s: expected %s", where, problems.Safe(e.Expected))
 	}
-	return fmt.Sprintf("%s: expected %s, found %q", where, e.Expected, e.Found)
+	return fmt.Sprintf("%s: expected %s, found %s", where, problems.Safe(e.Expected), problems.Quote(e.Found, ""))
 }
 
 // Unwrap returns [ErrInvalid].

@@ -212,7 +212,7 @@ func (rd *reader) bindHeader(header []string) error {
 				}
 			}
 			if c.col == nil {
-				rd.errs.Add(&Error{File: rd.name, Row: 1, Column: fmt.Sprint(i + 1), Found: h, Expected: "a column of the " + tmpl.Name + " template (civicgraph template " + tmpl.Name + ")"})
+				rd.errs.Add(&Error{File: rd.name, Row: 1, Column: fmt.Sprint(i + 1), Found: problems.Excerpt(h), Expected: "a column of the " + tmpl.Name + " template (civicgraph template " + tmpl.Name + ")"})
 			} else if lang != "" && !isText(c.col.Shape) {
 				rd.errs.Add(&Error{File: rd.name, Row: 1, Column: h, Found: "@" + lang, Expected: "a language only on text columns"})
 			}
@@ -264,7 +264,7 @@ func (rd *reader) pickTemplate(names []string) (Template, error) {
 	if len(fits) > 1 {
 		expected = "one template, but the header fits " + strings.Join(fitNames, ", ") + ": name it with --format csv:<template>"
 	}
-	return Template{}, &Error{File: rd.name, Row: 1, Found: strings.Join(names, ","), Expected: expected}
+	return Template{}, &Error{File: rd.name, Row: 1, Found: problems.Excerpt(strings.Join(names, ",")), Expected: expected}
 }
 
 var (
@@ -282,8 +282,13 @@ func (rd *reader) row(row int, rec []string) {
 		}
 		return ""
 	}
-	if len(rec) > len(rd.cols) {
-		rd.errs.Add(&Error{File: rd.name, Row: row, Found: fmt.Sprintf("%d cells", len(rec)), Expected: fmt.Sprintf("at most %d cells, one per header column", len(rd.cols))})
+	if len(rec) != len(rd.cols) {
+		// Fewer cells is a row cut short (a file cut in the middle, a
+		// lost separator), more is a separator too many: either way the
+		// cells may not be in their columns, and nothing of the row is
+		// taken.
+		rd.errs.Add(&Error{File: rd.name, Row: row, Found: fmt.Sprintf("%d cells", len(rec)),
+			Expected: fmt.Sprintf("%d cells, one per header column (a row cut short or with a separator too many?)", len(rd.cols))})
 		return
 	}
 	id := ""
@@ -331,7 +336,7 @@ func (rd *reader) row(row int, rec []string) {
 			}
 			o, err := rd.value(c, val)
 			if err != nil {
-				rd.errs.Add(&Error{File: rd.name, Row: row, Column: c.header, Found: val, Expected: err.Error()})
+				rd.errs.Add(&Error{File: rd.name, Row: row, Column: c.header, Found: problems.Excerpt(val), Expected: err.Error()})
 				continue
 			}
 			if o.IsZero() { // a link by label to resolve at the end
@@ -436,7 +441,7 @@ func (rd *reader) resolvePending() {
 		if len(found) == 0 && rd.opts.Labels != nil {
 			var err error
 			if found, err = rd.opts.Labels.Lookup(pl.label, pl.classes); err != nil {
-				rd.errs.Add(&Error{File: rd.name, Row: pl.row, Column: pl.column, Found: pl.label, Expected: "a label to look up (" + err.Error() + ")"})
+				rd.errs.Add(&Error{File: rd.name, Row: pl.row, Column: pl.column, Found: problems.Excerpt(pl.label), Expected: "a label to look up (" + err.Error() + ")"})
 				continue
 			}
 		}
@@ -448,11 +453,11 @@ func (rd *reader) resolvePending() {
 		case 1:
 			rd.quads = append(rd.quads, graph.Quad{S: pl.subject, P: graph.IRI(pl.pred), O: graph.IRI(found[0])})
 		case 0:
-			rd.errs.Add(&Error{File: rd.name, Row: pl.row, Column: pl.column, Found: pl.label,
+			rd.errs.Add(&Error{File: rd.name, Row: pl.row, Column: pl.column, Found: problems.Excerpt(pl.label),
 				Expected: "the IRI or the label of a " + strings.Join(cs, " or ") + " in this file or in the store"})
 		default:
 			slices.Sort(found)
-			rd.errs.Add(&Error{File: rd.name, Row: pl.row, Column: pl.column, Found: pl.label,
+			rd.errs.Add(&Error{File: rd.name, Row: pl.row, Column: pl.column, Found: problems.Excerpt(pl.label),
 				Expected: "a label naming one " + strings.Join(cs, " or ") + ", but it names " + strings.Join(found, ", ") + "; give the IRI"})
 		}
 	}

@@ -1,6 +1,7 @@
 package csvtab_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -140,7 +141,9 @@ func TestRead_Errors(t *testing.T) {
 		{"BadConcept", "id,title,buyer,riskClass\np,T,https://e.org/b,extreme\n", 2, "riskClass", "a concept of the ai-risk scheme"},
 		{"RelativeIRI", "id,title,buyer,wasDerivedFrom\np,T,https://e.org/b,not an iri\n", 2, "wasDerivedFrom", "an absolute IRI"},
 		{"UnknownLabel", "id,title,buyer\np,T,Nobody Council\n", 2, "buyer", "the IRI or the label of a"},
-		{"TooManyCells", "id,title,buyer\np,T,https://e.org/b,extra\n", 2, "", "at most 3 cells"},
+		{"TooManyCells", "id,title,buyer\np,T,https://e.org/b,extra\n", 2, "", "3 cells, one per header column"},
+		{"TooFewCells", "id,title,buyer\np,T,https://e.org/b\nq,U\n", 3, "", "3 cells, one per header column"},
+		{"CutShort", "id,title,buyer\np,T,https://e.org/b\nq,U,https://e.org/b\nr,Thir", 4, "", "a row cut short"},
 		{"NoName", "id,title,buyer\n,,https://e.org/b\n", 2, "id", "an id, or a name or title"},
 		{"BadQuote", "id,title,buyer\np,\"T,https://e.org/b\n", 2, "", "a well-formed CSV row"},
 	}
@@ -158,6 +161,37 @@ func TestRead_Errors(t *testing.T) {
 				t.Errorf("error = %+v (%v), want row %d, column %q, expected containing %q", ce, err, tc.row, tc.column, tc.expected)
 			}
 		})
+	}
+}
+
+// TestRead_CutShort cuts a template file in the middle of each of its
+// rows: every cut is an error at that row, never a shorter graph.
+func TestRead_CutShort(t *testing.T) {
+	sc := newSchema(t)
+	whole, err := os.ReadFile(filepath.Join("testdata", "administrations.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := csvtab.Read(bytes.NewReader(whole), "administrations.csv", sc, csvtab.Options{}); err != nil {
+		t.Fatalf("the whole file: %v", err)
+	}
+	start := bytes.IndexByte(whole, '\n') + 1 // after the header
+	for row := 2; start < len(whole); row++ {
+		end := bytes.IndexByte(whole[start:], '\n')
+		if end < 0 {
+			end = len(whole) - start
+		}
+		cut := start + end/2
+		if whole[start] == '#' { // a comment: cutting it loses nothing
+			start += end + 1
+			continue
+		}
+		_, err := csvtab.Read(bytes.NewReader(whole[:cut]), "administrations.csv", sc, csvtab.Options{})
+		var ce *csvtab.Error
+		if !errors.As(err, &ce) || !strings.Contains(err.Error(), "cells") {
+			t.Errorf("file cut in row %d (byte %d) = %v, want an error about its cells", row, cut, err)
+		}
+		start += end + 1
 	}
 }
 

@@ -62,6 +62,20 @@
 //   - Statements with a relative IRI are dropped, as the specification
 //     says, when no base IRI is set by [Reader.SetBase] or @base.
 //   - Arrays and objects may nest at most 256 deep.
+//   - Contexts may not make the document stand for much more than it is.
+//     Before processing, the reader works out the longest IRI a term or
+//     prefix expands to, times the keys and strings that could use it,
+//     and the term definitions that embedded and scoped contexts would
+//     copy; a document for which either passes 16 times its size plus
+//     1 MiB is refused with a [*ParseError] naming the term or the counts.
+//     (A 842 KB document with a 4 KB prefix used 60,000 times made the
+//     processor allocate 472 MB.)
+//   - An @id, @type, key or term definition meant as an IRI with a
+//     character RDF forbids in IRIs (space, control characters,
+//     <>"{}|^`\) is an error, pointing at where the document has it,
+//     rather than a statement the processor would drop without a word.
+//     A relative one with no base IRI is dropped, as above.
+//   - An error quotes only a short excerpt of the offending text.
 //   - Numbers are decoded exactly (as json.Number); a number with a
 //     fraction or exponent, or an integer beyond 64 bits, becomes an
 //     xsd:double, as the specification says.

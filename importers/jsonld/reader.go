@@ -16,6 +16,8 @@ import (
 	"github.com/piprate/json-gold/ld"
 
 	"civicgraph/graph"
+	"civicgraph/importers/internal/problems"
+	"civicgraph/internal/grammar"
 )
 
 // MaxInputSize is the largest document, in bytes, that a [Reader] accepts.
@@ -43,6 +45,7 @@ type Reader struct {
 	next    int
 	err     error // returned once quads are exhausted: a load error, or io.EOF
 	label   string
+	data    []byte // the document, while it is converted, to find where an error is
 }
 
 // NewReader returns a Reader that parses r. name is used in error messages
@@ -107,7 +110,7 @@ func (r *Reader) Read() (graph.Quad, error) {
 
 // load reads, parses and converts the whole document.
 func (r *Reader) load() ([]graph.Quad, error) {
-	if r.base != "" && !graph.IsAbsoluteIRI(r.base) {
+	if r.base != "" && (!graph.IsAbsoluteIRI(r.base) || grammar.IndexIRIForbidden(r.base) >= 0) {
 		return nil, fmt.Errorf("%w: %q", ErrBaseIRI, r.base)
 	}
 	data, err := io.ReadAll(io.LimitReader(r.in, MaxInputSize+1))
@@ -119,6 +122,11 @@ func (r *Reader) load() ([]graph.Quad, error) {
 	}
 	doc, err := r.decode(data)
 	if err != nil {
+		return nil, err
+	}
+	r.data = data
+	defer func() { r.data = nil }()
+	if err := r.checkCost(doc, len(data)); err != nil {
 		return nil, err
 	}
 	loader := &offlineLoader{}
@@ -227,8 +235,7 @@ func (r *Reader) decode(data []byte) (any, error) {
 // syntaxError returns a ParseError at byte offset off of data.
 func (r *Reader) syntaxError(data []byte, off int, expected, found string) *ParseError {
 	off = max(0, min(off, len(data)))
-	line := 1 + bytes.Count(data[:off], []byte("\n"))
-	col := off - bytes.LastIndexByte(data[:off], '\n')
+	line, col := position(data, off)
 	return &ParseError{File: r.name, Line: line, Col: col, Found: truncate(found), Expected: expected}
 }
 
@@ -306,8 +313,11 @@ func (r *Reader) convert(ds *ld.RDFDataset) ([]graph.Quad, error) {
 			if relative(q.S) || relative(q.P) || relative(q.O) || relative(q.G) {
 				continue // the algorithm drops statements with relative IRIs
 			}
+			if err := r.checkIRIs(q); err != nil {
+				return nil, err
+			}
 			if q.O.Lang != "" && !graph.ValidLangTag(q.O.Lang) {
-				return nil, &ParseError{File: r.name, Found: q.O.Lang, Expected: "a language tag (letters, then '-' and letters or digits)"}
+				return nil, &ParseError{File: r.name, Found: truncate(q.O.Lang), Expected: "a language tag (letters, then '-' and letters or digits)"}
 			}
 			if err := q.Validate(); err != nil {
 				return nil, &ParseError{File: r.name, Found: truncate(q.String()), Expected: "a valid RDF statement"}
@@ -316,6 +326,67 @@ func (r *Reader) convert(ds *ld.RDFDataset) ([]graph.Quad, error) {
 		}
 	}
 	return out, nil
+}
+
+// checkIRIs returns a ParseError for the first IRI of q (a term's, or a
+// literal's datatype) with a character RDF forbids in IRIs. The processor
+// does not say where a statement came from, so the error points at the
+// first place the document has the offending part of the IRI, if it has.
+func (r *Reader) checkIRIs(q graph.Quad) error {
+	for _, t := range [...]graph.Term{q.S, q.P, q.O, q.G} {
+		iri := t.Value
+		if t.Kind == graph.KindLiteral {
+			iri = t.Datatype
+		} else if t.Kind != graph.KindIRI {
+			continue
+		}
+		i := grammar.IndexIRIForbidden(iri)
+		if i < 0 {
+			continue
+		}
+		return r.iriError(iri)
+	}
+	return nil
+}
+
+// iriError returns a ParseError for iri, which has a character RDF forbids
+// in IRIs. The processor does not say where a statement came from, so the
+// error points at the first place the document has the offending part of
+// the IRI, if it has.
+func (r *Reader) iriError(iri string) *ParseError {
+	pe := &ParseError{File: r.name, Found: problems.Excerpt(iri), Expected: "an IRI without spaces, control characters or <>\"{}|^`\\"}
+	i := grammar.IndexIRIForbidden(iri)
+	if i < 0 {
+		return pe
+	}
+	if off := bytes.Index(r.data, []byte(`"`+jsonQuote(iri)+`"`)); off >= 0 {
+		pe.Line, pe.Col = position(r.data, off)
+		return pe
+	}
+	// The part of the IRI around the bad character, as the document may
+	// have written it (a compact IRI or a relative one leaves the start
+	// out).
+	start := strings.LastIndexAny(iri[:i], "/#:?") + 1
+	part := iri[start:]
+	if j := strings.IndexAny(part[i-start:], "/#?"); j >= 0 {
+		part = part[:i-start+j]
+	}
+	if off := bytes.Index(r.data, []byte(jsonQuote(part))); off >= 0 {
+		pe.Line, pe.Col = position(r.data, off)
+	}
+	return pe
+}
+
+// position returns the line and column, from 1, of byte off of data.
+func position(data []byte, off int) (line, col int) {
+	return 1 + bytes.Count(data[:off], []byte("\n")), off - bytes.LastIndexByte(data[:off], '\n')
+}
+
+// jsonQuote returns s as it reads inside a JSON string, without the
+// quotes, for finding it in the document.
+func jsonQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return strings.Trim(strings.ReplaceAll(strings.ReplaceAll(string(b), `\u003c`, "<"), `\u003e`, ">"), `"`)
 }
 
 // relative reports whether t is an IRI, or a literal with a datatype IRI,

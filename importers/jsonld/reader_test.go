@@ -172,6 +172,12 @@ func TestReader_Errors(t *testing.T) {
 		{name: "InvalidLanguageMapValue", in: `{"@context": {"t": {"@id": "http://ex/t", "@container": "@language"}}, "t": {"en": 5}}`, wantErr: jsonld.ErrSyntax},
 		{name: "TooDeep", in: `{"http://ex/p": ` + strings.Repeat("[", 300) + strings.Repeat("]", 300) + `}`, wantErr: jsonld.ErrSyntax, wantPath: "$.http://ex/p" + strings.Repeat("[0]", 255)},
 		{name: "RelativeBase", base: "doc/", in: `{}`, wantErr: jsonld.ErrBaseIRI},
+		{name: "SpaceInBase", base: "http://ex/a b/", in: `{}`, wantErr: jsonld.ErrBaseIRI},
+		// RDF forbids these characters in IRIs (issue 11).
+		{name: "SpaceInID", in: "{\n  \"@id\": \"http://ex/a b\",\n  \"http://ex/p\": \"x\"}", wantErr: jsonld.ErrSyntax, wantLine: 2, wantCol: 10, contains: `bad.jsonld:2:10: expected an IRI without spaces, control characters or <>"{}|^` + "`" + `\, found "http://ex/a b"`},
+		{name: "SpaceInCompactObject", in: "{\"@context\": {\"ex\": \"http://ex/\"},\n \"@id\": \"ex:s\", \"ex:p\": {\"@id\": \"ex:o p\"}}", wantErr: jsonld.ErrSyntax, wantLine: 2, wantCol: 33},
+		{name: "BraceInDatatype", in: `{"@id": "http://ex/s", "http://ex/p": {"@value": "1", "@type": "http://ex/{t}"}}`, wantErr: jsonld.ErrSyntax, wantLine: 1, contains: "an IRI without spaces"},
+		{name: "ControlInPredicate", in: `{"@id": "http://ex/s", "http://ex/\u0007p": "x"}`, wantErr: jsonld.ErrSyntax, contains: `found "http://ex/\ap"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

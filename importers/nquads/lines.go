@@ -3,6 +3,7 @@ package nquads
 import (
 	"bytes"
 	"io"
+	"slices"
 )
 
 // The read buffer starts at minLineBuf bytes, so a reader for a small
@@ -108,6 +109,12 @@ func (lr *lineReader) fill() {
 		lr.buf = buf
 	}
 	if lr.w == len(lr.buf) {
+		// Double long when it is full: append's own growth, a quarter
+		// at a time for large slices, would copy a 10 MB line about
+		// five times over.
+		if cap(lr.long)-len(lr.long) < len(lr.buf) {
+			lr.long = slices.Grow(lr.long, max(len(lr.long), len(lr.buf)))
+		}
 		lr.long = append(lr.long, lr.buf...)
 		lr.n += int64(len(lr.buf))
 		lr.w, lr.seen = 0, 0

@@ -240,7 +240,7 @@ func (r *Reader) iri(last *string) (string, error) {
 		return "", r.errorAt(i, r.foundAt(i), "'>' to end IRI")
 	}
 	if !graph.IsAbsoluteIRI(iri) {
-		return "", r.errorAt(open, string(b[open:i+1]), "absolute IRI (with a scheme)")
+		return "", r.errorAt(open, problems.ExcerptBytes(b[open:i+1]), "absolute IRI (with a scheme)")
 	}
 	r.i = i + 1
 	if last == nil {
@@ -268,6 +268,10 @@ func (r *Reader) unescapeIRI(start, i int) ([]byte, int, error) {
 			c, n, err := r.uchar(i)
 			if err != nil {
 				return nil, i, err
+			}
+			if c < utf8.RuneSelf && class[c]&classIRI == 0 {
+				// An IRI may not hold these, escaped or not.
+				return nil, i, r.errorAt(i, string(b[i:i+n]), "escape of a character allowed in an IRI (not a space, control or <>\"{}|^`\\)")
 			}
 			out = utf8.AppendRune(out, c)
 			i += n
@@ -506,7 +510,8 @@ func (r *Reader) expected(what string) error {
 	return r.errorAt(r.i, r.foundAt(r.i), what)
 }
 
-// errorAt returns a ParseError at byte i of the current line.
+// errorAt returns a ParseError at byte i of the current line. It keeps
+// only an excerpt of found, which may be a whole token.
 func (r *Reader) errorAt(i int, found, expected string) error {
-	return &ParseError{File: r.name, Line: r.line, Col: r.off + i + 1, Found: found, Expected: expected}
+	return &ParseError{File: r.name, Line: r.line, Col: r.off + i + 1, Found: problems.Excerpt(found), Expected: expected}
 }

@@ -55,8 +55,18 @@
 // # Memory
 //
 // Memory does not grow with the input: the reader keeps the stack of open
-// elements, the triples of the current token, and the set of rdf:ID values
-// seen (the specification forbids repeating one in a document).
+// elements (at most 4096 deep), the triples of the current token, and the
+// set of rdf:ID values seen (the specification forbids repeating one in a
+// document).
+//
+// Entities declared in the internal DTD subset (at most 1024, each value
+// at most 4096 bytes) expand where they are referred to, so a short
+// document could stand for a huge one. The reader counts the bytes the
+// references expand to and refuses the document, naming the entity and
+// the line of the reference, once they pass 1 MiB plus 8 times the input
+// read so far, or 1 GiB: the text the decoder builds stays within a small
+// multiple of the input. An error quotes at most a short excerpt of the
+// offending text.
 //
 // # Caveats
 //
@@ -69,7 +79,10 @@
 //   - xml:lang must be a well-formed language tag (letters, then '-' and
 //     letters or digits); others are errors, since N-Triples could not
 //     carry them.
-//   - IRIs are resolved by RFC 3986 but not otherwise validated.
+//   - IRIs are resolved by RFC 3986. One with a character RDF forbids in
+//     IRIs (space, control characters, <>"{}|^`\), in an attribute or a
+//     namespace name, is an error, as in the other RDF syntaxes; IRIs are
+//     not otherwise validated.
 //   - Unqualified about, ID, resource, parseType and type attributes are
 //     read as rdf: ones, as the specification allows for old documents;
 //     other unqualified attributes, and xml-prefixed ones, are ignored.

@@ -3,7 +3,6 @@ package rdfxml
 import (
 	"encoding/hex"
 	"unicode"
-	"unicode/utf8"
 )
 
 // isAlpha reports whether c is an ASCII letter.
@@ -64,10 +63,4 @@ func appendNodeIDLabel(dst []byte, id string) []byte {
 		return append(append(dst, 'n'), id...)
 	}
 	return hex.AppendEncode(append(dst, 'h'), []byte(id))
-}
-
-// firstRune returns the first character of s, for error messages.
-func firstRune(s string) string {
-	_, n := utf8.DecodeRuneInString(s)
-	return s[:n]
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"civicgraph/graph"
+	"civicgraph/importers/internal/problems"
+	"civicgraph/internal/grammar"
 )
 
 const (
@@ -100,6 +102,8 @@ type queued struct {
 type Reader struct {
 	dec     *xml.Decoder
 	in      *countingReader
+	guard   *entityGuard
+	latin1  bool // the input is decoded from ISO-8859-1
 	name    string
 	base    string
 	started bool
@@ -125,9 +129,11 @@ type Reader struct {
 // and may be "".
 func NewReader(r io.Reader, name string) *Reader {
 	in := &countingReader{r: r}
-	d := xml.NewDecoder(in)
-	d.CharsetReader = charsetReader
-	rd := &Reader{dec: d, in: in, name: name, ids: map[string]bool{}}
+	guard := newEntityGuard(in)
+	d := xml.NewDecoder(guard)
+	guard.dec = d
+	rd := &Reader{dec: d, in: in, guard: guard, name: name, ids: map[string]bool{}}
+	d.CharsetReader = rd.charsetReader
 	rd.label = fmt.Appendf(nil, "x%08x", rand.Uint32())
 	return rd
 }
@@ -174,7 +180,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 func (r *Reader) Read() (graph.Quad, error) {
 	if !r.started {
 		r.started = true
-		if r.base != "" && !graph.IsAbsoluteIRI(r.base) {
+		if r.base != "" && (!graph.IsAbsoluteIRI(r.base) || grammar.IndexIRIForbidden(r.base) >= 0) {
 			r.err = fmt.Errorf("%w: %q", ErrBaseIRI, r.base)
 		}
 	}
@@ -249,6 +255,12 @@ func (r *Reader) tokenError(err error) error {
 		}
 		return io.EOF
 	}
+	var ee *expansionError
+	if errors.As(err, &ee) {
+		pe := r.fail(ee.expected(), "&"+ee.name+";")
+		pe.Line, pe.Col = ee.line, ee.col
+		return pe
+	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		pe := r.fail("well-formed XML", "")
@@ -263,8 +275,10 @@ func (r *Reader) tokenError(err error) error {
 	return fmt.Errorf("rdfxml: read %s: %w", r.name, err)
 }
 
-// fail returns a ParseError at the current token.
+// fail returns a ParseError at the current token. It keeps only an
+// excerpt of found, which may be a whole text node.
 func (r *Reader) fail(expected, found string) *ParseError {
+	found = problems.Excerpt(found)
 	var path strings.Builder
 	for _, e := range r.stack {
 		path.WriteByte('/')
@@ -351,11 +365,22 @@ func (r *Reader) uri(n xml.Name, isAttr bool) (string, error) {
 	if !graph.IsAbsoluteIRI(ns) {
 		return "", r.fail("a namespace name that is an absolute IRI", ns)
 	}
+	if grammar.IndexIRIForbidden(ns) >= 0 {
+		return "", r.fail("a namespace name that is "+forbiddenIRIChars, ns)
+	}
 	return ns + n.Local, nil
 }
 
-// resolve resolves an IRI reference against the in-scope base of e.
+// forbiddenIRIChars is ParseError.Expected for an IRI with a character
+// RDF forbids in IRIs.
+const forbiddenIRIChars = "an IRI without spaces, control characters or <>\"{}|^`\\"
+
+// resolve resolves an IRI reference against the in-scope base of e. It
+// refuses a reference with a character RDF forbids in IRIs.
 func (r *Reader) resolve(e *elem, ref string) (graph.Term, error) {
+	if grammar.IndexIRIForbidden(ref) >= 0 {
+		return graph.Term{}, r.fail(forbiddenIRIChars, ref)
+	}
 	if e.hasBase {
 		r.buf = rfc3986.AppendResolved(r.buf[:0], &e.baseRef, ref)
 		return graph.IRI(string(r.buf)), nil

@@ -127,6 +127,13 @@ func TestReader_Errors(t *testing.T) {
 		{name: "AboutOnProperty", in: head + `<ex:T><ex:p rdf:about="http://ex/o"/></ex:T></rdf:RDF>`, expected: "not rdf:about"},
 		{name: "DuplicateID", base: "http://ex/", in: head + `<ex:T rdf:ID="a"/><ex:T rdf:ID="a"/></rdf:RDF>`, expected: "not used before"},
 		{name: "Directive", in: head + `<!DOCTYPE x></rdf:RDF>`, expected: "no declaration"},
+		// RDF forbids these characters in IRIs (issue 11).
+		{name: "SpaceInAbout", in: head + "\n" + `<ex:T rdf:about="http://ex/a b"/></rdf:RDF>`, wantLine: 2, expected: "an IRI without spaces"},
+		{name: "SpaceInRelativeResource", base: "http://ex/", in: head + `<ex:T><ex:p rdf:resource="a b"/></ex:T></rdf:RDF>`, expected: "an IRI without spaces"},
+		{name: "BraceInDatatype", in: head + `<ex:T><ex:p rdf:datatype="http://ex/{d}">1</ex:p></ex:T></rdf:RDF>`, expected: "an IRI without spaces"},
+		{name: "ControlInType", in: head + `<ex:T rdf:type="http://ex/&#x9;"/></rdf:RDF>`, expected: "an IRI without spaces"},
+		{name: "LessThanInBase", in: head + `<ex:T xml:base="http://ex/&lt;/" rdf:about="x"/></rdf:RDF>`, expected: "an IRI without spaces"},
+		{name: "SpaceInNamespace", in: `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://ex/a b#"><ex:T/></rdf:RDF>`, expected: "a namespace name that is an IRI without spaces"},
 		{name: "OtherCharset", in: `<?xml version="1.0" encoding="EBCDIC"?><x/>`, expected: "well-formed XML in UTF-8"},
 	}
 	for _, tc := range tests {
@@ -161,6 +168,11 @@ func TestReader_SetBase(t *testing.T) {
 	r.SetBase("relative/")
 	if _, err := r.Read(); !errors.Is(err, rdfxml.ErrBaseIRI) {
 		t.Fatalf("Read error = %v, want ErrBaseIRI", err)
+	}
+	r = rdfxml.NewReader(strings.NewReader(head+"</rdf:RDF>"), "x.rdf")
+	r.SetBase("http://ex/a b/")
+	if _, err := r.Read(); !errors.Is(err, rdfxml.ErrBaseIRI) {
+		t.Fatalf("Read with a base with a space: error = %v, want ErrBaseIRI", err)
 	}
 }
 

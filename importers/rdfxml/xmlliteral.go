@@ -1,6 +1,7 @@
 package rdfxml
 
 import (
+	"bufio"
 	"encoding/xml"
 	"io"
 	"slices"
@@ -171,7 +172,7 @@ func (r *Reader) declareEntities(d xml.Directive) {
 		if r.dec.Entity == nil {
 			r.dec.Entity = map[string]string{}
 		}
-		if len(r.dec.Entity) < 1024 && len(s[1:1+k]) <= 4096 {
+		if len(r.dec.Entity) < maxEntities && len(s[1:1+k]) <= maxEntityValue && len(name) <= maxEntityName {
 			r.dec.Entity[name] = s[1 : 1+k]
 		}
 		s = s[1+k:]
@@ -179,13 +180,22 @@ func (r *Reader) declareEntities(d xml.Directive) {
 }
 
 // charsetReader lets the XML decoder read documents that declare
-// ISO-8859-1 or US-ASCII, besides UTF-8.
-func charsetReader(charset string, in io.Reader) (io.Reader, error) {
+// ISO-8859-1 or US-ASCII, besides UTF-8. It decodes ISO-8859-1 under the
+// entity guard, which the decoder keeps reading from, so that the guard
+// sees the text the decoder does. Only the first declaration counts:
+// encoding/xml asks again for every <?xml ...?> in the document, and
+// decoding ISO-8859-1 again at each would double every non-ASCII byte each
+// time (30 declarations made 1 GiB of one character).
+func (r *Reader) charsetReader(charset string, _ io.Reader) (io.Reader, error) {
 	switch strings.ToLower(charset) {
 	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1":
-		return &latin1Reader{r: in}, nil
+		if !r.latin1 {
+			r.latin1 = true
+			r.guard.src = bufio.NewReader(&latin1Reader{r: r.guard.src})
+		}
+		return r.guard, nil
 	case "us-ascii", "ascii":
-		return in, nil
+		return r.guard, nil
 	}
 	return nil, errUnsupportedCharset
 }

@@ -113,7 +113,8 @@
 //   - A token is held whole, so one huge literal takes its size in memory
 //     (twice, while the buffer grows); a server taking uploads should cap
 //     their size. The prefix map grows with the number of distinct
-//     prefixes declared.
+//     prefixes declared. An error keeps and quotes only the first few
+//     dozen bytes of a token, so errors about huge tokens stay short.
 //   - Comments count as white space everywhere, so "[ # note" + newline +
 //     "]" is an empty blank node, as "[ ]" is.
 //   - A literal typed xsd:string becomes a simple literal ([graph.Literal]

@@ -137,6 +137,11 @@ func TestReader_SetBase(t *testing.T) {
 	if err := r.SetBase("relative/path"); !errors.Is(err, turtle.ErrBaseIRI) {
 		t.Errorf("SetBase(relative) = %v, want ErrBaseIRI", err)
 	}
+	// RDF forbids spaces in IRIs; relative IRIs resolved against this
+	// base would have one.
+	if err := r.SetBase("http://a/b c/"); !errors.Is(err, turtle.ErrBaseIRI) {
+		t.Errorf("SetBase(with a space) = %v, want ErrBaseIRI", err)
+	}
 	if err := r.SetBase("http://a/"); err != nil {
 		t.Errorf("SetBase(absolute) = %v", err)
 	}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"civicgraph/graph"
+	"civicgraph/internal/grammar"
 )
 
 // genPrefix starts the labels of the blank nodes the reader makes for
@@ -143,7 +144,7 @@ func (r *Reader) SetBase(iri string) error {
 	if r.started {
 		return fmt.Errorf("turtle: SetBase called after Read")
 	}
-	if !graph.IsAbsoluteIRI(iri) {
+	if !graph.IsAbsoluteIRI(iri) || grammar.IndexIRIForbidden(iri) >= 0 {
 		return fmt.Errorf("%w: %q", ErrBaseIRI, iri)
 	}
 	r.base, r.hasBase = rfc3986.Parse(iri), true
@@ -557,7 +558,8 @@ func (r *Reader) tokenError(expected string) error {
 			text = text[:n]
 		}
 		if rest := r.tokOff + int64(len(text)); len(text) <= maxFound && rest >= r.off && rest <= r.tokEnd {
-			text = append(text[:len(text):len(text)], r.buf[rest-r.off:r.tokEnd-r.off]...)
+			end := min(r.tokEnd, rest+int64(maxFound+1-len(text))) // no more than tokenText keeps
+			text = append(text[:len(text):len(text)], r.buf[rest-r.off:end-r.off]...)
 		}
 		found = tokenText(text)
 	case tA, tAtPrefix, tAtBase, tPrefix, tBase, tGraph, tOther:
@@ -577,24 +579,18 @@ func (r *Reader) errAt(i int, found, expected string) error {
 
 // errLC returns a ParseError at a line and column.
 func (r *Reader) errLC(line, col int, found, expected string) error {
-	return &ParseError{File: r.name, Line: line, Col: col, Found: found, Expected: expected}
+	return &ParseError{File: r.name, Line: line, Col: col, Found: problems.Excerpt(found), Expected: expected}
 }
 
-// maxFound is the longest token text a ParseError quotes in Found.
-const maxFound = 80
+// maxFound is how much of a token's text a ParseError keeps in Found:
+// enough for problems.Quote to show its excerpt and see it was cut.
+const maxFound = problems.MaxExcerpt + utf8.UTFMax
 
 // tokenText returns a token as written, for an error: "[]" for an empty
-// property list, and a long token cut at maxFound bytes.
+// property list, and an excerpt of a long token.
 func tokenText(b []byte) string {
 	if len(b) > 0 && b[0] == '[' {
 		return "[]"
 	}
-	if len(b) > maxFound {
-		n := maxFound
-		for n > 0 && !utf8.RuneStart(b[n]) {
-			n--
-		}
-		return string(b[:n]) + "..."
-	}
-	return string(b)
+	return problems.ExcerptBytes(b)
 }

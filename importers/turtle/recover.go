@@ -223,6 +223,9 @@ func (r *Reader) skipStatement(depth, braces int) {
 			}
 			commit()
 			if depth > 0 && r.closerFollows() {
+				// closerFollows may have read more input, moving
+				// the window.
+				b = r.window()
 				word = false
 				break
 			}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"civicgraph/graph"
+	"civicgraph/importers/internal/problems"
 
 	"civicgraph/internal/grammar"
 )
@@ -642,7 +643,7 @@ func (r *Reader) scanAtKeyword() (token, error) {
 		r.word = "@base"
 		return tAtBase, nil
 	}
-	r.word = string(word)
+	r.word = problems.ExcerptBytes(word)
 	return tOther, nil
 }
 
@@ -732,7 +733,7 @@ func (r *Reader) scanName() (token, error) {
 		r.pos += len(r.word)
 		return tOther, nil
 	}
-	r.word = string(word)
+	r.word = problems.ExcerptBytes(word) // the keyword, or an excerpt of another word for an error
 	r.pos += p
 	switch {
 	case bytes.EqualFold(word, []byte("PREFIX")):
@@ -787,8 +788,13 @@ func (r *Reader) scanLocal(p int) (string, error) {
 	if !ok {
 		// Later uses of the prefix get a placeholder namespace, so
 		// only this first one is reported.
-		r.prefixes[string(b[:p])] = undeclaredNS + string(b[:p]) + ":"
-		return "", r.errAt(0, string(b[:p+1]), "declared prefix")
+		prefix := string(b[:p])
+		ns := undeclaredNS
+		if len(prefix) <= maxFound {
+			ns += prefix + ":" // else one copy of a long prefix is enough
+		}
+		r.prefixes[prefix] = ns
+		return "", r.errAt(0, problems.ExcerptBytes(b[:p+1]), "declared prefix")
 	}
 	out := append(r.scratch[:0], ns...)
 	i := p + 1

@@ -49,3 +49,27 @@ func HexValue(b []byte) rune {
 	}
 	return r
 }
+
+// IsIRIForbidden reports whether c may not appear in an IRI, raw or
+// escaped, by the IRIREF production of N-Triples, N-Quads and Turtle: a
+// control character or space (U+0000-U+0020), or one of <>"{}|^`\. RDF
+// concepts forbid them in IRIs, so every reader refuses them, whatever
+// its syntax, and no writer has to find a way to write them.
+func IsIRIForbidden(c rune) bool {
+	switch c {
+	case '<', '>', '"', '{', '}', '|', '^', '`', '\\':
+		return true
+	}
+	return c >= 0 && c <= 0x20
+}
+
+// IndexIRIForbidden returns the byte index in s of the first character
+// for which [IsIRIForbidden] is true, or -1 if there is none.
+func IndexIRIForbidden(s string) int {
+	for i := 0; i < len(s); i++ {
+		if IsIRIForbidden(rune(s[i])) {
+			return i
+		}
+	}
+	return -1
+}

@@ -35,3 +35,29 @@ func TestHexValue(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexIRIForbidden(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"http://ex/a", -1},
+		{"http://ex/é%20#x?y=1&z", -1},
+		{"http://ex/a b", 11},
+		{"http://ex/\x00", 10},
+		{"http://ex/\t", 10},
+		{"http://ex/\x7f", -1}, // DEL and C1 controls are allowed by IRIREF
+		{"<http://ex/>", 0},
+		{`http://ex/"`, 10},
+		{"http://ex/{x}", 10},
+		{"http://ex/a|b", 11},
+		{"http://ex/a^b", 11},
+		{"http://ex/a`b", 11},
+		{`http://ex/a\b`, 11},
+		{"", -1},
+	} {
+		if got := IndexIRIForbidden(tc.in); got != tc.want {
+			t.Errorf("IndexIRIForbidden(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"civicgraph/importers/internal/problems"
 )
@@ -157,5 +158,107 @@ func TestMessage(t *testing.T) {
 	}
 	if got := problems.Quote(`a"b`, "end of input"); got != `"a\"b"` {
 		t.Errorf("Quote = %q", got)
+	}
+}
+
+// TestQuote checks that an error quotes at most a short excerpt of the
+// input, cut at a character boundary, with control characters escaped.
+func TestQuote(t *testing.T) {
+	long := strings.Repeat("a", 10<<20)
+	tests := []struct {
+		name, found, want string
+	}{
+		{"Empty", "", "end of input"},
+		{"Short", `a"b`, `"a\"b"`},
+		{"Exactly", strings.Repeat("x", problems.MaxExcerpt), `"` + strings.Repeat("x", problems.MaxExcerpt) + `"`},
+		{"Long", long, `"` + long[:problems.MaxExcerpt] + `"...`},
+		{"CutBeforeRune", strings.Repeat("x", problems.MaxExcerpt-1) + "é and more", `"` + strings.Repeat("x", problems.MaxExcerpt-1) + `"...`},
+		{"Escape", "k\x1b[31mRED\a", `"k\x1b[31mRED\a"`},
+		{"NotUTF8", "a\xffb", `"a\xffb"`},
+		{"Excerpt", problems.Excerpt(long), `"` + long[:problems.MaxExcerpt] + `"...`},
+		{"ExcerptBytes", problems.ExcerptBytes([]byte(long)), `"` + long[:problems.MaxExcerpt] + `"...`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := problems.Quote(tc.found, "end of input"); got != tc.want {
+				t.Errorf("Quote(%.50q) = %q, want %q", tc.found, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestExcerpt checks that Excerpt keeps short text whole and cuts long text
+// to a little more than MaxExcerpt bytes, at a character boundary.
+func TestExcerpt(t *testing.T) {
+	for _, s := range []string{"", "abc", strings.Repeat("é", 1000), strings.Repeat("a", 1<<20), strings.Repeat("😀", 100)} {
+		got := problems.Excerpt(s)
+		if len(s) <= problems.MaxExcerpt && got != s {
+			t.Errorf("Excerpt(%.20q) = %q, want it whole", s, got)
+		}
+		if len(s) > problems.MaxExcerpt && (len(got) <= problems.MaxExcerpt || len(got) > problems.MaxExcerpt+4 || !strings.HasPrefix(s, got)) {
+			t.Errorf("Excerpt(%.20q) = %q (%d bytes), want a prefix of %d to %d bytes", s, got, len(got), problems.MaxExcerpt+1, problems.MaxExcerpt+4)
+		}
+		if !utf8.ValidString(got) {
+			t.Errorf("Excerpt(%.20q) = %q, cut inside a character", s, got)
+		}
+		if b := problems.ExcerptBytes([]byte(s)); b != got {
+			t.Errorf("ExcerptBytes(%.20q) = %q, want %q", s, b, got)
+		}
+	}
+}
+
+// TestMessage_safe checks that whatever a parser puts in an error's parts
+// (a crafted BibTeX key in Expected, an unquoted Found, a file name), the
+// message has no control characters and no part longer than a few hundred
+// bytes.
+func TestMessage_safe(t *testing.T) {
+	huge := strings.Repeat("k", 1<<20)
+	tests := []struct {
+		name                        string
+		file, path, expected, found string
+		want                        string
+	}{
+		{"KeyInExpected", "a.bib", "", "',' after the citation key k\x1b[31mRED", `"title"`,
+			`a.bib:1:2: expected ',' after the citation key k\x1b[31mRED, found "title"`},
+		{"FileName", "a\x1b]0;pwned\a.nt", "", "'>'", "end of line",
+			`a\x1b]0;pwned\a.nt:1:2: expected '>', found end of line`},
+		{"Bidi", "", "$.a\u202eb", "x", "y", `1:2: $.a\u202eb: expected x, found y`},
+		{"NotUTF8", "", "", "x", "\xff", `1:2: expected x, found \xff`},
+		{"NewlineInFound", "", "", "x", "a\nb", `1:2: expected x, found a\nb`},
+		{"Unicode", "", "", "é", "😀", `1:2: expected é, found 😀`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := problems.Message(tc.file, 1, 2, tc.path, tc.expected, tc.found); got != tc.want {
+				t.Errorf("Message = %q, want %q", got, tc.want)
+			}
+		})
+	}
+	t.Run("Long", func(t *testing.T) {
+		got := problems.Message(huge, 1, 2, huge, "key "+huge, huge)
+		if len(got) > 4*300 {
+			t.Errorf("Message of 1 MB parts has %d bytes, want at most %d", len(got), 4*300)
+		}
+		if strings.Count(got, "...") != 4 {
+			t.Errorf("Message of 1 MB parts = %.100q..., want each part cut with \"...\"", got)
+		}
+	})
+}
+
+func TestSafe(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain":              "plain",
+		"col\x1b[2Jumn":      `col\x1b[2Jumn`,
+		"tab\there":          `tab\there`,
+		"\u202egnp.exe":      `\u202egnp.exe`,
+		"café":               "café",
+		string([]byte{0xff}): `\xff`,
+	} {
+		if got := problems.Safe(in); got != want {
+			t.Errorf("Safe(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := problems.Safe(strings.Repeat("x", 1000)); len(got) > 300 || !strings.HasSuffix(got, "...") {
+		t.Errorf("Safe of 1000 bytes = %d bytes %.20q..., want it cut with \"...\"", len(got), got)
 	}
 }
