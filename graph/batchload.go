@@ -23,7 +23,6 @@ type batchLoad struct {
 	pending map[uint64]uint64 // graph term id (0: default) -> pending segment
 	text    *textBuilder      // postings of the new literals
 	buf     []byte
-	key     []byte
 }
 
 func newBatchLoad(l *Loader) (*batchLoad, error) {

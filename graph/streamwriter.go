@@ -78,17 +78,17 @@ func (w *kvWriter) put(stream uint32, key, value []byte) error {
 		n += 1 + uvarintSize(uint64(len(value))) + len(value)
 	}
 	dst := w.buf.SliceAllocate(n)[:0]
-	dst = append(dst, 1<<3|2) // field 1 key, bytes
+	dst = append(dst, pbTag(1, pbBytes)) // field 1 key
 	dst = binary.AppendUvarint(dst, uint64(len(key)))
 	dst = append(dst, key...)
 	if len(value) > 0 {
-		dst = append(dst, 2<<3|2) // field 2 value, bytes
+		dst = append(dst, pbTag(2, pbBytes)) // field 2 value
 		dst = binary.AppendUvarint(dst, uint64(len(value)))
 		dst = append(dst, value...)
 	}
-	dst = append(dst, 4<<3|0) // field 4 version, varint
+	dst = append(dst, pbTag(4, pbVarint)) // field 4 version
 	dst = binary.AppendUvarint(dst, w.version)
-	dst = append(dst, 10<<3|0) // field 10 stream_id, varint
+	dst = append(dst, pbTag(10, pbVarint)) // field 10 stream_id
 	_ = binary.AppendUvarint(dst, uint64(stream))
 	if w.buf.LenNoPadding() >= kvBufferSize {
 		w.flush()
@@ -103,9 +103,9 @@ func (w *kvWriter) done(stream uint32) error {
 		w.stream = stream
 	}
 	dst := w.buf.SliceAllocate(1 + uvarintSize(uint64(stream)) + 2)[:0]
-	dst = append(dst, 10<<3|0) // field 10 stream_id
+	dst = append(dst, pbTag(10, pbVarint)) // field 10 stream_id
 	dst = binary.AppendUvarint(dst, uint64(stream))
-	_ = append(dst, 11<<3|0, 1) // field 11 stream_done = true
+	_ = append(dst, pbTag(11, pbVarint), 1) // field 11 stream_done = true
 	w.flush()
 	return nil
 }
@@ -138,3 +138,13 @@ func (w *kvWriter) close() error {
 	}
 	return err
 }
+
+// Protocol buffer wire types of the fields kvWriter writes.
+const (
+	pbVarint byte = 0
+	pbBytes  byte = 2
+)
+
+// pbTag returns the protocol buffer tag byte of field (below 16) with wire
+// type wire.
+func pbTag(field, wire byte) byte { return field<<3 | wire }

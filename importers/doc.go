@@ -34,10 +34,9 @@
 //   - ocds: Open Contracting Data Standard releases and records;
 //   - registers: public AI registers (the Dutch Algoritmeregister, the JRC
 //     AI Watch cases, the T6-X registers);
-//   - mapping: CSV and JSON registers of any other layout, read through a
-//     mapping file (Options.Map, --map) or a shipped mapping whose columns
-//     the file's header has; a CSV or JSON file of no known layout is
-//     refused with an error naming the CSV templates and the --map route;
+//   - mapping: declarative mapping files that read any CSV or JSON
+//     register, and the shipped ones chosen by a file's header;
+//   - epo: typing of RDF in the eProcurement Ontology as domain entities;
 //   - seed: the seed knowledge every new store starts with.
 //
 // # Nothing lost, nothing replaced by accident
@@ -63,6 +62,13 @@
 // device could block for ever), standard input only as "-". An import stops
 // as soon as its context is cancelled (a signal, a closed request), even
 // inside a read that blocks, and leaves the store as it was.
+//
+// # Mapping files
+//
+// A CSV or JSON file of a layout no importer knows
+// is read through a mapping file ([Options].Map, package mapping), or
+// through a shipped mapping when its header matches one; otherwise it is
+// refused with an error naming the CSV templates and the --map route.
 //
 // # Caveats
 //

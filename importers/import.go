@@ -114,7 +114,7 @@ func ImportFiles(ctx context.Context, s *graph.Store, paths []string, opts Optio
 		return Result{}, fmt.Errorf("import: %w: \"-\" (standard input) given %d times", ErrStdin, stdin)
 	case stdin == 1 && opts.Stdin == nil:
 		return Result{}, fmt.Errorf("import: %w: no standard input to read \"-\" from", ErrStdin)
-	case stdin == 1 && (opts.Format == "" || opts.Graph.IsZero()):
+	case stdin == 1 && ((opts.Format == "" && opts.Map == nil) || opts.Graph.IsZero()):
 		return Result{}, fmt.Errorf("import: %w: reading standard input (\"-\") needs --format and --graph, as it has no file name to take them from", ErrStdin)
 	}
 	var inputs []Input

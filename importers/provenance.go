@@ -42,7 +42,6 @@ type source struct {
 	started time.Time
 	ended   time.Time
 	sha     hash.Hash
-	records int64
 	graphs  map[graph.Term]int64 // graph -> statements written into it
 	// blankPrefix starts the labels of this input's blank nodes.
 	blankPrefix string

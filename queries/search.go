@@ -3,7 +3,6 @@ package queries
 import (
 	"cmp"
 	"context"
-	"maps"
 	"math"
 	"slices"
 
@@ -59,6 +58,81 @@ const minPrefix = 3
 type hit struct {
 	doc   graph.ID
 	score float64
+	first litKey // its first literal in the order searchTop reads them
+}
+
+// litKey places a literal of one word of a query in the order searchTop
+// reads literals: higher score first, then earlier word, then lower id.
+type litKey struct {
+	score float64
+	word  int
+	lit   graph.ID
+}
+
+func (a litKey) before(b litKey) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.word != b.word {
+		return a.word < b.word
+	}
+	return a.lit < b.lit
+}
+
+// better reports whether a ranks before b: higher score, then the earlier
+// first literal, then lower id. The second rule orders equal scores in
+// the order searchTop meets subjects, which lets it stop at a tie.
+func better(a, b hit) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.first != b.first {
+		return a.first.before(b.first)
+	}
+	return a.doc < b.doc
+}
+
+// scored is a literal with its score for one word.
+type scored struct {
+	lit   graph.ID
+	score float64
+}
+
+// litHeap holds literals with the first to read ([litKey.before]) on top.
+type litHeap []litKey
+
+func (h litHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h litHeap) down(i int) {
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if c+1 < len(h) && h[c+1].before(h[c]) {
+			c++
+		}
+		if !h[c].before(h[i]) {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
+}
+
+// pop removes and returns the top.
+func (h *litHeap) pop() litKey {
+	old := *h
+	top := old[0]
+	n := len(old) - 1
+	old[0] = old[n]
+	*h = old[:n]
+	h.down(0)
+	return top
 }
 
 // BM25 parameters.
@@ -67,26 +141,41 @@ const (
 	bm25B  = 0.75
 )
 
-// search ranks the subjects whose searched properties hold every word of
-// the query (the last one also as a prefix) with BM25 over the store's text
-// index. A subject's literals are its fields: each posting counts with the
-// weight of the property that links it, saturated and normalised by the
-// literal's length against the average, times the word's rarity (idf) among
-// the indexed literals.
+// searchPlan is what a search needs before it scores subjects: the
+// searched properties' weights, and for each word of the query the BM25
+// score of every literal that holds it.
 //
-// The word with the fewest literals drives: only its literals are looked up
-// in the quad index (which subjects use them, through which property); the
-// other words are checked on those candidate subjects' own statements.
-func search(v *graph.View, words []string) ([]hit, error) {
+// A subject's score is the sum over the words of the query of its best
+// field for that word: the highest weight × literal score among its
+// statements through a searched property (a disjunction-max, as search
+// engines score one word over several fields). A subject matches only if
+// every word has a field. Taking the best field, not the sum over fields,
+// means a title given in three languages counts once, and bounds what a
+// subject not read yet can score, which is what lets [searchTop] stop
+// early.
+type searchPlan struct {
+	weight map[graph.ID]float64
+	wmax   float64
+	lits   [][]scored // per word: the literals that hold it, in id order
+	driver int        // the word with the fewest literals
+}
+
+// planSearch reads the postings of every word (the last one also as a
+// prefix when long enough) and scores their literals: each posting
+// saturated and normalised by the literal's length against the average,
+// times the word's rarity (idf) among the indexed literals. It returns nil
+// when some word is in no literal: no subject matches.
+func planSearch(v *graph.View, words []string) (*searchPlan, error) {
 	fields := searchFields()
-	weight := make(map[graph.ID]float64, len(fields))
+	pl := &searchPlan{weight: make(map[graph.ID]float64, len(fields))}
 	for _, f := range fields {
 		id, err := v.Lookup(graph.IRI(f.pred))
 		if err != nil {
 			return nil, err
 		}
 		if id != 0 {
-			weight[id] = float64(f.weight)
+			pl.weight[id] = float64(f.weight)
+			pl.wmax = max(pl.wmax, float64(f.weight))
 		}
 	}
 	docs, total, err := v.TextStats()
@@ -97,11 +186,11 @@ func search(v *graph.View, words []string) ([]hit, error) {
 	if docs > 0 {
 		avg = float64(total) / float64(docs)
 	}
-	// For each word, the score of each literal that holds it.
-	lits := make([]map[graph.ID]float64, len(words))
+	pl.lits = make([][]scored, len(words))
+	var ps []graph.Posting
 	for i, w := range words {
 		prefix := i == len(words)-1 && len(w) >= minPrefix
-		var ps []graph.Posting
+		ps = ps[:0]
 		df := map[string]int{} // literals per matched word
 		for p, err := range v.Postings(w, prefix) {
 			if err != nil {
@@ -110,106 +199,215 @@ func search(v *graph.View, words []string) ([]hit, error) {
 			ps = append(ps, p)
 			df[p.Word]++
 		}
-		m := make(map[graph.ID]float64, len(ps))
+		// A literal holds several words of a prefix: their scores add up.
+		// Each word's postings are in id order; merge them by sorting.
+		m := make([]scored, 0, len(ps))
 		for _, p := range ps {
 			d := float64(df[p.Word])
 			idf := math.Log(1 + (n-d+0.5)/(d+0.5))
 			tf := float64(p.Count)
-			m[p.Literal] += idf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*float64(p.Length)/avg))
+			m = append(m, scored{p.Literal, idf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*float64(p.Length)/avg))})
+		}
+		if len(df) > 1 {
+			slices.SortStableFunc(m, func(a, b scored) int { return cmp.Compare(a.lit, b.lit) })
+			j := 0
+			for _, x := range m {
+				if j > 0 && m[j-1].lit == x.lit {
+					m[j-1].score += x.score
+					continue
+				}
+				m[j] = x
+				j++
+			}
+			m = m[:j]
 		}
 		if len(m) == 0 {
 			return nil, nil // a word no literal holds: no subject holds them all
 		}
-		lits[i] = m
-	}
-	driver := 0
-	for i := range lits {
-		if len(lits[i]) < len(lits[driver]) {
-			driver = i
+		pl.lits[i] = m
+		if len(m) < len(pl.lits[pl.driver]) {
+			pl.driver = i
 		}
 	}
-	// Candidates: the subjects that use a literal of the driving word
-	// through a searched property, with that word's score. Each other word
-	// then narrows them: by its own literals' uses when it has fewer
-	// literals than there are candidates, else by reading each candidate's
-	// statements.
-	type use struct{ s, p, lit graph.ID }
-	uses := func(m map[graph.ID]float64) (map[graph.ID]float64, error) {
-		out := map[graph.ID]float64{}
-		seen := map[use]bool{}
-		// In id order, so that the index is read forwards.
-		for _, lit := range slices.Sorted(maps.Keys(m)) {
-			ls := m[lit]
-			for q, err := range v.MatchIDs(graph.IDPattern{O: lit}) {
-				if err != nil {
-					return nil, err
-				}
-				w := weight[q.P]
-				if w == 0 || seen[use{q.S, q.P, lit}] {
-					continue
-				}
-				seen[use{q.S, q.P, lit}] = true
-				out[q.S] += w * ls
+	return pl, nil
+}
+
+// score scores subj, reading its statements: ok is false when some word
+// is in none of its searched fields. fs is scratch of one entry per word.
+func (pl *searchPlan) score(v *graph.View, subj graph.ID, fs []float64) (h hit, ok bool, err error) {
+	clear(fs)
+	h.doc = subj
+	for q, err := range v.MatchIDs(graph.IDPattern{S: subj}) {
+		if err != nil {
+			return hit{}, false, err
+		}
+		w := pl.weight[q.P]
+		if w == 0 {
+			continue
+		}
+		for i, m := range pl.lits {
+			j, in := slices.BinarySearchFunc(m, q.O, func(x scored, id graph.ID) int { return cmp.Compare(x.lit, id) })
+			if !in {
+				continue
+			}
+			ls := m[j].score
+			fs[i] = max(fs[i], w*ls)
+			if k := (litKey{ls, i, q.O}); h.first.lit == 0 || k.before(h.first) {
+				h.first = k
 			}
 		}
-		return out, nil
 	}
-	scores, err := uses(lits[driver])
-	if err != nil {
+	for _, x := range fs {
+		if x == 0 {
+			return hit{}, false, nil
+		}
+		h.score += x
+	}
+	return h, true, nil
+}
+
+// eachSubject calls fn with the subjects that use literal lit through a
+// searched property (a subject in several graphs may come more than once).
+func (pl *searchPlan) eachSubject(v *graph.View, lit graph.ID, fn func(subj graph.ID) error) error {
+	last := graph.ID(0)
+	for q, err := range v.MatchIDs(graph.IDPattern{O: lit}) {
+		if err != nil {
+			return err
+		}
+		if pl.weight[q.P] == 0 || q.S == last {
+			continue
+		}
+		last = q.S
+		if err := fn(q.S); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// searchAll ranks every subject that matches words: the exhaustive
+// scorer, which [searchTop] must agree with. It scores each subject that
+// uses a literal of the word with the fewest literals.
+func searchAll(v *graph.View, words []string) ([]hit, error) {
+	pl, err := planSearch(v, words)
+	if err != nil || pl == nil {
 		return nil, err
 	}
-	type field struct{ p, o graph.ID }
-	own := map[graph.ID][]field{} // searched statements of candidates, read on demand
-	for i, m := range lits {
-		if i == driver || len(scores) == 0 {
-			continue
+	seen := map[graph.ID]bool{}
+	fs := make([]float64, len(words))
+	var out []hit
+	for _, l := range pl.lits[pl.driver] {
+		err := pl.eachSubject(v, l.lit, func(subj graph.ID) error {
+			if seen[subj] {
+				return nil
+			}
+			seen[subj] = true
+			h, ok, err := pl.score(v, subj, fs)
+			if ok {
+				out = append(out, h)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
-		if len(m) < len(scores) {
-			other, err := uses(m)
-			if err != nil {
-				return nil, err
-			}
-			for subj, sc := range scores {
-				if x, ok := other[subj]; ok {
-					scores[subj] = sc + x
-				} else {
-					delete(scores, subj)
-				}
-			}
-			continue
-		}
-		for subj, sc := range scores {
-			fs, ok := own[subj]
-			if !ok {
-				for q, err := range v.MatchIDs(graph.IDPattern{S: subj}) {
-					if err != nil {
-						return nil, err
-					}
-					if weight[q.P] != 0 && !slices.Contains(fs, field{q.P, q.O}) {
-						fs = append(fs, field{q.P, q.O})
-					}
-				}
-				own[subj] = fs
-			}
-			var x float64
-			for _, f := range fs {
-				x += weight[f.p] * m[f.o]
-			}
-			if x == 0 {
-				delete(scores, subj)
-			} else {
-				scores[subj] = sc + x
-			}
-		}
-	}
-	out := make([]hit, 0, len(scores))
-	for d, s := range scores {
-		out = append(out, hit{d, s})
 	}
 	slices.SortFunc(out, func(a, b hit) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.doc, b.doc))
+		if better(a, b) {
+			return -1
+		}
+		if better(b, a) {
+			return 1
+		}
+		return 0
 	})
 	return out, nil
+}
+
+// searchTop returns the k best subjects that match words and that accept
+// takes (nil: all), best first: the first k of [searchAll] that accept
+// takes, without reading them all.
+//
+// It reads the literals of all the words merged in one order, higher
+// score first ([litKey]), and scores each subject that uses one the first
+// time it meets it. A subject not met yet uses, for every word, only
+// literals not read yet (it must hold every word), so it scores at most
+// the sum over the words of the highest weight times the score of the
+// word's next literal; when a word's literals are all read, no such
+// subject is left. Once k subjects score at least that bound, the search
+// stops: a subject met later would tie at best, and ties go to the one
+// met first (a MaxScore-style early termination over impact-ordered
+// postings).
+func searchTop(v *graph.View, words []string, k int, accept func(graph.ID) (bool, error)) ([]hit, error) {
+	if k <= 0 {
+		return nil, nil
+	}
+	pl, err := planSearch(v, words)
+	if err != nil || pl == nil {
+		return nil, err
+	}
+	lists := make([]litHeap, len(words)) // per word, the literals not read yet
+	for i, m := range pl.lits {
+		h := make(litHeap, len(m))
+		for j, x := range m {
+			h[j] = litKey{x.score, i, x.lit}
+		}
+		h.init()
+		lists[i] = h
+	}
+	top := make([]hit, 0, k+1) // the best so far, best first
+	seen := map[graph.ID]bool{}
+	fs := make([]float64, len(words))
+	for {
+		// The next literal, and the bound on subjects not met yet, summed
+		// in word order as score sums (so rounding cannot put it below).
+		next, bound := -1, 0.0
+		for i, l := range lists {
+			if len(l) == 0 {
+				return top, nil // a word read to the end: every match met
+			}
+			if next < 0 || l[0].before(lists[next][0]) {
+				next = i
+			}
+			bound += pl.wmax * l[0].score
+		}
+		if len(top) == k && bound <= top[k-1].score {
+			return top, nil
+		}
+		lk := lists[next].pop()
+		err := pl.eachSubject(v, lk.lit, func(subj graph.ID) error {
+			if seen[subj] {
+				return nil
+			}
+			seen[subj] = true
+			h, ok, err := pl.score(v, subj, fs)
+			if err != nil || !ok {
+				return err
+			}
+			if len(top) == k && !better(h, top[k-1]) {
+				return nil
+			}
+			if accept != nil {
+				if ok, err := accept(subj); err != nil || !ok {
+					return err
+				}
+			}
+			i, _ := slices.BinarySearchFunc(top, h, func(a, b hit) int {
+				if better(a, b) {
+					return -1
+				}
+				return 1
+			})
+			top = slices.Insert(top, i, h)
+			if len(top) > k {
+				top = top[:k]
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // SearchArgs are the arguments of Query.search.
@@ -251,35 +449,26 @@ func (r *Resolver) Search(ctx context.Context, args SearchArgs) ([]*SearchHit, e
 	}
 	var out []*SearchHit
 	err := r.view(ctx, func(v *graph.View) error {
-		hits, err := search(v, words)
-		if err != nil {
-			return err
-		}
-		var ok map[graph.Term]bool
+		var accept func(graph.ID) (bool, error)
 		if !class.IsZero() {
 			ids, err := instances(v, class.Value)
 			if err != nil {
 				return err
 			}
-			ok = map[graph.Term]bool{}
+			ok := make(map[graph.ID]bool, len(ids))
 			for _, id := range ids {
-				t, err := v.Resolve(id)
-				if err != nil {
-					return err
-				}
-				ok[t] = true
+				ok[id] = true
 			}
+			accept = func(id graph.ID) (bool, error) { return ok[id], nil }
+		}
+		hits, err := searchTop(v, words, int(args.First), accept)
+		if err != nil {
+			return err
 		}
 		for _, h := range hits {
-			if len(out) == int(args.First) {
-				break
-			}
 			t, err := v.Resolve(h.doc)
 			if err != nil {
 				return err
-			}
-			if ok != nil && !ok[t] {
-				continue
 			}
 			e, err := r.load(v, t)
 			if err != nil {

@@ -30,7 +30,7 @@ func (ix *actorIndex) canonical(name string) (string, bool) {
 // level and country are left out where the sources do not give them.
 func (l *loader) loadActors() error {
 	t, err := readTable(l.fsys, "actors.csv", []string{"id", "name", "graph"},
-		[]string{"aliases", "administration", "sector", "level", "country", "parent", "website", "wikidata", "evidence"})
+		[]string{"aliases", "administration", "sector", "level", "country", "parent", "website", "wikidata", "derived_from", "evidence"})
 	if err != nil {
 		return err
 	}
@@ -126,6 +126,16 @@ func (l *loader) loadActors() error {
 				}
 				add(c.p, graph.IRI(v))
 			}
+		}
+		for _, d := range r.list("derived_from") {
+			if !l.isPassageRef(d) {
+				return r.errorf("derived_from", "%q is not a passage of passages.csv (want source/<passage id>)", d)
+			}
+			o, err := l.ref(d)
+			if err != nil {
+				return r.errorf("derived_from", "%v", err)
+			}
+			add(schema.PROVWasDerivedFrom, o)
 		}
 		if p := r.get("parent"); p != "" {
 			parents = append(parents, pending{r, p})

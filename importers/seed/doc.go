@@ -1,6 +1,10 @@
-// Package seed turns the seed files of package data into quads, through the
-// same parsers the importers use, so that loading the seed exercises the
-// real import path. The store calls [Quads] when it creates a new store.
+// Package seed turns the seed files of package data into quads. Only the
+// citations go through a parser the importers share (package
+// importers/citation, which importers/bib also uses); the CSV files are read
+// by a mapper of this package and the statements by github.com/knakk/rdf,
+// not by the importers' CSV templates or Turtle reader. importers.Seed then
+// writes the quads in one load through the store's Loader, as imports do,
+// when a new store is created.
 //
 // # Usage
 //
@@ -18,8 +22,16 @@
 //     with package importers/citation, corrected by
 //     references/corrections.csv, into the source's graph. The organisations
 //     they name are linked to actors.csv by name or alias.
+//   - passages.csv: verbatim passages of the sources, each
+//     {base}source/<id>, a bibo:Excerpt of its source, which later facts
+//     are prov:wasDerivedFrom.
+//   - facts.csv: what the sources say about a work (sponsor, method with
+//     numbers and sectors, authors, dates) or the order of the levers,
+//     asserted and reified as {base}statement/<id>, an rdf:Statement
+//     derived from its passages.
 //   - actors.csv, mechanisms.csv, documents.csv, relations.csv,
-//     descriptions.csv: read by a small header-driven CSV mapper. Columns are
+//     descriptions.csv, passages.csv, facts.csv: read by a small
+//     header-driven CSV mapper. Columns are
 //     found by their header; an unknown or missing column, an unknown source,
 //     concept code or entity is an error ([CSVError]) naming file, line and
 //     column.

@@ -33,6 +33,8 @@ type loader struct {
 	sources map[string]sourceRow // by id
 	order   []string             // source ids in file order
 	actors  *actorIndex
+	// passages holds the ids of passages.csv.
+	passages map[string]bool
 }
 
 // load is Quads over any file system laid out as data/ is, so that tests
@@ -47,6 +49,7 @@ func load(fsys fs.FS, base string) ([]graph.Quad, error) {
 	l := &loader{fsys: fsys, base: base}
 	steps := []func() error{
 		l.loadSources,
+		l.loadPassages,
 		l.loadActors,
 		l.loadReferences,
 		l.loadDocuments,
@@ -54,6 +57,7 @@ func load(fsys fs.FS, base string) ([]graph.Quad, error) {
 		l.loadDescriptions,
 		l.loadMechanisms,
 		l.loadStatements,
+		l.loadFacts,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

@@ -71,6 +71,69 @@ func TestLoad_Errors(t *testing.T) {
 			check: wantCSVColumn("actors.csv", "level"),
 		},
 		{
+			name: "FactWithUnknownPassage",
+			change: func(t testing.TB, m fstest.MapFS) {
+				edit(t, m, "facts.csv", ",playbook-goal,", ",playbook-nowhere,")
+			},
+			check: wantCSVColumn("facts.csv", "passage"),
+		},
+		{
+			name: "FactWithoutPassage",
+			change: func(t testing.TB, m fstest.MapFS) {
+				edit(t, m, "facts.csv", ",playbook-goal,", ",,")
+			},
+			check: wantCSVColumn("facts.csv", "passage"),
+		},
+		{
+			name: "FactWithBadCount",
+			change: func(t testing.TB, m fstest.MapFS) {
+				edit(t, m, "facts.csv", ",en,10,", ",en,ten,")
+			},
+			check: wantCSVColumn("facts.csv", "count"),
+		},
+		{
+			name: "FactWithUnknownSector",
+			change: func(t testing.TB, m fstest.MapFS) {
+				edit(t, m, "facts.csv", "|industry|", "|private-sector|")
+			},
+			check: wantCSVColumn("facts.csv", "sectors"),
+		},
+		{
+			name: "FactWithDatatypeAndLanguage",
+			change: func(t testing.TB, m fstest.MapFS) {
+				edit(t, m, "facts.csv", ",2025,xsd:gYear,,", ",2025,xsd:gYear,en,")
+			},
+			check: wantCSVColumn("facts.csv", "datatype"),
+		},
+		{
+			name: "FactGivenTwice",
+			change: func(t testing.TB, m fstest.MapFS) {
+				edit(t, m, "facts.csv", "playbook-author,", "playbook-commissioned-by,")
+			},
+			check: wantCSVColumn("facts.csv", "id"),
+		},
+		{
+			name: "PassageInUnknownSource",
+			change: func(t testing.TB, m fstest.MapFS) {
+				edit(t, m, "passages.csv", "playbook-goal,playbook,", "playbook-goal,playbooks,")
+			},
+			check: wantCSVColumn("passages.csv", "source"),
+		},
+		{
+			name: "PassageNamedLikeASource",
+			change: func(t testing.TB, m fstest.MapFS) {
+				edit(t, m, "passages.csv", "playbook-goal,playbook,", "draft-opinion,playbook,")
+			},
+			check: wantCSVColumn("passages.csv", "id"),
+		},
+		{
+			name: "ActorDerivedFromAPost",
+			change: func(t testing.TB, m fstest.MapFS) {
+				edit(t, m, "actors.csv", "source/working-bibliography-ajuntament", "source/working-bibliography")
+			},
+			check: wantCSVColumn("actors.csv", "derived_from"),
+		},
+		{
 			name: "UnknownSource",
 			change: func(t testing.TB, m fstest.MapFS) {
 				edit(t, m, "documents.csv", ",working-bibliography,", ",working-bibliographies,")
