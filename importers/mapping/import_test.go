@@ -78,6 +78,29 @@ func TestImport_Map(t *testing.T) {
 	}
 }
 
+// TestImport_MapJSON imports JSON and JSON Lines through a mapping, under
+// names that say nothing of the format.
+func TestImport_MapJSON(t *testing.T) {
+	sc := loadSchema(t)
+	for _, tc := range []struct{ data, mapFile string }{
+		{"records.json", "records.map.toml"},
+		{"records.jsonl", "records-jsonl.map.toml"},
+	} {
+		t.Run(tc.data, func(t *testing.T) {
+			s := graphtest.NewStore(t)
+			data, _ := os.ReadFile("testdata/" + tc.data)
+			_, err := importers.Import(t.Context(), s, []importers.Input{{Name: "export.dat", R: bytes.NewReader(data)}},
+				importers.Options{Map: loadMap(t, sc, tc.mapFile)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := count(t, s, schema.ClassProcurement); got != 2 {
+				t.Errorf("%d procurements, want 2", got)
+			}
+		})
+	}
+}
+
 // TestImport_Refusal checks that a CSV and a JSON file of no known layout
 // are refused with the two routes in: the templates and --map.
 func TestImport_Refusal(t *testing.T) {
