@@ -8,15 +8,18 @@ import (
 	"github.com/dgraph-io/badger/v4"
 )
 
-// Stats summarises the store. Every figure comes from counters kept current
-// on every write, so Stats costs a few reads per graph, not a scan.
+// Stats summarises the store. Most figures come from counters kept current
+// on every write, which cost a few reads per graph; the instances of each
+// class are counted on the index of rdf:type assertions (see
+// View.classInstances), since a subject typed in several graphs is one
+// instance.
 type Stats struct {
 	Quads      int64        // quads in all graphs
 	Terms      int64        // terms in the dictionary
 	Graphs     []GraphStats // per graph, the default graph first
 	Predicates []TermCount  // quads per predicate, most used first
-	Classes    []TermCount  // rdf:type assertions per class, most used first
-	DiskBytes  int64        // LSM tree and value log on disk
+	Classes    []TermCount  // distinct subjects typed with each class, most first
+	DiskBytes  int64        // bytes the store's files take on disk (Store.DiskBytes)
 }
 
 // GraphStats describes one graph.
@@ -34,12 +37,15 @@ type TermCount struct {
 
 // Stats returns the store's statistics.
 func (v *View) Stats() (Stats, error) {
-	st := Stats{DiskBytes: v.s.Size()}
+	disk, err := v.s.DiskBytes()
+	if err != nil {
+		return Stats{}, err
+	}
+	st := Stats{DiskBytes: disk}
 	preds := map[uint64]int64{}
 	classes := map[uint64]int64{}
 	for g, seg := range v.segs.byGraph {
 		gs := GraphStats{}
-		var err error
 		if gs.Graph, err = v.Resolve(g); err != nil {
 			return st, err
 		}
@@ -81,7 +87,16 @@ func (v *View) Stats() (Stats, error) {
 		st.Graphs = append(st.Graphs, gs)
 	}
 	slices.SortFunc(st.Graphs, func(a, b GraphStats) int { return Compare(a.Graph, b.Graph) })
-	var err error
+	// The counters count a class's instances per graph; a subject typed in
+	// two graphs (the seed and an import, say) is one instance.
+	for class, n := range classes {
+		if n == 0 {
+			continue
+		}
+		if classes[class], err = v.classInstances(class); err != nil {
+			return st, err
+		}
+	}
 	if st.Predicates, err = v.termCounts(preds); err != nil {
 		return st, err
 	}
@@ -119,6 +134,56 @@ func (v *View) termCounts(m map[uint64]int64) ([]TermCount, error) {
 		return Compare(a.Term, b.Term)
 	})
 	return out, nil
+}
+
+// classInstances counts the distinct subjects that a live graph types with
+// class. It walks the OSPG index under the class, where each subject's
+// keys are together, and seeks past a subject once it has found a live
+// rdf:type assertion of it.
+func (v *View) classInstances(class uint64) (int64, error) {
+	typeID, err := v.Lookup(IRI(RDFType))
+	if err != nil || typeID == 0 {
+		return 0, err
+	}
+	ix := &indexes[4]
+	prefix := make([]byte, 1+idWidth)
+	prefix[0] = ix.tag
+	putID(prefix[1:], class)
+	it := v.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	defer it.Close()
+	var n, seen int64
+	seek := make([]byte, 1+3*idWidth)
+	copy(seek, prefix)
+	putID(seek[1+idWidth:], 0)
+	for it.Rewind(); it.Valid(); {
+		if seen++; seen&1023 == 0 && v.ctx.Err() != nil {
+			return 0, v.ctx.Err()
+		}
+		q := decodeIndexKey(ix, it.Item().Key())
+		switch {
+		case q[posP] < typeID:
+			// Jump to this subject's rdf:type keys.
+			putID(seek[1+idWidth:], q[posS])
+			putID(seek[1+2*idWidth:], typeID)
+			it.Seek(seek)
+			continue
+		case q[posP] == typeID:
+			if _, live := v.segs.graphOf[q[posG]]; live {
+				n++
+			} else {
+				it.Next()
+				continue
+			}
+		}
+		// Counted, or past rdf:type: on to the next subject.
+		if q[posS] == ^uint64(0) {
+			break
+		}
+		putID(seek[1+idWidth:], q[posS]+1)
+		putID(seek[1+2*idWidth:], 0)
+		it.Seek(seek)
+	}
+	return n, nil
 }
 
 // DistinctSubjects counts the distinct subjects across all graphs. A subject

@@ -375,10 +375,51 @@ func (s *Store) Dir() string {
 	return s.dir
 }
 
-// Size returns the bytes the store uses on disk (LSM tree and value log).
+// Size returns badger's estimate of the bytes of its LSM tree and value
+// log, which loads use to choose their path. badger updates it lazily (it
+// is 0 for a while after a store is created or opened); [Store.DiskBytes]
+// measures the files.
 func (s *Store) Size() int64 {
 	lsm, vlog := s.db.Size()
 	return lsm + vlog
+}
+
+// DiskBytes returns the bytes the store's files take on disk: the blocks
+// allocated to every file in its directory, so that badger's preallocated,
+// sparse log files count for what they hold, not for their nominal size.
+// In memory it returns badger's estimate.
+func (s *Store) DiskBytes() (int64, error) {
+	if s.opts.InMemory {
+		return s.Size(), nil
+	}
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		return 0, fmt.Errorf("graph: size of store %s: %w", s.dir, err)
+	}
+	var n int64
+	for _, e := range entries {
+		info, err := e.Info()
+		if errors.Is(err, os.ErrNotExist) {
+			continue // removed by a compaction meanwhile
+		}
+		if err != nil {
+			return 0, fmt.Errorf("graph: size of store %s: %w", s.dir, err)
+		}
+		if !info.Mode().IsRegular() {
+			continue
+		}
+		n += allocated(info)
+	}
+	return n, nil
+}
+
+// allocated returns the bytes allocated to a file on disk, or its size
+// when the system does not say.
+func allocated(info os.FileInfo) int64 {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return int64(st.Blocks) * 512
+	}
+	return info.Size()
 }
 
 func (s *Store) checkWritable() error {
