@@ -38,6 +38,7 @@ func commands() map[string]command {
 		"template": {"print the CSV template of a class (procurement, actor, engagement, ...)", runTemplate},
 		"serve":    {"serve the GraphQL API over HTTP", runServe},
 		"query":    {"run a GraphQL query against the store, without a server, and print JSON", runQuery},
+		"version":  {"print the version, the commit it was built from and the Go version", runVersion},
 		"help":     {"list the subcommands, or describe one", nil},
 	}
 }
