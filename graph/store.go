@@ -53,8 +53,12 @@ type Store struct {
 	// transaction oracle, and a transaction that outlived it would crash
 	// badger when it ends.
 	openViews atomic.Int64
-	// gcMu is held by value-log garbage collection, and by such a load.
+	// gcMu is held by value-log garbage collection, by such a load, and by
+	// the background clean-up of unused segments (recover.go).
 	gcMu sync.Mutex
+	// toClean holds, from init until Open starts cleanSegments, the
+	// segments no graph uses whose keys are to be deleted.
+	toClean []uint64
 
 	ctx       context.Context // lifecycle of background work, cancelled by Close
 	cancel    context.CancelFunc
@@ -112,7 +116,7 @@ func Open(dir string, opts Options) (*Store, error) {
 			}
 		}
 	}
-	if s.db, err = badger.Open(bo); err != nil {
+	if s.db, err = s.openRecovering(bo); err != nil {
 		s.unlock()
 		return nil, fmt.Errorf("graph: open store %s: %w", dir, noSpace(err))
 	}
@@ -125,6 +129,11 @@ func Open(dir string, opts Options) (*Store, error) {
 	if opts.GCInterval > 0 && !opts.InMemory && !opts.ReadOnly {
 		s.wg.Add(1)
 		go s.gcLoop()
+	}
+	if len(s.toClean) > 0 {
+		s.wg.Add(1)
+		go s.cleanSegments(s.toClean)
+		s.toClean = nil
 	}
 	return s, nil
 }
@@ -267,10 +276,11 @@ func (s *Store) init() error {
 	if s.opts.ReadOnly {
 		return nil
 	}
-	if err := s.repairIncremental(); err != nil {
+	lost, err := s.repairIncremental()
+	if err != nil {
 		return err
 	}
-	if err := s.repair(); err != nil {
+	if s.toClean, err = s.repairAtOpen(lost); err != nil {
 		return err
 	}
 	return s.ensureTextIndex(context.Background())
