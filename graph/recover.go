@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -39,10 +40,43 @@ import (
 // errors.Is cannot find it.
 var errTruncateNeeded = badger.ErrTruncateNeeded.Error()
 
+// logReplay logs, when badger's write-ahead log holds entries not yet in
+// its tables (memtable files are left only by a process that did not close
+// the store), that badger replays them, which takes a while after a large
+// write; it returns a function that logs the end.
+func (s *Store) logReplay() func() {
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		return func() {}
+	}
+	var files int
+	var size int64
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".mem") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() {
+			files++
+			size += allocated(info)
+		}
+	}
+	if files == 0 {
+		return func() {}
+	}
+	start := time.Now()
+	s.opts.Logger.Info("the store was not closed cleanly; badger replays its write-ahead log", "dir", s.dir, "files", files, "bytes", size)
+	return func() {
+		s.opts.Logger.Info("replayed the write-ahead log", "took", time.Since(start).Round(time.Millisecond))
+	}
+}
+
 // openRecovering opens badger with bo. When a read-only open fails because
 // a killed process left badger's log untruncated, it recovers as the
 // comment above says, and retries.
 func (s *Store) openRecovering(bo badger.Options) (*badger.DB, error) {
+	if !s.opts.InMemory {
+		defer s.logReplay()()
+	}
 	db, err := badger.Open(bo)
 	if err == nil || !s.opts.ReadOnly || !strings.Contains(err.Error(), errTruncateNeeded) {
 		return db, err
