@@ -101,6 +101,7 @@ func (d *deferredLoad) decide(big bool) error {
 		// starts the compactions PrepareIncremental has stopped, and a
 		// compaction then collides with the load's tables ("Levels
 		// Controller err: Inter: Biggest(j-1)" at Flush). So flatten first.
+		d.l.report(PhaseCompacting, 0, 0)
 		if ferr := d.l.s.db.Flatten(2); ferr != nil {
 			d.l.s.opts.Logger.Warn("flatten before a load; the load takes the batch path", "err", ferr)
 		} else {
@@ -314,6 +315,9 @@ func (m *streamLoad) commitIncremental() (LoadStats, error) {
 	}
 	typeID := m.short[string(encodeTerm(nil, IRI(RDFType)))]
 	st, err := m.write(m.w, typeID)
+	if err == nil {
+		m.l.report(PhaseFlushing, 0, 0)
+	}
 	if ferr := m.endStream(); err == nil {
 		err = ferr
 	}

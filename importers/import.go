@@ -141,6 +141,9 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 	}
 	e := env{ctx: ctx, store: s, schema: sc, base: opts.Base, encoding: opts.Encoding, links: &linkRun{}}
 	prog := newProgress(opts.Progress, opts.Terminal, total)
+	if l != nil {
+		l.OnProgress(prog.phase)
+	}
 	var done int64
 	for i, in := range inputs {
 		target := opts.Graph

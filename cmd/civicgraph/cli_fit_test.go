@@ -297,3 +297,35 @@ func TestVersionText(t *testing.T) {
 		t.Errorf("version extra = %v, want a usage error", err)
 	}
 }
+
+// TestRun_ImportShowsCommitPhases: after the input is read, the progress
+// output says what the commit does (it said nothing for 16 s at 98%).
+func TestRun_ImportShowsCommitPhases(t *testing.T) {
+	file := writeFile(t, "g.nt", mustCLI(t, "generate", "--triples", "2000"))
+	for _, tc := range []struct {
+		name  string
+		store func(t *testing.T) string
+		want  []string
+	}{
+		{"EmptyStore", func(t *testing.T) string { return newStore(t, true) },
+			[]string{"sorting the dictionary", "sorting and writing the indexes: 1 of 6", "writing the tables to disk"}},
+		{"ReplaceGraph", func(t *testing.T) string {
+			dir := newStore(t, false)
+			mustCLI(t, "import", "--quiet", "--data", dir, file)
+			return dir
+		}, []string{"committing", "deleting the replaced graphs' old content"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := tc.store(t)
+			_, stderr, err := cli(t, nil, "import", "--data", dir, file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("import's progress does not say %q:\n%s", w, stderr)
+				}
+			}
+		})
+	}
+}
