@@ -112,7 +112,7 @@ func (s *Store) openRecovering(bo badger.Options) (*badger.DB, error) {
 	if s.lock, err = lockDir(s.dir, true); err != nil {
 		return nil, err
 	}
-	log.Info("recovered the store: badger replayed and truncated its log; no acknowledged write was lost", "dir", s.dir, "took", time.Since(start).Round(time.Millisecond))
+	log.Info("recovered the store: badger kept every whole entry of its log and cut the unfinished tail, which no write was acknowledged for", "dir", s.dir, "took", time.Since(start).Round(time.Millisecond))
 	return badger.Open(bo)
 }
 
