@@ -9,10 +9,10 @@ import (
 )
 
 // Stats summarises the store. Most figures come from counters kept current
-// on every write, which cost a few reads per graph; the instances of each
-// class are counted on the index of rdf:type assertions (see
-// View.classInstances), since a subject typed in several graphs is one
-// instance.
+// on every write, which cost a few reads per graph; the instances of a
+// class that several graphs type are counted on the index of rdf:type
+// assertions (see View.classInstances), since a subject typed in several
+// graphs is one instance.
 type Stats struct {
 	Quads      int64        // quads in all graphs
 	Terms      int64        // terms in the dictionary
@@ -44,6 +44,7 @@ func (v *View) Stats() (Stats, error) {
 	st := Stats{DiskBytes: disk}
 	preds := map[uint64]int64{}
 	classes := map[uint64]int64{}
+	classSegs := map[uint64]int{} // class -> live graphs that type instances with it
 	for g, seg := range v.segs.byGraph {
 		gs := GraphStats{}
 		if gs.Graph, err = v.Resolve(g); err != nil {
@@ -77,6 +78,9 @@ func (v *View) Stats() (Stats, error) {
 				preds[id] += n
 			case countClass:
 				classes[id] += n
+				if n > 0 {
+					classSegs[id]++
+				}
 			}
 		}
 		it.Close()
@@ -88,9 +92,10 @@ func (v *View) Stats() (Stats, error) {
 	}
 	slices.SortFunc(st.Graphs, func(a, b GraphStats) int { return Compare(a.Graph, b.Graph) })
 	// The counters count a class's instances per graph; a subject typed in
-	// two graphs (the seed and an import, say) is one instance.
-	for class, n := range classes {
-		if n == 0 {
+	// two graphs (the seed and an import, say) is one instance. A class
+	// typed in one graph only needs no more.
+	for class, n := range classSegs {
+		if n < 2 {
 			continue
 		}
 		if classes[class], err = v.classInstances(class); err != nil {
@@ -136,54 +141,34 @@ func (v *View) termCounts(m map[uint64]int64) ([]TermCount, error) {
 	return out, nil
 }
 
-// classInstances counts the distinct subjects that a live graph types with
-// class. It walks the OSPG index under the class, where each subject's
-// keys are together, and seeks past a subject once it has found a live
-// rdf:type assertion of it.
+// classInstances counts the distinct subjects that live graphs type with
+// class. It reads the POGS keys under (rdf:type, class), in order, with
+// no seek: a subject typed in several graphs shows once per graph, so the
+// subjects are sorted and counted once each.
 func (v *View) classInstances(class uint64) (int64, error) {
 	typeID, err := v.Lookup(IRI(RDFType))
 	if err != nil || typeID == 0 {
 		return 0, err
 	}
-	ix := &indexes[4]
-	prefix := make([]byte, 1+idWidth)
+	ix := &indexes[1]
+	prefix := make([]byte, 1+2*idWidth)
 	prefix[0] = ix.tag
-	putID(prefix[1:], class)
+	putID(prefix[1:], typeID)
+	putID(prefix[1+idWidth:], class)
 	it := v.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
 	defer it.Close()
-	var n, seen int64
-	seek := make([]byte, 1+3*idWidth)
-	copy(seek, prefix)
-	putID(seek[1+idWidth:], 0)
-	for it.Rewind(); it.Valid(); {
-		if seen++; seen&1023 == 0 && v.ctx.Err() != nil {
+	var subjects []uint64
+	for it.Rewind(); it.Valid(); it.Next() {
+		if len(subjects)&1023 == 0 && v.ctx.Err() != nil {
 			return 0, v.ctx.Err()
 		}
 		q := decodeIndexKey(ix, it.Item().Key())
-		switch {
-		case q[posP] < typeID:
-			// Jump to this subject's rdf:type keys.
-			putID(seek[1+idWidth:], q[posS])
-			putID(seek[1+2*idWidth:], typeID)
-			it.Seek(seek)
-			continue
-		case q[posP] == typeID:
-			if _, live := v.segs.graphOf[q[posG]]; live {
-				n++
-			} else {
-				it.Next()
-				continue
-			}
+		if _, live := v.segs.graphOf[q[posG]]; live {
+			subjects = append(subjects, q[posS])
 		}
-		// Counted, or past rdf:type: on to the next subject.
-		if q[posS] == ^uint64(0) {
-			break
-		}
-		putID(seek[1+idWidth:], q[posS]+1)
-		putID(seek[1+2*idWidth:], 0)
-		it.Seek(seek)
 	}
-	return n, nil
+	slices.Sort(subjects)
+	return int64(len(slices.Compact(subjects))), nil
 }
 
 // DistinctSubjects counts the distinct subjects across all graphs. A subject
