@@ -10,7 +10,19 @@ import (
 // badgerLogger adapts badger's four-method logger to slog.
 type badgerLogger struct{ l *slog.Logger }
 
+// benign lists badger warnings that say nothing is wrong, logged at debug
+// level: compactions find nothing to do while an incremental load holds
+// them back (incremental.go).
+var benign = []string{"Unable to fill tables"}
+
 func (b badgerLogger) log(level slog.Level, format string, args ...any) {
+	if level == slog.LevelWarn {
+		for _, m := range benign {
+			if strings.Contains(format, m) || strings.Contains(fmt.Sprint(args...), m) {
+				level = slog.LevelDebug
+			}
+		}
+	}
 	if !b.l.Enabled(context.Background(), level) {
 		return
 	}

@@ -171,6 +171,7 @@ func (b *batchLoad) commit() (LoadStats, error) {
 func (s *Store) commitLoad(l *Loader, pending map[uint64]uint64, counts func(txn *badger.Txn, seg, typeID uint64) (map[counterRef]int64, error),
 	nextID, nextSeg uint64, text *textBuilder, st *LoadStats) error {
 	ctx := l.ctx
+	l.report(PhaseCommitting, 0, 0)
 	txn := s.db.NewTransaction(true)
 	defer txn.Discard()
 	typeID, err := lookupID(txn, encodeTerm(nil, IRI(RDFType)))
@@ -247,13 +248,9 @@ func (s *Store) commitLoad(l *Loader, pending map[uint64]uint64, counts func(txn
 	for id, term := range t.newIDs {
 		s.terms.put(id, term)
 	}
-	for _, seg := range dead {
-		if err := s.deleteSegment(context.Background(), seg); err != nil {
-			// The load is committed; the dead keys are invisible and the
-			// next Open deletes them.
-			s.opts.Logger.Warn("delete replaced segment", "segment", seg, "err", err)
-		}
-	}
+	// The load is committed; the dead keys are invisible, and deleted now
+	// or, if the process dies first, by the next Open.
+	s.deleteDead(l, dead)
 	return nil
 }
 

@@ -101,6 +101,7 @@ func (d *deferredLoad) decide(big bool) error {
 		// starts the compactions PrepareIncremental has stopped, and a
 		// compaction then collides with the load's tables ("Levels
 		// Controller err: Inter: Biggest(j-1)" at Flush). So flatten first.
+		d.l.report(PhaseCompacting, 0, 0)
 		if ferr := d.l.s.db.Flatten(2); ferr != nil {
 			d.l.s.opts.Logger.Warn("flatten before a load; the load takes the batch path", "err", ferr)
 		} else {
@@ -314,6 +315,9 @@ func (m *streamLoad) commitIncremental() (LoadStats, error) {
 	}
 	typeID := m.short[string(encodeTerm(nil, IRI(RDFType)))]
 	st, err := m.write(m.w, typeID)
+	if err == nil {
+		m.l.report(PhaseFlushing, 0, 0)
+	}
 	if ferr := m.endStream(); err == nil {
 		err = ferr
 	}
@@ -412,43 +416,57 @@ func (s *Store) retireIDs(idEnd, segEnd uint64) error {
 	return nil
 }
 
-// repairIncremental deletes what an incremental load that died before its
-// commit wrote, when its marker is in the store's directory. A load that
-// committed moved the id counters past the marker's; then only the marker
-// is left to remove.
-func (s *Store) repairIncremental() error {
+// repairIncremental undoes what an incremental load that died before its
+// commit wrote, when its marker is in the store's directory: it deletes the
+// load's new terms, marks its segments dead and retires their ids, and
+// returns them, for Open to delete their keys in the background
+// (recover.go). A load that committed moved the id counters past the
+// marker's; then only the marker is left to remove.
+func (s *Store) repairIncremental() ([]uint64, error) {
 	if s.opts.InMemory {
-		return nil
+		return nil, nil
 	}
 	marker := filepath.Join(s.dir, markerFile)
 	firstID, segBase, segEnd, err := readMarker(marker)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil
+		return nil, nil
 	case errors.Is(err, errShortMarker):
 		firstID, segBase = s.nextID, s.nextSeg
 	case err != nil:
-		return err
+		return nil, err
 	}
+	var lost []uint64
 	committed := s.nextID > firstID || s.nextSeg > segBase
 	if !committed {
-		s.opts.Logger.Warn("store holds an interrupted load; deleting what it wrote", "dir", s.dir)
-		for seg := segBase; seg < segEnd; seg++ {
-			if err := s.deleteSegment(context.Background(), seg); err != nil {
-				return err
+		start := time.Now()
+		s.opts.Logger.Warn("store holds an interrupted load; undoing it", "dir", s.dir, "segments", segEnd-min(segEnd, segBase), "first_new_term", firstID)
+		// A record of each segment, dead, so that a crash before the
+		// background clean-up is done leaves it for the next Open.
+		err := s.db.Update(func(txn *badger.Txn) error {
+			for seg := segBase; seg < segEnd; seg++ {
+				if err := txn.Set(segKey(seg), segValue(0, segDead)); err != nil {
+					return err
+				}
+				lost = append(lost, seg)
 			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("graph: mark an interrupted load's segments dead: %w", noSpace(err))
 		}
 		if err := s.advanceNextSeg(segEnd); err != nil {
-			return err
+			return nil, err
 		}
 		if err := s.sweepTermsFrom(firstID); err != nil {
-			return err
+			return nil, err
 		}
+		s.opts.Logger.Info("undid the interrupted load's terms; its quads are deleted in the background", "took", time.Since(start).Round(time.Millisecond))
 	}
 	if err := os.Remove(marker); err != nil {
-		return fmt.Errorf("graph: remove load marker: %w", err)
+		return nil, fmt.Errorf("graph: remove load marker: %w", err)
 	}
-	return nil
+	return lost, nil
 }
 
 // sweepTermsFrom deletes every dictionary entry and posting chunk of term

@@ -40,6 +40,47 @@ type Loader struct {
 	deletes  []Pattern    // patterns deleted in the commit, before appends
 	appends  []Quad       // quads added to their graphs without replacing them
 	mode     loadMode
+	progress func(LoadProgress) // nil: none
+}
+
+// LoadProgress is a step of a load, reported to the function given to
+// [Loader.OnProgress] as the load moves on. After the quads are added, a
+// large load's commit takes a while (tens of seconds at millions of quads):
+// these steps say what it is doing meanwhile.
+type LoadProgress struct {
+	// Phase says what the load is doing, in words for a progress line:
+	// PhaseCompacting, PhaseSorting, PhaseIndexes, PhaseText,
+	// PhaseFlushing, PhaseCommitting or PhaseCleanup.
+	Phase string
+	// Done and Total count the phase's work (indexes written, quads
+	// deleted) when it counts it; Total is 0 when it does not.
+	Done, Total int64
+}
+
+// The phases of a load, in the order they come. A load takes some of them
+// only: into an empty store or through sorted tables, it sorts and writes
+// indexes at commit; through a WriteBatch, it wrote them as quads arrived.
+const (
+	PhaseCompacting = "compacting the store before a large load"
+	PhaseSorting    = "sorting the dictionary"
+	PhaseIndexes    = "sorting and writing the indexes"
+	PhaseText       = "writing the text index"
+	PhaseFlushing   = "writing the tables to disk"
+	PhaseCommitting = "committing"
+	PhaseCleanup    = "deleting the replaced graphs' old content"
+)
+
+// OnProgress sets fn to be called, on the goroutine that calls Add or
+// Commit, at each step of the load (see [LoadProgress]). fn must be quick.
+func (l *Loader) OnProgress(fn func(LoadProgress)) {
+	l.progress = fn
+}
+
+// report calls the progress function, if any.
+func (l *Loader) report(phase string, done, total int64) {
+	if l.progress != nil {
+		l.progress(LoadProgress{Phase: phase, Done: done, Total: total})
+	}
 }
 
 // LoadStats describes a committed load.
@@ -382,6 +423,7 @@ func (m *streamLoad) commit() (LoadStats, error) {
 	}
 	m.w = nil
 	if err == nil {
+		m.l.report(PhaseFlushing, 0, 0)
 		err = m.sw.Flush()
 	}
 	if err != nil {
@@ -418,6 +460,7 @@ func (m *streamLoad) write(w *kvWriter, typeID uint32) (LoadStats, error) {
 	idb := make([]byte, idWidth)
 
 	// Dictionary, id -> term: written as terms arrived.
+	m.l.report(PhaseSorting, 0, 0)
 	if err := w.done(streamIDs); err != nil {
 		return st, err
 	}
@@ -473,6 +516,7 @@ func (m *streamLoad) write(w *kvWriter, typeID uint32) (LoadStats, error) {
 	cur := [4]int{posS, posP, posO, posG}
 	for n := range indexes {
 		ix := &indexes[n]
+		m.l.report(PhaseIndexes, int64(n), int64(len(indexes)))
 		for i, pq := range m.quads {
 			v := pq.unpack()
 			var q [4]uint32
@@ -553,6 +597,7 @@ func (m *streamLoad) write(w *kvWriter, typeID uint32) (LoadStats, error) {
 		return st, err
 	}
 	// The text index.
+	m.l.report(PhaseText, 0, 0)
 	if err := m.text.each(func(k, v []byte) error { return w.put(streamWords, k, v) }); err != nil {
 		return st, err
 	}
@@ -626,4 +671,46 @@ func (m *streamLoad) write(w *kvWriter, typeID uint32) (LoadStats, error) {
 		}
 	}
 	return st, w.done(streamMeta)
+}
+
+// deleteDead deletes the keys of the segments a committed load replaced,
+// a chunk at a time, reporting PhaseCleanup with the quads deleted. The
+// load is committed: on error the dead keys stay invisible, and the next
+// Open deletes them (in the background, recover.go).
+func (s *Store) deleteDead(l *Loader, dead []uint64) {
+	if len(dead) == 0 {
+		return
+	}
+	var total int64
+	err := s.db.View(func(txn *badger.Txn) error {
+		for _, seg := range dead {
+			n, err := readCounter(txn, counterKey(seg, countQuads, 0))
+			if err != nil {
+				return err
+			}
+			total += n
+		}
+		return nil
+	})
+	if err != nil {
+		total = 0
+	}
+	var deleted int64
+	l.report(PhaseCleanup, 0, total)
+	for _, seg := range dead {
+		var from []byte
+		for {
+			next, n, done, err := s.deleteSegmentChunk(context.Background(), seg, from, cleanChunk)
+			deleted += n
+			if err != nil {
+				s.opts.Logger.Warn("delete replaced segment; the next open retries", "segment", seg, "err", err)
+				break
+			}
+			l.report(PhaseCleanup, deleted, max(total, deleted))
+			if done {
+				break
+			}
+			from = next
+		}
+	}
 }

@@ -8,15 +8,18 @@ import (
 	"github.com/dgraph-io/badger/v4"
 )
 
-// Stats summarises the store. Every figure comes from counters kept current
-// on every write, so Stats costs a few reads per graph, not a scan.
+// Stats summarises the store. Most figures come from counters kept current
+// on every write, which cost a few reads per graph; the instances of a
+// class that several graphs type are counted on the index of rdf:type
+// assertions (see View.classInstances), since a subject typed in several
+// graphs is one instance.
 type Stats struct {
 	Quads      int64        // quads in all graphs
 	Terms      int64        // terms in the dictionary
 	Graphs     []GraphStats // per graph, the default graph first
 	Predicates []TermCount  // quads per predicate, most used first
-	Classes    []TermCount  // rdf:type assertions per class, most used first
-	DiskBytes  int64        // LSM tree and value log on disk
+	Classes    []TermCount  // distinct subjects typed with each class, most first
+	DiskBytes  int64        // bytes the store's files take on disk (Store.DiskBytes)
 }
 
 // GraphStats describes one graph.
@@ -34,12 +37,16 @@ type TermCount struct {
 
 // Stats returns the store's statistics.
 func (v *View) Stats() (Stats, error) {
-	st := Stats{DiskBytes: v.s.Size()}
+	disk, err := v.s.DiskBytes()
+	if err != nil {
+		return Stats{}, err
+	}
+	st := Stats{DiskBytes: disk}
 	preds := map[uint64]int64{}
 	classes := map[uint64]int64{}
+	classSegs := map[uint64]int{} // class -> live graphs that type instances with it
 	for g, seg := range v.segs.byGraph {
 		gs := GraphStats{}
-		var err error
 		if gs.Graph, err = v.Resolve(g); err != nil {
 			return st, err
 		}
@@ -71,6 +78,9 @@ func (v *View) Stats() (Stats, error) {
 				preds[id] += n
 			case countClass:
 				classes[id] += n
+				if n > 0 {
+					classSegs[id]++
+				}
 			}
 		}
 		it.Close()
@@ -81,7 +91,17 @@ func (v *View) Stats() (Stats, error) {
 		st.Graphs = append(st.Graphs, gs)
 	}
 	slices.SortFunc(st.Graphs, func(a, b GraphStats) int { return Compare(a.Graph, b.Graph) })
-	var err error
+	// The counters count a class's instances per graph; a subject typed in
+	// two graphs (the seed and an import, say) is one instance. A class
+	// typed in one graph only needs no more.
+	for class, n := range classSegs {
+		if n < 2 {
+			continue
+		}
+		if classes[class], err = v.classInstances(class); err != nil {
+			return st, err
+		}
+	}
 	if st.Predicates, err = v.termCounts(preds); err != nil {
 		return st, err
 	}
@@ -119,6 +139,36 @@ func (v *View) termCounts(m map[uint64]int64) ([]TermCount, error) {
 		return Compare(a.Term, b.Term)
 	})
 	return out, nil
+}
+
+// classInstances counts the distinct subjects that live graphs type with
+// class. It reads the POGS keys under (rdf:type, class), in order, with
+// no seek: a subject typed in several graphs shows once per graph, so the
+// subjects are sorted and counted once each.
+func (v *View) classInstances(class uint64) (int64, error) {
+	typeID, err := v.Lookup(IRI(RDFType))
+	if err != nil || typeID == 0 {
+		return 0, err
+	}
+	ix := &indexes[1]
+	prefix := make([]byte, 1+2*idWidth)
+	prefix[0] = ix.tag
+	putID(prefix[1:], typeID)
+	putID(prefix[1+idWidth:], class)
+	it := v.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	defer it.Close()
+	var subjects []uint64
+	for it.Rewind(); it.Valid(); it.Next() {
+		if len(subjects)&1023 == 0 && v.ctx.Err() != nil {
+			return 0, v.ctx.Err()
+		}
+		q := decodeIndexKey(ix, it.Item().Key())
+		if _, live := v.segs.graphOf[q[posG]]; live {
+			subjects = append(subjects, q[posS])
+		}
+	}
+	slices.Sort(subjects)
+	return int64(len(slices.Compact(subjects))), nil
 }
 
 // DistinctSubjects counts the distinct subjects across all graphs. A subject

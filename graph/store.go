@@ -53,8 +53,12 @@ type Store struct {
 	// transaction oracle, and a transaction that outlived it would crash
 	// badger when it ends.
 	openViews atomic.Int64
-	// gcMu is held by value-log garbage collection, and by such a load.
+	// gcMu is held by value-log garbage collection, by such a load, and by
+	// the background clean-up of unused segments (recover.go).
 	gcMu sync.Mutex
+	// toClean holds, from init until Open starts cleanSegments, the
+	// segments no graph uses whose keys are to be deleted.
+	toClean []uint64
 
 	ctx       context.Context // lifecycle of background work, cancelled by Close
 	cancel    context.CancelFunc
@@ -112,7 +116,7 @@ func Open(dir string, opts Options) (*Store, error) {
 			}
 		}
 	}
-	if s.db, err = badger.Open(bo); err != nil {
+	if s.db, err = s.openRecovering(bo); err != nil {
 		s.unlock()
 		return nil, fmt.Errorf("graph: open store %s: %w", dir, noSpace(err))
 	}
@@ -125,6 +129,11 @@ func Open(dir string, opts Options) (*Store, error) {
 	if opts.GCInterval > 0 && !opts.InMemory && !opts.ReadOnly {
 		s.wg.Add(1)
 		go s.gcLoop()
+	}
+	if len(s.toClean) > 0 {
+		s.wg.Add(1)
+		go s.cleanSegments(s.toClean)
+		s.toClean = nil
 	}
 	return s, nil
 }
@@ -267,10 +276,11 @@ func (s *Store) init() error {
 	if s.opts.ReadOnly {
 		return nil
 	}
-	if err := s.repairIncremental(); err != nil {
+	lost, err := s.repairIncremental()
+	if err != nil {
 		return err
 	}
-	if err := s.repair(); err != nil {
+	if s.toClean, err = s.repairAtOpen(lost); err != nil {
 		return err
 	}
 	return s.ensureTextIndex(context.Background())
@@ -375,10 +385,51 @@ func (s *Store) Dir() string {
 	return s.dir
 }
 
-// Size returns the bytes the store uses on disk (LSM tree and value log).
+// Size returns badger's estimate of the bytes of its LSM tree and value
+// log, which loads use to choose their path. badger updates it lazily (it
+// is 0 for a while after a store is created or opened); [Store.DiskBytes]
+// measures the files.
 func (s *Store) Size() int64 {
 	lsm, vlog := s.db.Size()
 	return lsm + vlog
+}
+
+// DiskBytes returns the bytes the store's files take on disk: the blocks
+// allocated to every file in its directory, so that badger's preallocated,
+// sparse log files count for what they hold, not for their nominal size.
+// In memory it returns badger's estimate.
+func (s *Store) DiskBytes() (int64, error) {
+	if s.opts.InMemory {
+		return s.Size(), nil
+	}
+	entries, err := os.ReadDir(s.dir)
+	if err != nil {
+		return 0, fmt.Errorf("graph: size of store %s: %w", s.dir, err)
+	}
+	var n int64
+	for _, e := range entries {
+		info, err := e.Info()
+		if errors.Is(err, os.ErrNotExist) {
+			continue // removed by a compaction meanwhile
+		}
+		if err != nil {
+			return 0, fmt.Errorf("graph: size of store %s: %w", s.dir, err)
+		}
+		if !info.Mode().IsRegular() {
+			continue
+		}
+		n += allocated(info)
+	}
+	return n, nil
+}
+
+// allocated returns the bytes allocated to a file on disk, or its size
+// when the system does not say.
+func allocated(info os.FileInfo) int64 {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return int64(st.Blocks) * 512
+	}
+	return info.Size()
 }
 
 func (s *Store) checkWritable() error {

@@ -19,6 +19,9 @@ type kvWriter struct {
 	free   chan *z.Buffer   // empty buffers
 	full   []chan *z.Buffer // per writer goroutine, the buffers to write
 	errc   chan error       // each writer goroutine's result, sent when its channel is closed
+	// used holds the streams that received a key: badger warns of closing
+	// a stream it never saw, so done skips the others.
+	used map[uint32]bool
 	// version is the badger version of every key written: 1 into an empty
 	// store, above every version present for a load into a store with data
 	// (the newest version of a key wins, whatever its level).
@@ -43,6 +46,7 @@ func newKVWriter(sw *badger.StreamWriter, tag string, version uint64) *kvWriter 
 	w := &kvWriter{
 		free:    make(chan *z.Buffer, kvBuffers),
 		errc:    make(chan error, kvWriters),
+		used:    map[uint32]bool{},
 		version: version,
 	}
 	for range kvBuffers - 1 {
@@ -72,6 +76,7 @@ func (w *kvWriter) put(stream uint32, key, value []byte) error {
 	if stream != w.stream {
 		w.flush()
 		w.stream = stream
+		w.used[stream] = true
 	}
 	n := 1 + uvarintSize(uint64(len(key))) + len(key) + 1 + uvarintSize(w.version) + 1 + uvarintSize(uint64(stream))
 	if len(value) > 0 {
@@ -98,6 +103,9 @@ func (w *kvWriter) put(stream uint32, key, value []byte) error {
 
 // done marks the end of a stream.
 func (w *kvWriter) done(stream uint32) error {
+	if !w.used[stream] {
+		return nil // badger never saw it: nothing to close
+	}
 	if stream != w.stream {
 		w.flush()
 		w.stream = stream

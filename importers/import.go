@@ -238,6 +238,9 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 	}
 	e := env{ctx: ctx, store: s, schema: sc, base: opts.Base, encoding: opts.Encoding, links: &linkRun{}, mapping: opts.Map}
 	prog := newProgress(opts.Progress, opts.Terminal, total)
+	if l != nil {
+		l.OnProgress(prog.phase)
+	}
 	var done int64
 	claimed := map[graph.Term]Input{} // source graph -> the input of this run that goes there
 	for i, in := range inputs {

@@ -4,16 +4,20 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"civicgraph/graph"
 )
 
 // progress reports an import's progress: a line redrawn in place on a
 // terminal, or a plain line every few seconds otherwise.
 type progress struct {
-	w        io.Writer // nil: silent
-	terminal bool
-	start    time.Time
-	last     time.Time
-	total    int64 // bytes in all inputs, 0 when unknown
+	w         io.Writer // nil: silent
+	terminal  bool
+	start     time.Time
+	last      time.Time
+	total     int64     // bytes in all inputs, 0 when unknown
+	lastPhase string    // the load's last phase, once reading is done
+	shown     time.Time // when a phase line was last printed
 }
 
 func newProgress(w io.Writer, terminal bool, total int64) *progress {
@@ -83,4 +87,35 @@ func humanBytes(n int64) string {
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// phase reports a step of the load (graph.LoadProgress): the phases of a
+// commit, which take a while after the input is read. A new phase is
+// printed at once; the count within a phase as often as update prints.
+func (p *progress) phase(lp graph.LoadProgress) {
+	if p.w == nil {
+		return
+	}
+	now := time.Now()
+	every := 5 * time.Second
+	if p.terminal {
+		every = 100 * time.Millisecond
+	}
+	if lp.Phase == p.lastPhase && now.Sub(p.shown) < every {
+		return
+	}
+	p.lastPhase, p.shown = lp.Phase, now
+	line := lp.Phase
+	switch {
+	case lp.Total > 0 && lp.Phase == graph.PhaseIndexes:
+		line = fmt.Sprintf("%s: %d of %d", lp.Phase, lp.Done+1, lp.Total)
+	case lp.Total > 0:
+		line = fmt.Sprintf("%s: %d of %d quads", lp.Phase, lp.Done, lp.Total)
+	}
+	line = fmt.Sprintf("%s (%s)", line, now.Sub(p.start).Round(time.Second))
+	if p.terminal {
+		fmt.Fprintf(p.w, "\r\x1b[K%s", line)
+		return
+	}
+	fmt.Fprintln(p.w, line)
 }

@@ -29,7 +29,7 @@ func TestRun_GenerateFormats(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "store")
 			args := append([]string{"import", "--quiet", "--empty", "--data", dir}, tc.importArgs...)
 			out := mustCLI(t, append(args, file)...)
-			if !strings.HasPrefix(out, "imported 1 files: ") {
+			if !strings.HasPrefix(out, "imported 1 file: ") {
 				t.Errorf("import of generate --format %s: %q", tc.format, out)
 			}
 		})

@@ -13,7 +13,7 @@ import (
 func runImport(ctx context.Context, env *environment, args []string) error {
 	var cfg config
 	fs := newFlagSet(env, "import", "import [flags] FILE... (regular files; - reads standard input, with --format and --graph)", &cfg)
-	format := fs.String("format", "", "format of every file: nt, nq, csv or csv:<template> (default: from each file's extension)")
+	format := fs.String("format", "", "format of every file: "+formatList()+" (default: from each file's extension)")
 	encoding := fs.String("encoding", "", "encoding of CSV files when not UTF-8: latin1 or windows-1252")
 	graphIRI := fs.String("graph", "", "named graph for triples without one (default: one graph per file, named after it)")
 	dryRun := fs.Bool("dry-run", false, "parse and check everything, write nothing")
@@ -65,20 +65,21 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	if *dryRun {
-		fmt.Fprintf(env.stdout, "dry run: %d files, %d statements, no errors; nothing written\n", res.Files, res.Records)
+		fmt.Fprintf(env.stdout, "dry run: %s, %s, no errors; nothing written\n", counted(res.Files, "file", "files"), counted(res.Records, "statement", "statements"))
 		return nil
 	}
-	fmt.Fprintf(env.stdout, "imported %d files: %d statements read, %d quads in %d graphs, %d new terms\n",
-		res.Files, res.Records, res.Load.Quads, res.Load.Graphs, res.Load.NewTerms)
+	fmt.Fprintf(env.stdout, "imported %s: %s read, %s in %s, %s\n",
+		counted(res.Files, "file", "files"), counted(res.Records, "statement", "statements"), counted(res.Load.Quads, "quad", "quads"),
+		counted(res.Load.Graphs, "graph", "graphs"), counted(res.Load.NewTerms, "new term", "new terms"))
 	for _, n := range res.Notes {
 		fmt.Fprintln(env.stdout, "note:", n)
 	}
 	if res.Skipped > 0 {
-		fmt.Fprintf(env.stdout, "left out %d register entries whose organisation is not a public administration or is not named\n", res.Skipped)
+		fmt.Fprintf(env.stdout, "left out %s whose organisation is not a public administration or is not named\n", counted(res.Skipped, "register entry", "register entries"))
 	}
 	if l := res.Linked; l != (bib.LinkStats{}) {
-		fmt.Fprintf(env.stdout, "linked to what the store holds: %d references, %d persons, %d organisations\n",
-			l.References, l.Persons, l.Organizations)
+		fmt.Fprintf(env.stdout, "linked to what the store holds: %s, %s, %s\n",
+			counted(l.References, "reference", "references"), counted(l.Persons, "person", "persons"), counted(l.Organizations, "organisation", "organisations"))
 	}
 	return s.Close()
 }

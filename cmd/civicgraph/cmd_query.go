@@ -62,8 +62,24 @@ func runQuery(ctx context.Context, env *environment, args []string) error {
 	if err := enc.Encode(resp); err != nil {
 		return err
 	}
-	if len(resp.Errors) > 0 {
-		return fmt.Errorf("the query returned %d errors", len(resp.Errors))
+	return queryErrors(resp.Errors)
+}
+
+// queryErrors turns a response's errors into one error that quotes them
+// (the first few), so that the message on stderr says what went wrong even
+// when stdout goes to a file.
+func queryErrors[E error](errs []E) error {
+	if len(errs) == 0 {
+		return nil
 	}
-	return nil
+	const show = 3
+	var msgs []string
+	for i, e := range errs {
+		if i == show {
+			msgs = append(msgs, fmt.Sprintf("and %d more", len(errs)-show))
+			break
+		}
+		msgs = append(msgs, e.Error())
+	}
+	return fmt.Errorf("the query returned %s: %s", counted(len(errs), "error", "errors"), strings.Join(msgs, "; "))
 }

@@ -52,7 +52,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	addLogFlags(fs, env, &cfg)
 	fs.StringVar(&sc.addr, "addr", envOr(env.getenv, "CIVICGRAPH_ADDR", "127.0.0.1:8080"), "listen address (env CIVICGRAPH_ADDR)")
 	fs.StringVar(&sc.corsOrigins, "cors-origins", envOr(env.getenv, "CIVICGRAPH_CORS_ORIGINS", ""), "comma-separated origins allowed from browsers; empty sends no CORS headers (env CIVICGRAPH_CORS_ORIGINS)")
-	fs.StringVar(&sc.tokenFile, "token-file", envOr(env.getenv, "CIVICGRAPH_TOKEN_FILE", ""), "file holding the bearer token writes need; CIVICGRAPH_TOKEN gives it directly (env CIVICGRAPH_TOKEN_FILE)")
+	fs.StringVar(&sc.tokenFile, "token-file", envOr(env.getenv, "CIVICGRAPH_TOKEN_FILE", ""), "file holding the bearer token writes need, at least 16 characters; CIVICGRAPH_TOKEN gives it directly (env CIVICGRAPH_TOKEN_FILE)")
 	fs.BoolVar(&sc.readOnly, "read-only", envOr(env.getenv, "CIVICGRAPH_READ_ONLY", "") == "true", "refuse every write (env CIVICGRAPH_READ_ONLY=true)")
 	fs.Int64Var(&sc.limits.MaxBodyBytes, "max-body-bytes", int64(envInt(env.getenv, "CIVICGRAPH_MAX_BODY_BYTES", int(def.MaxBodyBytes))), "largest request body in bytes (env CIVICGRAPH_MAX_BODY_BYTES)")
 	fs.Int64Var(&sc.limits.MaxUploadBytes, "max-upload", int64(envInt(env.getenv, "CIVICGRAPH_MAX_UPLOAD", int(def.MaxUploadBytes))), "largest multipart upload (importData with files) in bytes; held in memory while imported (env CIVICGRAPH_MAX_UPLOAD)")

@@ -144,7 +144,7 @@ func TestRun_ServeBadFlags(t *testing.T) {
 }
 
 func TestRun_Query(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "store")
+	dir := newStore(t, false)
 	out := mustCLI(t, "query", "--data", dir, `{ node(id: "concept/lifecycle/tendering") { label(lang: "ca") } }`)
 	if !strings.Contains(out, `"label": "Licitació"`) {
 		t.Errorf("query printed %s", out)

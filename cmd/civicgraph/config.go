@@ -23,6 +23,7 @@ var errBadFlags = errors.New("bad flags")
 // config holds the settings shared by subcommands. Each is a flag whose
 // default comes from a CIVICGRAPH_* environment variable.
 type config struct {
+	stderr    io.Writer // where openStore says that it created a store, and logs
 	dataDir   string
 	empty     bool   // create a new store bare, without the seed
 	base      string // base IRI of instances
@@ -61,18 +62,42 @@ func envOr(getenv func(string) string, key, def string) string {
 	return def
 }
 
-// newFlagSet returns a flag set for a subcommand with the shared flags.
+// createsStore names the subcommands that create the store when --data
+// names none; the others refuse a store that does not exist (a typo in
+// --data must not answer from a new, seeded store). Only these take
+// --empty, which says how to create it.
+var createsStore = map[string]bool{"import": true, "serve": true}
+
+// usesBase names the subcommands that take --base: those that may seed a
+// new store, and query, whose resolvers write instance IRIs with it.
+var usesBase = map[string]bool{"import": true, "serve": true, "query": true}
+
+// newFlagSet returns a flag set for a subcommand with the shared flags:
+// --data when cfg is not nil, and --empty and --base where they mean
+// something (createsStore, usesBase). Flags go anywhere among the
+// arguments (see parse).
 func newFlagSet(env *environment, name, usage string, cfg *config) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(env.stderr, "Usage: civicgraph %s\n\nFlags:\n", usage)
-		fs.PrintDefaults()
+		fmt.Fprintf(env.stderr, "Usage: civicgraph %s\n", usage)
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprintf(env.stderr, "\nFlags (before, between or after the arguments; \"--\" ends them):\n")
+			fs.PrintDefaults()
+		}
 	}
 	if cfg != nil {
+		cfg.stderr = env.stderr
+		cfg.base = schema.DefaultBase
 		fs.StringVar(&cfg.dataDir, "data", envOr(env.getenv, "CIVICGRAPH_DATA", defaultDataDir(env.getenv)), "store directory (env CIVICGRAPH_DATA)")
-		fs.BoolVar(&cfg.empty, "empty", envOr(env.getenv, "CIVICGRAPH_EMPTY", "") == "true", "when the store does not exist yet, create it bare: no ontology, concepts or seed (env CIVICGRAPH_EMPTY=true)")
-		fs.StringVar(&cfg.base, "base", envOr(env.getenv, "CIVICGRAPH_BASE", schema.DefaultBase), "base IRI of instances in the seed (env CIVICGRAPH_BASE)")
+		if createsStore[name] {
+			fs.BoolVar(&cfg.empty, "empty", envOr(env.getenv, "CIVICGRAPH_EMPTY", "") == "true", "when the store does not exist yet, create it bare: no ontology, concepts or seed (env CIVICGRAPH_EMPTY=true)")
+		}
+		if usesBase[name] {
+			fs.StringVar(&cfg.base, "base", envOr(env.getenv, "CIVICGRAPH_BASE", schema.DefaultBase), "base IRI of instances in the seed (env CIVICGRAPH_BASE)")
+		}
 	}
 	return fs
 }
@@ -83,15 +108,65 @@ func addLogFlags(fs *flag.FlagSet, env *environment, cfg *config) {
 	fs.StringVar(&cfg.logFormat, "log-format", envOr(env.getenv, "CIVICGRAPH_LOG_FORMAT", "text"), "text or json (env CIVICGRAPH_LOG_FORMAT)")
 }
 
-// parse parses args; on failure the flag package has printed the problem.
+// parse parses args, with flags anywhere among them, as users type them
+// ("import FILE --data DIR" as well as "import --data DIR FILE"); "--"
+// ends the flags, so that every argument after it is positional even when
+// it starts with "-". Afterwards fs.Args() holds the positional arguments,
+// in order. On failure the flag package has printed the problem.
 func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	positional, err := interleave(fs, args)
+	if err == nil {
+		// Hand the positional arguments to fs.Args(): after "--", Parse
+		// takes everything as an argument and sets no flag.
+		err = fs.Parse(append([]string{"--"}, positional...))
+	}
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
 		return fmt.Errorf("%w: %v", errBadFlags, err)
 	}
 	return nil
+}
+
+// interleave parses the flags in args wherever they stand and returns the
+// other arguments. The flag package stops at the first argument that is not
+// a flag; interleave takes that argument aside and goes on with the rest.
+func interleave(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" && !takesValue(fs, args[:used-1]) {
+			// Parse stopped at "--" (not at "--" given as a flag's value).
+			return append(positional, rest...), nil
+		}
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// takesValue reports whether the last of parsed is a flag that takes its
+// value from the next argument: a flag other than a boolean, without "=".
+func takesValue(fs *flag.FlagSet, parsed []string) bool {
+	if len(parsed) == 0 {
+		return false
+	}
+	a := parsed[len(parsed)-1]
+	if len(a) < 2 || a[0] != '-' || strings.Contains(a, "=") || a == "--" {
+		return false
+	}
+	f := fs.Lookup(strings.TrimLeft(a, "-"))
+	if f == nil {
+		return false
+	}
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return !ok || !b.IsBoolFlag()
 }
 
 func (c *config) validate() error {
@@ -121,17 +196,31 @@ func (c *config) logger(w io.Writer) (*slog.Logger, error) {
 	return slog.New(slog.NewTextHandler(w, opts)), nil
 }
 
-// openStore opens the store in cfg.dataDir. When there is none it creates
-// one (even for a read-only use) and loads the seed into it, unless
-// cfg.empty asks for a bare store.
+// openStore opens the store in cfg.dataDir. For reading (readOnly), the
+// store must exist: a command that only reads refuses a directory that
+// holds none, naming it, rather than answering from a new store. For
+// writing, a missing store is created, with the seed unless cfg.empty
+// asks for a bare one, and openStore says so on cfg.stderr. The store's
+// log lines (a recovery after a crash, say) go to cfg.stderr too.
 func openStore(ctx context.Context, cfg *config, readOnly bool) (*graph.Store, error) {
-	created := !graph.Exists(cfg.dataDir)
-	if created {
-		readOnly = false
-	}
-	s, err := graph.Open(cfg.dataDir, graph.Options{ReadOnly: readOnly})
+	logger, err := cfg.logger(cfg.errOut())
 	if err != nil {
 		return nil, err
+	}
+	created := !graph.Exists(cfg.dataDir)
+	if created && readOnly {
+		return nil, fmt.Errorf("%w in %s (check --data or CIVICGRAPH_DATA; \"civicgraph import\" or \"civicgraph serve\" creates a store)", errNoStore, cfg.dataDir)
+	}
+	s, err := graph.Open(cfg.dataDir, graph.Options{ReadOnly: readOnly, Logger: logger})
+	if err != nil {
+		return nil, err
+	}
+	if created {
+		what := "with the ontology, concepts and seed"
+		if cfg.empty {
+			what = "empty"
+		}
+		fmt.Fprintf(cfg.errOut(), "civicgraph: created a new store in %s, %s\n", cfg.dataDir, what)
 	}
 	if created && !cfg.empty {
 		if _, err := importers.Seed(ctx, s, cfg.base); err != nil {
@@ -140,4 +229,33 @@ func openStore(ctx context.Context, cfg *config, readOnly bool) (*graph.Store, e
 		}
 	}
 	return s, nil
+}
+
+// errNoStore is returned when a command that reads names a directory that
+// holds no store.
+var errNoStore = errors.New("no store")
+
+func (c *config) errOut() io.Writer {
+	if c.stderr == nil {
+		return io.Discard
+	}
+	return c.stderr
+}
+
+// counted writes n and the noun in the singular or the plural: "1 file",
+// "2 files".
+func counted[N ~int | ~int64](n N, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// formatList lists every format the importer reads, for --format's help.
+func formatList() string {
+	var names []string
+	for _, f := range importers.Formats() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ") + ", " + string(importers.JSON) + " (tells OCDS, CSL-JSON, registers and JSON-LD apart by content) or csv:<template>"
 }
