@@ -2,6 +2,7 @@ package server
 
 import (
 	"log/slog"
+	"runtime"
 	"time"
 
 	"civicgraph/graph"
@@ -52,6 +53,17 @@ type Options struct {
 	// Timeout bounds the time of one request (default 10 s). Its context
 	// reaches the store's scans, which stop when it expires.
 	Timeout time.Duration
+	// MaxInFlight bounds the GraphQL requests without the token that run
+	// at once (default GOMAXPROCS: they are CPU-bound, and more at once
+	// only adds memory and latency). Requests with the token pass.
+	MaxInFlight int
+	// MaxQueue bounds the requests waiting for one of the MaxInFlight
+	// slots (default 256); past it, and after QueueWait in the queue, a
+	// request gets 503 with Retry-After, and /readyz says busy while
+	// the queue is full.
+	MaxQueue int
+	// QueueWait bounds the time a request waits in the queue (default 5 s).
+	QueueWait time.Duration
 	// UploadTimeout bounds the time of a multipart request with files, from
 	// its arrival to the end of its import (default 5 minutes); the
 	// request's read and write deadlines are moved past it once the request
@@ -72,6 +84,9 @@ func DefaultOptions() Options {
 		MaxNodes:       10000,
 		Timeout:        10 * time.Second,
 		UploadTimeout:  5 * time.Minute,
+		MaxInFlight:    max(runtime.GOMAXPROCS(0), 2),
+		MaxQueue:       256,
+		QueueWait:      5 * time.Second,
 	}
 }
 
@@ -107,6 +122,15 @@ func (o Options) withDefaults() Options {
 	}
 	if o.UploadTimeout <= 0 {
 		o.UploadTimeout = d.UploadTimeout
+	}
+	if o.MaxInFlight <= 0 {
+		o.MaxInFlight = d.MaxInFlight
+	}
+	if o.MaxQueue <= 0 {
+		o.MaxQueue = d.MaxQueue
+	}
+	if o.QueueWait <= 0 {
+		o.QueueWait = d.QueueWait
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,16 +42,23 @@ func New(opts Options) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	gql := &graphqlHandler{s: s, opts: opts, limits: m}
+	gql := &graphqlHandler{s: s, opts: opts, limits: m, counts: &countCache{store: opts.Store}}
+	lim := newInFlight(opts.MaxInFlight, opts.MaxQueue, opts.QueueWait, m)
 	mux := http.NewServeMux()
-	mux.Handle("POST /graphql", withAuth(opts.Token, gql))
-	mux.Handle("GET /graphql", gql)
+	mux.Handle("POST /graphql", withAuth(opts.Token, lim.wrap(gql)))
+	mux.Handle("GET /graphql", withAuth(opts.Token, lim.wrap(gql)))
+	mux.Handle("GET /admin/backup", withAuth(opts.Token, backupHandler(opts)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		if err := ready(r.Context(), opts.Store); err != nil {
 			writeJSONError(w, http.StatusServiceUnavailable, "store not ready")
+			return
+		}
+		if lim.busy() {
+			w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
+			writeJSONError(w, http.StatusServiceUnavailable, "busy: every request slot is taken and the queue is full")
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
