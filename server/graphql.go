@@ -51,10 +51,11 @@ type request struct {
 // graphqlHandler serves the GraphQL endpoint; see graphql-go's relay
 // handler, plus the body, cost, time and result limits.
 type graphqlHandler struct {
-	s      *graphql.Schema
-	opts   Options
-	limits *metrics
-	counts *countCache
+	s        *graphql.Schema
+	opts     Options
+	limits   *metrics
+	counts   *countCache
+	inFlight *inFlight
 }
 
 // errorResponse is a GraphQL response with one error and no data.
@@ -174,10 +175,19 @@ func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	model := costModel{schema: h.s.AST(), counts: h.counts.get(r.Context()), maxNodes: h.opts.MaxNodes}
-	if c := model.cost(doc, op, req.Variables); c > h.opts.MaxCost {
+	c := model.cost(doc, op, req.Variables)
+	if c > h.opts.MaxCost {
 		h.limits.limitHit("cost")
 		writeGraphQLError(w, r, requestErrorStatus(r), queries.LimitError("cost", h.opts.MaxCost, fmt.Sprintf("a query of estimated cost %d", c)))
 		return
+	}
+	if !authorized(r.Context()) {
+		lane := h.inFlight.lane(c)
+		if !h.inFlight.acquire(r.Context(), lane) {
+			h.inFlight.refuse(w, r, h.limits, lane)
+			return
+		}
+		defer func() { <-lane }()
 	}
 	timeout := h.opts.Timeout
 	if isMultipart(r) {

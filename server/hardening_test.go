@@ -7,10 +7,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"civicgraph/graph/graphtest"
 	"civicgraph/server"
@@ -163,83 +161,6 @@ func postWithType(t testing.TB, ts *httptest.Server, q string, header http.Heade
 		t.Fatal(err)
 	}
 	return resp.StatusCode, resp.Header.Get("Content-Type"), b
-}
-
-// TestServer_InFlight fills the one request slot and the one queue place
-// with requests whose bodies have not arrived, then checks that the next
-// anonymous request is refused with 503 and Retry-After, that /readyz
-// says busy, that a request with the token still passes, and that all is
-// well again once the bodies arrive.
-func TestServer_InFlight(t *testing.T) {
-	ts, _ := newTestServer(t, server.Options{Token: testToken, MaxInFlight: 1, MaxQueue: 1, QueueWait: time.Hour})
-	type held struct {
-		w    *io.PipeWriter
-		done chan int
-	}
-	hold := func() held {
-		pr, pw := io.Pipe()
-		req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, ts.URL+"/graphql", pr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Content-Type", "application/json")
-		h := held{pw, make(chan int, 1)}
-		go func() {
-			resp, err := ts.Client().Do(req)
-			if err != nil {
-				h.done <- 0
-				return
-			}
-			resp.Body.Close()
-			h.done <- resp.StatusCode
-		}()
-		return h
-	}
-	readyz := func() int {
-		resp, err := ts.Client().Get(ts.URL + "/readyz")
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		return resp.StatusCode
-	}
-	if got := readyz(); got != http.StatusOK {
-		t.Fatalf("readyz %d before any request, want 200", got)
-	}
-	a, b := hold(), hold()
-	for readyz() != http.StatusServiceUnavailable {
-		runtime.Gosched() // until both requests are in: one running, one queued
-	}
-	req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, ts.URL+"/graphql", strings.NewReader(`{"query":"{ stats { quads } }"}`))
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
-		t.Errorf("status %d, Retry-After %q: %s; want 503 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"), body)
-	}
-	if r := decode(t, body); r.errorCode() != "LIMIT" || r.Errors[0].Extensions["limit"] != "in flight" {
-		t.Errorf("response %s, want the in flight limit", body)
-	}
-	if status, b := post(t, ts, `{ stats { quads } }`, nil, bearer(testToken)); status != http.StatusOK || len(decode(t, b).Errors) > 0 {
-		t.Errorf("a request with the token while busy: %d %s", status, b)
-	}
-	// Either may hold the slot: send both bodies before waiting.
-	for _, h := range []held{a, b} {
-		io.WriteString(h.w, `{"query":"{ stats { quads } }"}`)
-		h.w.Close()
-	}
-	for _, h := range []held{a, b} {
-		if got := <-h.done; got != http.StatusOK {
-			t.Errorf("held request: status %d, want 200", got)
-		}
-	}
-	if got := readyz(); got != http.StatusOK {
-		t.Errorf("readyz %d after the burst, want 200", got)
-	}
 }
 
 // TestServer_Backup takes a backup through GET /admin/backup and restores

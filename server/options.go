@@ -53,14 +53,22 @@ type Options struct {
 	// Timeout bounds the time of one request (default 10 s). Its context
 	// reaches the store's scans, which stop when it expires.
 	Timeout time.Duration
-	// MaxInFlight bounds the GraphQL requests without the token that run
-	// at once (default GOMAXPROCS: they are CPU-bound, and more at once
-	// only adds memory and latency). Requests with the token pass.
+	// MaxInFlight bounds the light GraphQL requests without the token
+	// (estimated cost under HeavyCost) that run at once (default 4 times
+	// GOMAXPROCS). Requests with the token pass.
 	MaxInFlight int
-	// MaxQueue bounds the requests waiting for one of the MaxInFlight
-	// slots (default 256); past it, and after QueueWait in the queue, a
-	// request gets 503 with Retry-After, and /readyz says busy while
-	// the queue is full.
+	// MaxHeavy bounds the heavy ones (cost HeavyCost or more) that run at
+	// once (default half of GOMAXPROCS, at least 1), so that they never
+	// hold every core.
+	MaxHeavy int
+	// HeavyCost is the estimated cost from which a request is heavy
+	// (default 10000: a list that scans a class of 10,000 instances, or
+	// a page of 1,000 entities with ten fields).
+	HeavyCost int
+	// MaxQueue bounds the requests waiting for a slot (default 256); past
+	// it, and after QueueWait in the queue, a request gets 503 with
+	// Retry-After, and /readyz says busy while every light slot is taken
+	// and the queue is full.
 	MaxQueue int
 	// QueueWait bounds the time a request waits in the queue (default 5 s).
 	QueueWait time.Duration
@@ -84,7 +92,9 @@ func DefaultOptions() Options {
 		MaxNodes:       10000,
 		Timeout:        10 * time.Second,
 		UploadTimeout:  5 * time.Minute,
-		MaxInFlight:    max(runtime.GOMAXPROCS(0), 2),
+		MaxInFlight:    4 * runtime.GOMAXPROCS(0),
+		MaxHeavy:       max(runtime.GOMAXPROCS(0)/2, 1),
+		HeavyCost:      10000,
 		MaxQueue:       256,
 		QueueWait:      5 * time.Second,
 	}
@@ -125,6 +135,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxInFlight <= 0 {
 		o.MaxInFlight = d.MaxInFlight
+	}
+	if o.MaxHeavy <= 0 {
+		o.MaxHeavy = d.MaxHeavy
+	}
+	if o.HeavyCost <= 0 {
+		o.HeavyCost = d.HeavyCost
 	}
 	if o.MaxQueue <= 0 {
 		o.MaxQueue = d.MaxQueue

@@ -108,7 +108,9 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	fs.IntVar(&sc.limits.MaxNodes, "max-nodes", envInt(env.getenv, "CIVICGRAPH_MAX_NODES", def.MaxNodes), "most nodes neighbors returns and paths visits (env CIVICGRAPH_MAX_NODES)")
 	fs.DurationVar(&sc.limits.Timeout, "timeout", envDuration(env.getenv, "CIVICGRAPH_TIMEOUT", def.Timeout), "time limit of one request (env CIVICGRAPH_TIMEOUT)")
 	fs.DurationVar(&sc.limits.UploadTimeout, "upload-timeout", envDuration(env.getenv, "CIVICGRAPH_UPLOAD_TIMEOUT", def.UploadTimeout), "time limit of a multipart upload, transfer and import (env CIVICGRAPH_UPLOAD_TIMEOUT)")
-	fs.IntVar(&sc.limits.MaxInFlight, "max-in-flight", envInt(env.getenv, "CIVICGRAPH_MAX_IN_FLIGHT", def.MaxInFlight), "GraphQL requests without the token that run at once; more wait in a queue (env CIVICGRAPH_MAX_IN_FLIGHT)")
+	fs.IntVar(&sc.limits.MaxInFlight, "max-in-flight", envInt(env.getenv, "CIVICGRAPH_MAX_IN_FLIGHT", def.MaxInFlight), "light GraphQL requests without the token that run at once; more wait in a queue (env CIVICGRAPH_MAX_IN_FLIGHT)")
+	fs.IntVar(&sc.limits.MaxHeavy, "max-heavy", envInt(env.getenv, "CIVICGRAPH_MAX_HEAVY", def.MaxHeavy), "heavy ones (estimated cost --heavy-cost or more) that run at once; keep it under the cores (env CIVICGRAPH_MAX_HEAVY)")
+	fs.IntVar(&sc.limits.HeavyCost, "heavy-cost", envInt(env.getenv, "CIVICGRAPH_HEAVY_COST", def.HeavyCost), "estimated cost from which a request is heavy (env CIVICGRAPH_HEAVY_COST)")
 	fs.IntVar(&sc.limits.MaxQueue, "max-queue", envInt(env.getenv, "CIVICGRAPH_MAX_QUEUE", def.MaxQueue), "requests that may wait for one of those slots; past it, or after --queue-wait, they get 503 with Retry-After, and /readyz says busy while the queue is full (env CIVICGRAPH_MAX_QUEUE)")
 	fs.DurationVar(&sc.limits.QueueWait, "queue-wait", envDuration(env.getenv, "CIVICGRAPH_QUEUE_WAIT", def.QueueWait), "longest wait in the queue (env CIVICGRAPH_QUEUE_WAIT)")
 	fs.StringVar(&sc.memoryLimit, "memory-limit", envOr(env.getenv, "CIVICGRAPH_MEMORY_LIMIT", ""), "Go's soft memory limit (runtime/debug.SetMemoryLimit), such as 1GiB or 512MiB, or off; the garbage collector works harder near it, so the heap returns to it after a burst. Default 900MiB, or GOMEMLIMIT when set (env CIVICGRAPH_MEMORY_LIMIT)")
@@ -189,7 +191,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 func (sc *serveConfig) load(getenv func(string) string) error {
 	for _, k := range []string{"CIVICGRAPH_MAX_BODY_BYTES", "CIVICGRAPH_MAX_UPLOAD", "CIVICGRAPH_MAX_QUERY_LENGTH", "CIVICGRAPH_MAX_DEPTH",
 		"CIVICGRAPH_MAX_COST", "CIVICGRAPH_MAX_RESULT_BYTES", "CIVICGRAPH_MAX_PAGE", "CIVICGRAPH_MAX_NODES",
-		"CIVICGRAPH_MAX_IN_FLIGHT", "CIVICGRAPH_MAX_QUEUE"} {
+		"CIVICGRAPH_MAX_IN_FLIGHT", "CIVICGRAPH_MAX_HEAVY", "CIVICGRAPH_HEAVY_COST", "CIVICGRAPH_MAX_QUEUE"} {
 		if v := getenv(k); v != "" {
 			if _, err := strconv.Atoi(v); err != nil {
 				return fmt.Errorf("%w: %s=%q: expected an integer", errBadFlags, k, v)
@@ -220,7 +222,7 @@ func (sc *serveConfig) load(getenv func(string) string) error {
 	l := sc.limits
 	switch {
 	case l.MaxBodyBytes <= 0, l.MaxUploadBytes <= 0, l.MaxQueryLength <= 0, l.MaxCost <= 0, l.MaxResultBytes <= 0, l.MaxPage <= 0, l.MaxNodes <= 0, l.Timeout <= 0,
-		l.MaxInFlight <= 0, l.MaxQueue <= 0, l.QueueWait <= 0:
+		l.MaxInFlight <= 0, l.MaxHeavy <= 0, l.HeavyCost <= 0, l.MaxQueue <= 0, l.QueueWait <= 0:
 		return fmt.Errorf("%w: limits must be positive", errBadFlags)
 	case l.MaxDepth < 15:
 		return fmt.Errorf("%w: --max-depth %d: expected at least 15, which the standard introspection query needs", errBadFlags, l.MaxDepth)
