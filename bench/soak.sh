@@ -50,7 +50,8 @@ until curl -sf "http://127.0.0.1:$PORT/readyz" > /dev/null; do
   sleep 0.2
 done
 rss() { awk '/VmRSS/{print int($2/1024)}' /proc/$PID/status; }
-RSS_START=$(rss)
+anon() { awk '/RssAnon/{print int($2/1024)}' /proc/$PID/status; }
+RSS_START=$(rss); ANON_START=$(anon)
 PEAK_FILE=$WORK/soak-peak
 echo "$RSS_START" > "$PEAK_FILE"
 ( while kill -0 $PID 2>/dev/null; do r=$(rss 2>/dev/null || echo 0); [ "$r" -gt "$(cat "$PEAK_FILE")" ] && echo "$r" > "$PEAK_FILE"; sleep 0.5; done ) &
@@ -61,15 +62,17 @@ set +e
   -upload "$UP" -upload-at "$UPLOAD_AT" -out "$WORK/soak-load.json"
 STATUS=$?
 set -e
-RSS_END=$(rss)
+RSS_END=$(rss); ANON_END=$(anon)
 sleep "$SETTLE"
-RSS_SETTLED=$(rss)
+RSS_SETTLED=$(rss); ANON_SETTLED=$(anon)
 kill $SAMPLER 2>/dev/null || true
 RSS_PEAK=$(cat "$PEAK_FILE")
 echo "RSS: start ${RSS_START} MiB, peak ${RSS_PEAK} MiB, end of burst ${RSS_END} MiB, ${SETTLE} s later ${RSS_SETTLED} MiB"
+echo "of which anonymous (Go heap and stacks; the rest is badger's mapped files): start ${ANON_START} MiB, end of burst ${ANON_END} MiB, ${SETTLE} s later ${ANON_SETTLED} MiB"
 jq -n --slurpfile load "$WORK/soak-load.json" --arg date "$(date -u +%FT%TZ)" --arg commit "$(git -C "$ROOT" rev-parse --short HEAD)" \
   --argjson n "$N" --argjson start "$RSS_START" --argjson peak "$RSS_PEAK" --argjson end "$RSS_END" --argjson settled "$RSS_SETTLED" \
+  --argjson astart "$ANON_START" --argjson aend "$ANON_END" --argjson asettled "$ANON_SETTLED" \
   --arg loadavg "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson nproc "$(nproc)" \
-  '{date: $date, commit: $commit, n: $n, nproc: $nproc, loadavg_end: $loadavg, rss_mib: {start: $start, peak: $peak, end: $end, settled: $settled}, load: $load[0]}' > "$OUT"
+  '{date: $date, commit: $commit, n: $n, nproc: $nproc, loadavg_end: $loadavg, rss_mib: {start: $start, peak: $peak, end: $end, settled: $settled}, anon_mib: {start: $astart, end: $aend, settled: $asettled}, load: $load[0]}' > "$OUT"
 echo "results in $OUT"
 exit $STATUS
