@@ -15,13 +15,25 @@ type authKey struct{}
 func withAuth(token string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if token != "" {
-			got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+			got, ok := bearerToken(r.Header.Get("Authorization"))
 			if ok && subtle.ConstantTimeCompare([]byte(got), []byte(token)) == 1 {
 				r = r.WithContext(context.WithValue(r.Context(), authKey{}, true))
 			}
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// bearerToken returns the token of an Authorization header of the Bearer
+// scheme, in any case, as HTTP auth schemes are case-insensitive
+// (RFC 9110, section 11.1).
+func bearerToken(h string) (string, bool) {
+	scheme, rest, ok := strings.Cut(h, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	tok := strings.TrimLeft(rest, " ")
+	return tok, tok != ""
 }
 
 // authorized reports whether the request in ctx carried the token.

@@ -1,340 +1,172 @@
 package server
 
 import (
+	"context"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/graph-gophers/graphql-go/ast"
+
+	"civicgraph/graph"
+	"civicgraph/schema"
 )
-
-// document is the little the server needs to know of a GraphQL request
-// before running it: the operations (with their type) and the fragments,
-// as trees of fields with their list-size arguments. It is read by a small
-// parser of its own, because graphql-go keeps its parser internal; a
-// document this parser cannot read is left to graphql-go to reject.
-type document struct {
-	ops   []operation
-	frags map[string]fragment
-}
-
-type fragment struct {
-	on  string
-	sel []selection
-}
-
-type operation struct {
-	typ  string // query, mutation or subscription
-	name string
-	sel  []selection
-}
-
-// selection is a field (name set), a fragment spread (spread set) or an
-// inline fragment (neither, children only, on the type condition if any).
-type selection struct {
-	name     string
-	on       string
-	spread   string
-	size     int    // the field's first or limit argument, 0 when absent
-	sizeVar  string // the variable the size comes from
-	children []selection
-}
-
-type token struct {
-	kind byte // 'n' name, 'i' number, 's' string, or the punctuator itself; 0 at the end
-	text string
-}
-
-// lex splits a GraphQL document into tokens, dropping whitespace, commas
-// and comments.
-func lex(src string) ([]token, bool) {
-	var out []token
-	for i := 0; i < len(src); {
-		c := src[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == 0xEF || c == 0xBB || c == 0xBF:
-			i++
-		case c == '#':
-			for i < len(src) && src[i] != '\n' {
-				i++
-			}
-		case c == '"':
-			if len(src) >= i+3 && src[i:i+3] == `"""` {
-				j := i + 3
-				for j+3 <= len(src) && src[j:j+3] != `"""` {
-					if src[j] == '\\' {
-						j++
-					}
-					j++
-				}
-				if j+3 > len(src) {
-					return nil, false
-				}
-				i = j + 3
-			} else {
-				j := i + 1
-				for j < len(src) && src[j] != '"' {
-					if src[j] == '\\' {
-						j++
-					}
-					if j < len(src) && src[j] == '\n' {
-						return nil, false
-					}
-					j++
-				}
-				if j >= len(src) {
-					return nil, false
-				}
-				i = j + 1
-			}
-			out = append(out, token{'s', ""})
-		case c == '.' && len(src) >= i+3 && src[i:i+3] == "...":
-			out = append(out, token{'.', "..."})
-			i += 3
-		case isNameStart(c):
-			j := i
-			for j < len(src) && (isNameStart(src[j]) || src[j] >= '0' && src[j] <= '9') {
-				j++
-			}
-			out = append(out, token{'n', src[i:j]})
-			i = j
-		case c == '-' || c >= '0' && c <= '9':
-			j := i + 1
-			for j < len(src) && (src[j] >= '0' && src[j] <= '9' || src[j] == '.' || src[j] == 'e' || src[j] == 'E' || src[j] == '+' || src[j] == '-') {
-				j++
-			}
-			out = append(out, token{'i', src[i:j]})
-			i = j
-		case c == '{' || c == '}' || c == '(' || c == ')' || c == ':' || c == '$' || c == '!' || c == '=' || c == '@' || c == '[' || c == ']' || c == '|' || c == '&':
-			out = append(out, token{c, string(c)})
-			i++
-		default:
-			return nil, false
-		}
-	}
-	return out, true
-}
-
-func isNameStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-
-type parser struct {
-	toks  []token
-	pos   int
-	ok    bool
-	depth int
-}
-
-func (p *parser) peek() token {
-	if p.pos < len(p.toks) {
-		return p.toks[p.pos]
-	}
-	return token{}
-}
-
-func (p *parser) next() token {
-	t := p.peek()
-	if p.pos < len(p.toks) {
-		p.pos++
-	} else {
-		p.ok = false
-	}
-	return t
-}
-
-func (p *parser) expect(kind byte) token {
-	t := p.next()
-	if t.kind != kind {
-		p.ok = false
-	}
-	return t
-}
-
-// parseDocument reads src; ok is false when it is not a document this
-// parser understands.
-func parseDocument(src string) (document, bool) {
-	toks, ok := lex(src)
-	if !ok {
-		return document{}, false
-	}
-	p := &parser{toks: toks, ok: true}
-	doc := document{frags: map[string]fragment{}}
-	for p.ok && p.pos < len(p.toks) {
-		t := p.peek()
-		switch {
-		case t.kind == '{':
-			doc.ops = append(doc.ops, operation{typ: "query", sel: p.selectionSet()})
-		case t.kind == 'n' && (t.text == "query" || t.text == "mutation" || t.text == "subscription"):
-			p.next()
-			op := operation{typ: t.text}
-			if p.peek().kind == 'n' {
-				op.name = p.next().text
-			}
-			if p.peek().kind == '(' {
-				p.skipBalanced('(', ')')
-			}
-			p.directives()
-			op.sel = p.selectionSet()
-			doc.ops = append(doc.ops, op)
-		case t.kind == 'n' && t.text == "fragment":
-			p.next()
-			name := p.expect('n').text
-			if p.next().text != "on" {
-				p.ok = false
-			}
-			on := p.expect('n').text
-			p.directives()
-			doc.frags[name] = fragment{on: on, sel: p.selectionSet()}
-		default:
-			p.ok = false
-		}
-	}
-	return doc, p.ok
-}
-
-// skipBalanced skips from an open token to its matching close.
-func (p *parser) skipBalanced(open, close byte) {
-	depth := 0
-	for p.ok {
-		t := p.next()
-		switch t.kind {
-		case open:
-			depth++
-		case close:
-			depth--
-			if depth == 0 {
-				return
-			}
-		case 0:
-			p.ok = false
-		}
-	}
-}
-
-func (p *parser) directives() {
-	for p.ok && p.peek().kind == '@' {
-		p.next()
-		p.expect('n')
-		if p.peek().kind == '(' {
-			p.skipBalanced('(', ')')
-		}
-	}
-}
-
-func (p *parser) selectionSet() []selection {
-	p.depth++
-	defer func() { p.depth-- }()
-	if p.depth > 200 {
-		p.ok = false
-		return nil
-	}
-	p.expect('{')
-	var out []selection
-	for p.ok && p.peek().kind != '}' {
-		t := p.peek()
-		if t.kind == '.' {
-			p.next()
-			if n := p.peek(); n.kind == 'n' && n.text != "on" {
-				p.next()
-				p.directives()
-				out = append(out, selection{spread: n.text})
-				continue
-			}
-			on := ""
-			if p.peek().text == "on" {
-				p.next()
-				on = p.expect('n').text
-			}
-			p.directives()
-			out = append(out, selection{on: on, children: p.selectionSet()})
-			continue
-		}
-		f := selection{name: p.expect('n').text}
-		if p.peek().kind == ':' {
-			p.next()
-			f.name = p.expect('n').text
-		}
-		if p.peek().kind == '(' {
-			p.arguments(&f)
-		}
-		p.directives()
-		if p.peek().kind == '{' {
-			f.children = p.selectionSet()
-		}
-		out = append(out, f)
-	}
-	p.expect('}')
-	return out
-}
-
-// arguments reads a field's arguments, keeping first and limit.
-func (p *parser) arguments(f *selection) {
-	p.expect('(')
-	for p.ok && p.peek().kind != ')' {
-		name := p.expect('n').text
-		p.expect(':')
-		v := p.peek()
-		switch v.kind {
-		case '$':
-			p.next()
-			vn := p.expect('n').text
-			if name == "first" || name == "limit" {
-				f.sizeVar = vn
-			}
-		case 'i':
-			p.next()
-			if name == "first" || name == "limit" {
-				if n, err := strconv.Atoi(v.text); err == nil && n > 0 {
-					f.size = n
-				}
-			}
-		case '{':
-			p.skipBalanced('{', '}')
-		case '[':
-			p.skipBalanced('[', ']')
-		default:
-			p.next()
-		}
-	}
-	p.expect(')')
-}
-
-// operation returns the operation named name, or the only one.
-func (d document) operation(name string) (operation, bool) {
-	for _, op := range d.ops {
-		if op.name == name || name == "" && len(d.ops) == 1 {
-			return op, true
-		}
-	}
-	return operation{}, false
-}
 
 // defaultListSize is the size assumed for a list field with no first or
 // limit argument (an entity's relations): most are short, some are not.
 const defaultListSize = 20
 
-// cost estimates the work of an operation: every field costs the product
-// of the list sizes of itself and of the fields above it. A list's size is
-// its first or limit argument (given, or its default in the schema), 1 for
-// the edges and nodes of a connection (the page is already counted), and
-// defaultListSize for other lists. So a page of 100 actors with 10 fields
-// each costs about 1,000, and their engagements 20 times more.
+// maxCost caps every intermediate figure of an estimate.
+const maxCost = 1 << 30
+
+// idWalkShare is the share of a class's instances one unit of cost pays
+// for when a list only walks their ids (no filter, IRI order): a 16th.
+const idWalkShare = 16
+
+// listClasses are the root list fields and the class whose instances
+// (subclasses included) each one walks.
+var listClasses = map[string]string{
+	"actors":          schema.ClassActor,
+	"administrations": schema.ClassAdministration,
+	"missions":        schema.ClassMission,
+	"procurements":    schema.ClassProcurement,
+	"mechanisms":      schema.ClassMechanism,
+	"engagements":     schema.ClassEngagement,
+	"references":      schema.ClassReference,
+	"persons":         schema.ClassPerson,
+	"concepts":        schema.SKOSConcept,
+	"statements":      schema.ClassStatement,
+}
+
+// counts is what the cost model knows of the store's size.
+type counts struct {
+	at    time.Time
+	rows  map[string]int64 // by root list field: the instances of its class, subclasses included
+	quads int64
+}
+
+// countsTTL is how long the counts are reused before they are read again.
+const countsTTL = 5 * time.Second
+
+// countCache keeps the store's counts for the cost model, read again at
+// most every countsTTL (reading them costs a few reads per graph and a
+// walk of the subclasses of the listed classes).
+type countCache struct {
+	store *graph.Store
+	mu    sync.Mutex // held while reading the counts; guards c
+	c     *counts
+}
+
+// get returns counts at most countsTTL old. While one request reads them
+// again, the others use the previous ones. On a store error it returns
+// the previous counts, or none (the request itself will meet the error).
+func (cc *countCache) get(ctx context.Context) *counts {
+	if !cc.mu.TryLock() {
+		// Someone is reading them: wait only when there is nothing yet.
+		cc.mu.Lock()
+	}
+	defer cc.mu.Unlock()
+	if cc.c != nil && time.Since(cc.c.at) < countsTTL {
+		return cc.c
+	}
+	c, err := readCounts(ctx, cc.store)
+	if err != nil {
+		if cc.c != nil {
+			return cc.c
+		}
+		return &counts{rows: map[string]int64{}}
+	}
+	cc.c = c
+	return c
+}
+
+// readCounts reads the store's quads and, for each list field, the
+// rdf:type assertions of its class and of the classes below it
+// (rdfs:subClassOf in the store, as the lists follow it).
+func readCounts(ctx context.Context, s *graph.Store) (*counts, error) {
+	st, err := s.Stats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	byClass := make(map[string]int64, len(st.Classes))
+	for _, tc := range st.Classes {
+		byClass[tc.Term.Value] = tc.Count
+	}
+	c := &counts{at: time.Now(), rows: make(map[string]int64, len(listClasses)), quads: st.Quads}
+	err = s.View(ctx, func(v *graph.View) error {
+		for field, class := range listClasses {
+			classes := []string{class}
+			for i := 0; i < len(classes) && i < 64; i++ {
+				for q, err := range v.Match(graph.Pattern{P: graph.IRI(schema.RDFSSubClassOf), O: graph.IRI(classes[i])}) {
+					if err != nil {
+						return err
+					}
+					if q.S.Kind == graph.KindIRI && !slices.Contains(classes, q.S.Value) {
+						classes = append(classes, q.S.Value)
+					}
+				}
+			}
+			for _, cl := range classes {
+				c.rows[field] += byClass[cl]
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// costModel estimates the work of an operation before it runs.
+type costModel struct {
+	schema   *ast.Schema
+	counts   *counts
+	maxNodes int
+}
+
+// cost estimates the work of op: every field costs the product of the
+// list sizes of itself and of the fields above it, plus, for the fields
+// that scan, the rows they touch.
+//
+// A list's size is its first or limit argument (given as a literal or a
+// variable: the value supplied, else the variable's default, else the
+// schema's default), 1 for the edges and nodes of a connection (the page
+// is already counted), and defaultListSize for other lists. So a page of
+// 100 actors with 10 fields each costs about 1,000, and their engagements
+// 20 times more.
+//
+// Scans: a root list (actors, procurements, ...) walks the instances of
+// its class: with a filter or an order other than IRI it loads each one,
+// and costs one per instance; otherwise it walks their ids, and costs one
+// per idWalkShare instances. Stats.distinctSubjects walks an index, one
+// per idWalkShare quads. paths visits up to the nodes limit. These
+// multiply like any field, so 1,000 aliases of a scan cost 1,000 scans.
+//
 // Introspection fields (__schema, __type) cost 1: the schema bounds them.
-func (d document) cost(sc *ast.Schema, op operation, vars map[string]any) int {
+func (m costModel) cost(d *document, op *operation, vars map[string]any) int {
 	root := ""
-	if sc != nil {
-		if t, ok := sc.RootOperationTypes[op.typ]; ok {
+	if m.schema != nil {
+		if t, ok := m.schema.RootOperationTypes[op.typ]; ok {
 			root = t.TypeName()
 		}
 	}
-	var walk func(sel []selection, parent string, mult int, depth int) int
-	walk = func(sel []selection, parent string, mult int, depth int) int {
-		if depth > 64 {
-			return 1 << 30
+	var walk func(sel []*selection, parent string, mult int, depth int) int
+	walk = func(sel []*selection, parent string, mult int, depth int) int {
+		if depth > 2*maxParseDepth {
+			return maxCost
 		}
 		total := 0
 		for _, s := range sel {
 			switch {
 			case s.spread != "":
-				f := d.frags[s.spread]
+				f, ok := d.frags[s.spread]
+				if !ok {
+					continue // graphql-go refuses an unknown fragment
+				}
 				total += walk(f.sel, f.on, mult, depth+1)
 			case s.name == "":
 				on := s.on
@@ -345,12 +177,14 @@ func (d document) cost(sc *ast.Schema, op operation, vars map[string]any) int {
 			case strings.HasPrefix(s.name, "__"):
 				total += mult
 			default:
-				size, child := listSize(sc, parent, s, vars)
-				m := min(mult*size, 1<<30)
-				total += m + walk(s.children, child, m, depth+1)
+				def := fieldDef(m.schema, parent, s.name)
+				size, child := m.listSize(def, parent, s, op, vars)
+				f := mul(mult, size)
+				scan := mul(mult, m.scan(def, parent == root && root != "", parent, s, op, vars))
+				total = add(total, add(add(f, scan), walk(s.children, child, f, depth+1)))
 			}
-			if total > 1<<30 {
-				return 1 << 30
+			if total >= maxCost {
+				return maxCost
 			}
 		}
 		return total
@@ -358,16 +192,62 @@ func (d document) cost(sc *ast.Schema, op operation, vars map[string]any) int {
 	return walk(op.sel, root, 1, 0)
 }
 
-// listSize returns the multiplier of field s of type parent and the name
-// of the type it returns ("" when unknown).
-func listSize(sc *ast.Schema, parent string, s selection, vars map[string]any) (int, string) {
-	size := s.size
-	if s.sizeVar != "" {
-		if f, ok := vars[s.sizeVar].(float64); ok && f > 0 {
-			size = int(min(f, 1<<30))
+func mul(a, b int) int {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	if a > maxCost/b {
+		return maxCost
+	}
+	return a * b
+}
+
+func add(a, b int) int { return min(a+b, maxCost) }
+
+// scan returns the rows a field touches beyond its own value.
+func (m costModel) scan(def *ast.FieldDefinition, atRoot bool, parent string, s *selection, op *operation, vars map[string]any) int {
+	if m.counts == nil {
+		return 0
+	}
+	switch {
+	case atRoot && s.name == "paths":
+		return m.maxNodes
+	case atRoot:
+		if _, ok := listClasses[s.name]; !ok {
+			return 0
+		}
+		rows := int(min(m.counts.rows[s.name], maxCost))
+		full := false
+		if f, ok := argument(def, s, "filter", op, vars); ok && f != nil {
+			if o, isObj := f.(map[string]any); !isObj || len(o) > 0 {
+				full = true
+			}
+		}
+		if sc, ok := argument(def, s, "scheme", op, vars); ok && sc != nil {
+			full = true
+		}
+		if o, ok := argument(def, s, "orderBy", op, vars); ok && o != nil && o != "IRI" {
+			full = true
+		}
+		if full {
+			return rows
+		}
+		return rows / idWalkShare
+	case parent == "Stats" && s.name == "distinctSubjects":
+		return int(min(m.counts.quads/idWalkShare, maxCost))
+	}
+	return 0
+}
+
+// listSize returns the multiplier of field s (defined by def, of type
+// parent) and the name of the type it returns ("" when unknown).
+func (m costModel) listSize(def *ast.FieldDefinition, parent string, s *selection, op *operation, vars map[string]any) (int, string) {
+	size := 0
+	for _, name := range []string{"first", "limit"} {
+		if v, ok := argument(def, s, name, op, vars); ok {
+			size = max(size, sizeOf(v))
 		}
 	}
-	def := fieldDef(sc, parent, s.name)
 	if def == nil {
 		return max(size, 1), ""
 	}
@@ -392,17 +272,102 @@ func listSize(sc *ast.Schema, parent string, s selection, vars map[string]any) (
 	if size > 0 {
 		return size, child
 	}
-	for _, a := range def.Arguments {
-		if (a.Name.Name == "first" || a.Name.Name == "limit") && a.Default != nil {
-			if n, err := strconv.Atoi(a.Default.String()); err == nil && n > 0 {
-				return n, child
-			}
-		}
-	}
 	if !isList || strings.HasSuffix(parent, "Connection") {
 		return 1, child
 	}
 	return defaultListSize, child
+}
+
+// sizeOf reads a list size from an argument's value: at least 1, and
+// maxCost for a number too big for an int.
+func sizeOf(v any) int {
+	var f float64
+	switch n := v.(type) {
+	case float64:
+		f = n
+	case int:
+		f = float64(n)
+	case int32:
+		f = float64(n)
+	case int64:
+		f = float64(n)
+	case string: // an Int literal not yet converted
+		x, err := strconv.ParseFloat(n, 64)
+		if err != nil {
+			return 1
+		}
+		f = x
+	default:
+		return 1
+	}
+	if math.IsNaN(f) || f < 1 {
+		return 1
+	}
+	return int(min(f, maxCost))
+}
+
+// argument returns the value of field s's argument name as graphql-go
+// will see it: the literal, or the variable's supplied value, or its
+// default; when the document gives none, the schema's default. ok is
+// false when there is no value at all.
+func argument(def *ast.FieldDefinition, s *selection, name string, op *operation, vars map[string]any) (any, bool) {
+	if v, ok := s.args[name]; ok {
+		if x, ok := resolve(v, op, vars); ok {
+			return x, true
+		}
+		// A variable neither supplied nor defaulted: the argument is
+		// absent, and the schema's default applies.
+	}
+	if def == nil {
+		return nil, false
+	}
+	for _, a := range def.Arguments {
+		if a.Name.Name == name && a.Default != nil {
+			return a.Default.Deserialize(nil), true
+		}
+	}
+	return nil, false
+}
+
+// resolve turns a literal into a Go value, with the variables in it read
+// from vars or from their defaults in op. ok is false for a variable that
+// is neither supplied nor defaulted.
+func resolve(v *value, op *operation, vars map[string]any) (any, bool) {
+	switch v.kind {
+	case valueVariable:
+		if x, ok := vars[v.text]; ok {
+			return x, true
+		}
+		if def := op.vars[v.text]; def != nil {
+			return resolve(def, op, vars)
+		}
+		return nil, false
+	case valueInt, valueFloat:
+		return v.text, true
+	case valueString:
+		return v.text, true
+	case valueName:
+		if v.text == "null" {
+			return nil, true
+		}
+		return v.text, true
+	case valueList:
+		out := make([]any, 0, len(v.list))
+		for _, x := range v.list {
+			r, _ := resolve(x, op, vars)
+			out = append(out, r)
+		}
+		return out, true
+	case valueObject:
+		out := make(map[string]any, len(v.fields))
+		for k, x := range v.fields {
+			if r, ok := resolve(x, op, vars); ok {
+				out[k] = r
+			}
+		}
+		return out, true
+	}
+	return nil, false
 }
 
 // fieldDef finds the definition of field name in the object or interface

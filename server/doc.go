@@ -5,8 +5,23 @@
 //	                or a multipart request with files (see Uploads)
 //	GET  /graphql   GraphQL queries (URL parameters query, operationName, variables); mutations need POST
 //	GET  /healthz   the process is up
-//	GET  /readyz    the store answers (503 once it is closed)
+//	GET  /readyz    the store answers and the server takes requests (503 once the store is
+//	                closed, or while every request slot is taken and the queue is full)
 //	GET  /metrics   Prometheus metrics
+//	GET  /admin/backup  the store's backup (graph.Store.Backup, what restore reads) of a
+//	                consistent view, streamed; needs the token
+//
+// # GraphQL over HTTP
+//
+// Responses are application/json, with status 200 for every GraphQL
+// error, unless the client's Accept prefers
+// application/graphql-response+json (GraphQL over HTTP): then the response
+// has that type, and a request error (a syntax or validation error, or a
+// limit met before the query runs, so no data) has status 400. Errors
+// while running (with data, even null) keep 200. Malformed bodies (400),
+// bodies over the limit (413), uploads without the token (401, 403),
+// mutations over GET (405) and refusals while busy (503) have their status
+// whatever the client accepts.
 //
 // on a stdlib ServeMux with method patterns. The GraphQL schema is the SDL
 // of [schema.GraphQL], parsed by graphql-go with its descriptions kept
@@ -34,8 +49,15 @@
 //	query length  the query text
 //	depth         the nesting of fields (graphql-go's MaxDepth; at least 15 for introspection)
 //	cost          an estimate made before running: every field costs the product of the list
-//	              sizes above it (first or limit arguments, their schema defaults, 20 for
-//	              other lists, 1 for a connection's edges and nodes; introspection costs 1)
+//	              sizes above it (first or limit arguments, literal or from a variable's value
+//	              or default, else their schema defaults, 20 for other lists, 1 for a
+//	              connection's edges and nodes; introspection costs 1), plus, for fields that
+//	              scan, the rows they touch, from the store's class counts (read at most every
+//	              5 s): a root list with a filter or an order other than IRI costs the instances
+//	              of its class, one without a 16th of them; stats.distinctSubjects a 16th of
+//	              the quads; paths the nodes limit
+//	in flight     GraphQL requests without the token that run at once (MaxInFlight); up to
+//	              MaxQueue more wait up to QueueWait; the rest get 503 with Retry-After
 //	result size   the JSON of the response
 //	page size     a list's first argument (from the resolvers, with the field's path)
 //	nodes         what neighbors returns and paths visits (idem)
@@ -44,8 +66,8 @@
 //
 // # Writes
 //
-// Mutations need "Authorization: Bearer <token>", compared in constant time
-// with Options.Token; none are possible without a configured token or with
+// Mutations need "Authorization: Bearer <token>" (the scheme in any case,
+// as HTTP says), compared in constant time with Options.Token; none are possible without a configured token or with
 // ReadOnly. A browser on another origin cannot send the header without a
 // CORS preflight that only configured origins pass, so writes are never
 // allowed cross-origin without the token. The importData mutation runs
@@ -96,9 +118,15 @@
 //
 // # Caveats
 //
-//   - The cost estimate reads the query with a small parser of its own
-//     (graphql-go keeps its parser internal); a document it cannot read is
-//     run without a cost check and left to graphql-go to reject.
+//   - The cost estimate reads the query with a parser of its own
+//     (graphql-go keeps its parser internal, so each document is parsed
+//     twice), which follows graphql-go's grammar on the same text/scanner
+//     tokens. It fails closed: a document it cannot read is not run; the
+//     client gets graphql-go's syntax or validation errors, or BAD_INPUT
+//     if graphql-go would have taken it. FuzzParseDocument checks that
+//     every document graphql-go validates, the parser reads.
+//   - Cost counts are estimates: a class's count is its rdf:type
+//     assertions summed over graphs, and the scan weights are fixed.
 //   - A response is built in memory before the result size limit is
 //     checked; the page and nodes limits bound how big it can get.
 //   - An uploaded file is held in memory as a string while it is imported

@@ -2,6 +2,7 @@ package server
 
 import (
 	"log/slog"
+	"runtime"
 	"time"
 
 	"civicgraph/graph"
@@ -52,6 +53,25 @@ type Options struct {
 	// Timeout bounds the time of one request (default 10 s). Its context
 	// reaches the store's scans, which stop when it expires.
 	Timeout time.Duration
+	// MaxInFlight bounds the light GraphQL requests without the token
+	// (estimated cost under HeavyCost) that run at once (default 4 times
+	// GOMAXPROCS). Requests with the token pass.
+	MaxInFlight int
+	// MaxHeavy bounds the heavy ones (cost HeavyCost or more) that run at
+	// once (default half of GOMAXPROCS, at least 1), so that they never
+	// hold every core.
+	MaxHeavy int
+	// HeavyCost is the estimated cost from which a request is heavy
+	// (default 10000: a list that scans a class of 10,000 instances, or
+	// a page of 1,000 entities with ten fields).
+	HeavyCost int
+	// MaxQueue bounds the requests waiting for a slot (default 256); past
+	// it, and after QueueWait in the queue, a request gets 503 with
+	// Retry-After, and /readyz says busy while every light slot is taken
+	// and the queue is full.
+	MaxQueue int
+	// QueueWait bounds the time a request waits in the queue (default 5 s).
+	QueueWait time.Duration
 	// UploadTimeout bounds the time of a multipart request with files, from
 	// its arrival to the end of its import (default 5 minutes); the
 	// request's read and write deadlines are moved past it once the request
@@ -72,6 +92,11 @@ func DefaultOptions() Options {
 		MaxNodes:       10000,
 		Timeout:        10 * time.Second,
 		UploadTimeout:  5 * time.Minute,
+		MaxInFlight:    4 * runtime.GOMAXPROCS(0),
+		MaxHeavy:       max(runtime.GOMAXPROCS(0)/2, 1),
+		HeavyCost:      10000,
+		MaxQueue:       256,
+		QueueWait:      5 * time.Second,
 	}
 }
 
@@ -107,6 +132,21 @@ func (o Options) withDefaults() Options {
 	}
 	if o.UploadTimeout <= 0 {
 		o.UploadTimeout = d.UploadTimeout
+	}
+	if o.MaxInFlight <= 0 {
+		o.MaxInFlight = d.MaxInFlight
+	}
+	if o.MaxHeavy <= 0 {
+		o.MaxHeavy = d.MaxHeavy
+	}
+	if o.HeavyCost <= 0 {
+		o.HeavyCost = d.HeavyCost
+	}
+	if o.MaxQueue <= 0 {
+		o.MaxQueue = d.MaxQueue
+	}
+	if o.QueueWait <= 0 {
+		o.QueueWait = d.QueueWait
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)

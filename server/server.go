@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,14 +22,20 @@ import (
 // for queries), health, readiness and metrics, wrapped in request logging,
 // metrics and, when origins are configured, CORS.
 func New(opts Options) (http.Handler, error) {
+	h, _, err := newHandler(opts)
+	return h, err
+}
+
+// newHandler is New, also returning the in-flight limiter (for tests).
+func newHandler(opts Options) (http.Handler, *inFlight, error) {
 	if opts.Store == nil {
-		return nil, ErrNoStore
+		return nil, nil, ErrNoStore
 	}
 	opts = opts.withDefaults()
 	if opts.Schema == nil {
 		sc, err := schema.New()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		opts.Schema = sc
 	}
@@ -39,18 +46,25 @@ func New(opts Options) (http.Handler, error) {
 	})
 	s, err := NewSchema(res, opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	gql := &graphqlHandler{s: s, opts: opts, limits: m}
+	lim := newInFlight(opts)
+	gql := &graphqlHandler{s: s, opts: opts, limits: m, counts: &countCache{store: opts.Store}, inFlight: lim}
 	mux := http.NewServeMux()
 	mux.Handle("POST /graphql", withAuth(opts.Token, gql))
-	mux.Handle("GET /graphql", gql)
+	mux.Handle("GET /graphql", withAuth(opts.Token, gql))
+	mux.Handle("GET /admin/backup", withAuth(opts.Token, backupHandler(opts)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		if err := ready(r.Context(), opts.Store); err != nil {
 			writeJSONError(w, http.StatusServiceUnavailable, "store not ready")
+			return
+		}
+		if lim.busy() {
+			w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
+			writeJSONError(w, http.StatusServiceUnavailable, "busy: every request slot is taken and the queue is full")
 			return
 		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
@@ -66,7 +80,7 @@ func New(opts Options) (http.Handler, error) {
 			MaxAge:         600,
 		}).Handler(h)
 	}
-	return logRequests(opts.Logger, m, h), nil
+	return logRequests(opts.Logger, m, h), lim, nil
 }
 
 // importer returns the import function of the importData mutation: the

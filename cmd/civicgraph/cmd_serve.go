@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +26,48 @@ type serveConfig struct {
 	readOnly    bool
 	limits      server.Options
 	shutdown    time.Duration
+	memoryLimit string
+}
+
+// parseBytes reads a size: a number of bytes, or one with a unit (KiB,
+// MiB, GiB, TiB, or KB, MB, GB, TB in powers of ten). "off" or "0" is no
+// limit (returned as math.MaxInt64).
+func parseBytes(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	if s == "off" || s == "0" {
+		return math.MaxInt64, nil
+	}
+	units := []struct {
+		suffix string
+		mult   float64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"TiB", 1 << 40}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"TB", 1e12}, {"B", 1}}
+	mult := 1.0
+	for _, u := range units {
+		if rest, ok := strings.CutSuffix(s, u.suffix); ok {
+			s, mult = strings.TrimSpace(rest), u.mult
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f <= 0 || math.IsInf(f*mult, 0) || f*mult > math.MaxInt64/2 {
+		return 0, fmt.Errorf("expected a size such as 1GiB, 512MiB or off")
+	}
+	return int64(f * mult), nil
+}
+
+// memoryLimitBytes returns the soft memory limit --memory-limit (or
+// CIVICGRAPH_MEMORY_LIMIT) asks for, or 0 to keep the process's: main's
+// defaultMemoryLimit (900 MiB), or GOMEMLIMIT when set.
+func (sc *serveConfig) memoryLimitBytes() (int64, error) {
+	v := sc.memoryLimit
+	if v == "" {
+		return 0, nil
+	}
+	n, err := parseBytes(v)
+	if err != nil {
+		return 0, fmt.Errorf("%w: --memory-limit %q: %v", errBadFlags, v, err)
+	}
+	return n, nil
 }
 
 // envInt reads an integer CIVICGRAPH_* default; a malformed value falls
@@ -64,6 +108,12 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	fs.IntVar(&sc.limits.MaxNodes, "max-nodes", envInt(env.getenv, "CIVICGRAPH_MAX_NODES", def.MaxNodes), "most nodes neighbors returns and paths visits (env CIVICGRAPH_MAX_NODES)")
 	fs.DurationVar(&sc.limits.Timeout, "timeout", envDuration(env.getenv, "CIVICGRAPH_TIMEOUT", def.Timeout), "time limit of one request (env CIVICGRAPH_TIMEOUT)")
 	fs.DurationVar(&sc.limits.UploadTimeout, "upload-timeout", envDuration(env.getenv, "CIVICGRAPH_UPLOAD_TIMEOUT", def.UploadTimeout), "time limit of a multipart upload, transfer and import (env CIVICGRAPH_UPLOAD_TIMEOUT)")
+	fs.IntVar(&sc.limits.MaxInFlight, "max-in-flight", envInt(env.getenv, "CIVICGRAPH_MAX_IN_FLIGHT", def.MaxInFlight), "light GraphQL requests without the token that run at once; more wait in a queue (env CIVICGRAPH_MAX_IN_FLIGHT)")
+	fs.IntVar(&sc.limits.MaxHeavy, "max-heavy", envInt(env.getenv, "CIVICGRAPH_MAX_HEAVY", def.MaxHeavy), "heavy ones (estimated cost --heavy-cost or more) that run at once; keep it under the cores (env CIVICGRAPH_MAX_HEAVY)")
+	fs.IntVar(&sc.limits.HeavyCost, "heavy-cost", envInt(env.getenv, "CIVICGRAPH_HEAVY_COST", def.HeavyCost), "estimated cost from which a request is heavy (env CIVICGRAPH_HEAVY_COST)")
+	fs.IntVar(&sc.limits.MaxQueue, "max-queue", envInt(env.getenv, "CIVICGRAPH_MAX_QUEUE", def.MaxQueue), "requests that may wait for one of those slots; past it, or after --queue-wait, they get 503 with Retry-After, and /readyz says busy while the queue is full (env CIVICGRAPH_MAX_QUEUE)")
+	fs.DurationVar(&sc.limits.QueueWait, "queue-wait", envDuration(env.getenv, "CIVICGRAPH_QUEUE_WAIT", def.QueueWait), "longest wait in the queue (env CIVICGRAPH_QUEUE_WAIT)")
+	fs.StringVar(&sc.memoryLimit, "memory-limit", envOr(env.getenv, "CIVICGRAPH_MEMORY_LIMIT", ""), "Go's soft memory limit (runtime/debug.SetMemoryLimit), such as 1GiB or 512MiB, or off; the garbage collector works harder near it, so the heap returns to it after a burst. Default 900MiB, or GOMEMLIMIT when set (env CIVICGRAPH_MEMORY_LIMIT)")
 	fs.DurationVar(&sc.shutdown, "shutdown-timeout", envDuration(env.getenv, "CIVICGRAPH_SHUTDOWN_TIMEOUT", 30*time.Second), "how long in-flight requests may take to finish on shutdown (env CIVICGRAPH_SHUTDOWN_TIMEOUT)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -77,6 +127,14 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	logger, err := cfg.logger(env.stderr)
 	if err != nil {
 		return err
+	}
+	memLimit, err := sc.memoryLimitBytes()
+	if err != nil {
+		return err
+	}
+	if memLimit > 0 {
+		prev := debug.SetMemoryLimit(memLimit)
+		defer debug.SetMemoryLimit(prev)
 	}
 	st, err := openStore(ctx, &cfg, sc.readOnly)
 	if err != nil {
@@ -105,7 +163,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	}
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(env.stdout, "civicgraph serving %s on %s/graphql\n", cfg.dataDir, url)
-	logger.InfoContext(ctx, "serving", "url", url, "data", cfg.dataDir, "read_only", sc.readOnly, "writes", sc.token != "" && !sc.readOnly)
+	logger.InfoContext(ctx, "serving", "url", url, "data", cfg.dataDir, "read_only", sc.readOnly, "memory_limit", debug.SetMemoryLimit(-1), "max_in_flight", opts.MaxInFlight, "writes", sc.token != "" && !sc.readOnly)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -132,14 +190,15 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 // the limits.
 func (sc *serveConfig) load(getenv func(string) string) error {
 	for _, k := range []string{"CIVICGRAPH_MAX_BODY_BYTES", "CIVICGRAPH_MAX_UPLOAD", "CIVICGRAPH_MAX_QUERY_LENGTH", "CIVICGRAPH_MAX_DEPTH",
-		"CIVICGRAPH_MAX_COST", "CIVICGRAPH_MAX_RESULT_BYTES", "CIVICGRAPH_MAX_PAGE", "CIVICGRAPH_MAX_NODES"} {
+		"CIVICGRAPH_MAX_COST", "CIVICGRAPH_MAX_RESULT_BYTES", "CIVICGRAPH_MAX_PAGE", "CIVICGRAPH_MAX_NODES",
+		"CIVICGRAPH_MAX_IN_FLIGHT", "CIVICGRAPH_MAX_HEAVY", "CIVICGRAPH_HEAVY_COST", "CIVICGRAPH_MAX_QUEUE"} {
 		if v := getenv(k); v != "" {
 			if _, err := strconv.Atoi(v); err != nil {
 				return fmt.Errorf("%w: %s=%q: expected an integer", errBadFlags, k, v)
 			}
 		}
 	}
-	for _, k := range []string{"CIVICGRAPH_TIMEOUT", "CIVICGRAPH_SHUTDOWN_TIMEOUT"} {
+	for _, k := range []string{"CIVICGRAPH_TIMEOUT", "CIVICGRAPH_SHUTDOWN_TIMEOUT", "CIVICGRAPH_QUEUE_WAIT"} {
 		if v := getenv(k); v != "" {
 			if _, err := time.ParseDuration(v); err != nil {
 				return fmt.Errorf("%w: %s=%q: expected a duration such as 10s", errBadFlags, k, v)
@@ -162,7 +221,8 @@ func (sc *serveConfig) load(getenv func(string) string) error {
 	}
 	l := sc.limits
 	switch {
-	case l.MaxBodyBytes <= 0, l.MaxUploadBytes <= 0, l.MaxQueryLength <= 0, l.MaxCost <= 0, l.MaxResultBytes <= 0, l.MaxPage <= 0, l.MaxNodes <= 0, l.Timeout <= 0:
+	case l.MaxBodyBytes <= 0, l.MaxUploadBytes <= 0, l.MaxQueryLength <= 0, l.MaxCost <= 0, l.MaxResultBytes <= 0, l.MaxPage <= 0, l.MaxNodes <= 0, l.Timeout <= 0,
+		l.MaxInFlight <= 0, l.MaxHeavy <= 0, l.HeavyCost <= 0, l.MaxQueue <= 0, l.QueueWait <= 0:
 		return fmt.Errorf("%w: limits must be positive", errBadFlags)
 	case l.MaxDepth < 15:
 		return fmt.Errorf("%w: --max-depth %d: expected at least 15, which the standard introspection query needs", errBadFlags, l.MaxDepth)

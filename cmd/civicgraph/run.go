@@ -75,7 +75,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}
-	return err
+	return explainLocked(name, err)
 }
 
 func usage(w io.Writer, cmds map[string]command) {
