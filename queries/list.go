@@ -173,7 +173,8 @@ type condition struct {
 	path   []string
 	want   []graph.Term
 	phase  bool // a value matches when it or its broader concept is wanted
-	folded bool // compare literals case-insensitively (country)
+	scheme string   // the concept scheme of the values, if any
+	raw    []string // the values as given, resolved into want by resolveValues
 }
 
 // compile checks that every filter given applies to the list and turns it
@@ -195,20 +196,8 @@ func (r *Resolver) compile(spec listSpec, f *Filter) ([]condition, error) {
 		if !ok {
 			return nil, errorf(CodeBadInput, "filter %s does not apply to %s", x.name, spec.name)
 		}
-		c := condition{name: x.name, path: fs.path, phase: x.name == "phase", folded: x.name == "country"}
-		for _, v := range *x.vals {
-			switch {
-			case c.folded:
-				c.want = append(c.want, graph.String(strings.ToUpper(strings.TrimSpace(v))))
-			case fs.scheme != "" && !strings.Contains(v, ":"):
-				c.want = append(c.want, graph.IRI(schema.ConceptIRI(fs.scheme, v)))
-			case strings.Contains(v, ":"):
-				c.want = append(c.want, nodeTerm(v))
-			default:
-				c.want = append(c.want, r.termOfID(v))
-			}
-		}
-		out = append(out, c)
+		out = append(out, condition{name: x.name, path: fs.path, phase: x.name == "phase",
+			scheme: fs.scheme, raw: *x.vals})
 	}
 	if (f.YearFrom != nil || f.YearTo != nil) && spec.years == nil {
 		return nil, errorf(CodeBadInput, "filters yearFrom and yearTo do not apply to %s", spec.name)
@@ -502,11 +491,16 @@ func list[T any](ctx context.Context, r *Resolver, class string, args ListArgs, 
 	}
 	conn := &Connection[T]{}
 	err = r.view(ctx, func(v *graph.View) error {
+		m := &matcher{r: r, v: v, cache: map[graph.Term]*entity{}}
+		for i := range conds {
+			if err := m.resolveValues(&conds[i], conds[i].scheme, conds[i].raw); err != nil {
+				return err
+			}
+		}
 		ids, err := instances(v, class)
 		if err != nil {
 			return err
 		}
-		m := &matcher{r: r, v: v, cache: map[graph.Term]*entity{}}
 		for _, c := range conds {
 			set, err := m.subjectsMatching(c)
 			if err != nil {

@@ -123,7 +123,7 @@ func (r *Resolver) Node(ctx context.Context, args NodeArgs) (*Node, error) {
 	case args.IRI != nil && args.ID != nil:
 		return nil, errorf(CodeBadInput, "give iri or id, not both")
 	case args.IRI != nil:
-		t = nodeTerm(*args.IRI)
+		t = r.termOfID(strings.TrimSpace(*args.IRI))
 	case args.ID != nil:
 		t = r.termOfID(*args.ID)
 	default:
