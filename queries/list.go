@@ -172,7 +172,7 @@ type condition struct {
 	name   string
 	path   []string
 	want   []graph.Term
-	phase  bool // a value matches when it or its broader concept is wanted
+	phase  bool     // a value matches when it or its broader concept is wanted
 	scheme string   // the concept scheme of the values, if any
 	raw    []string // the values as given, resolved into want by resolveValues
 }
