@@ -2,6 +2,8 @@ package queries_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -110,6 +112,7 @@ func TestGraphQL_EntityIDs(t *testing.T) {
 		{"TriplesShortSubject", `{ triples(s: "actor/nesta") { totalCount } }`, "", ""},
 		{"TriplesShortObject", `{ triples(o: "actor/nesta") { totalCount } }`, "", ""},
 		{"TriplesUnknownSubject", `{ triples(s: "actor/xyz") { totalCount } }`, queries.CodeNotFound, "no entity actor/xyz (argument s)"},
+		{"TriplesUnknownIRIIsAnEmptyPattern", `{ triples(s: "https://example.org/nothing") { totalCount } }`, "", ""},
 		{"TriplesLiteralObject", `{ triples(o: "\"Nesta\"") { totalCount } }`, "", ""},
 		{"NodeIRIArgTakesID", `{ node(iri: "actor/nesta") { id } }`, "", ""},
 	} {
@@ -206,5 +209,128 @@ func TestGraphQL_FilterValues(t *testing.T) {
 				t.Errorf("totalCount %d, want %d", got, tc.want)
 			}
 		})
+	}
+}
+
+// pageAll follows a connection field page by page (first n) and returns
+// the ids seen, failing on a repeated id or a total that differs from the
+// ids seen.
+func pageAll(t *testing.T, s *graphql.Schema, query string, n int, path ...any) []string {
+	t.Helper()
+	var ids []string
+	var after any
+	for range 1000 {
+		data := mustExec(t, s, query, map[string]any{"first": n, "after": after})
+		conn := dig(data, path...)
+		if conn == nil {
+			t.Fatalf("%s: no connection at %v in %v", query, path, data)
+		}
+		for _, node := range dig(conn, "nodes").([]any) {
+			id := dig(node, "id").(string)
+			if slices.Contains(ids, id) {
+				t.Fatalf("%s: %s seen twice", query, id)
+			}
+			ids = append(ids, id)
+		}
+		if total := num(dig(conn, "totalCount")); !dig(conn, "pageInfo", "hasNextPage").(bool) {
+			if total != len(ids) {
+				t.Fatalf("%s: totalCount %d, paged through %d", query, total, len(ids))
+			}
+			return ids
+		}
+		after = dig(conn, "pageInfo", "endCursor")
+	}
+	t.Fatalf("%s: more than 1000 pages", query)
+	return nil
+}
+
+func TestGraphQL_RelatedConnections(t *testing.T) {
+	s, _ := newGraphQL(t)
+	const page = `totalCount pageInfo { hasNextPage endCursor } nodes { id }`
+	// The work that holds the NPG paper's bibliography cites many.
+	var holder string
+	for _, id := range []string{"reference/pena-lopez-2025-new", "reference/pena-lopez-2025-nova", "reference/pena-lopez-2025-nueva"} {
+		d := mustExec(t, s, `query($id: ID!) { node(id: $id) { ... on Reference { cites { totalCount } } } }`, map[string]any{"id": id})
+		if num(dig(d, "node", "cites", "totalCount")) > 5 {
+			holder = id
+		}
+	}
+	if holder == "" {
+		t.Fatal("no version of the NPG paper cites more than 5 references")
+	}
+	for _, tc := range []struct {
+		name, query string
+		path        []any
+		min         int
+	}{
+		{"Cites", `query($first: Int, $after: String) { node(id: "` + holder + `") { ... on Reference { l: cites(first: $first, after: $after) { ` + page + ` } } } }`, []any{"node", "l"}, 6},
+		{"CitedBy", `query($first: Int, $after: String) { references(first: 1, filter: {text: "meaningful stakeholder engagement"}) { nodes { l: citedBy(first: $first, after: $after) { ` + page + ` } } } }`, []any{"references", "nodes", 0, "l"}, 0},
+		{"ActorPublications", `query($first: Int, $after: String) { node(id: "actor/nesta") { ... on Actor { l: publications(first: $first, after: $after) { ` + page + ` } } } }`, []any{"node", "l"}, 1},
+		{"ConceptUsedBy", `query($first: Int, $after: String) { node(id: "concept/sector/civil-society") { ... on Concept { l: usedBy(first: $first, after: $after) { ` + page + ` } } } }`, []any{"node", "l"}, 3},
+		{"StatementDerivedFrom", `query($first: Int, $after: String) { statements(first: 1) { nodes { l: derivedFrom(first: $first, after: $after) { ` + page + ` } } } }`, []any{"statements", "nodes", 0, "l"}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ids := pageAll(t, s, tc.query, 2, tc.path...)
+			if len(ids) < tc.min {
+				t.Errorf("%d ids, want at least %d", len(ids), tc.min)
+			}
+			if !slices.IsSorted(ids) && tc.name != "ConceptUsedBy" {
+				// IRI order; ids are IRIs shortened by the same base.
+				t.Errorf("ids not in IRI order: %v", ids)
+			}
+			// One big page gives the same ids.
+			if all := pageAll(t, s, tc.query, 1000, tc.path...); !slices.Equal(all, ids) {
+				t.Errorf("one page %v, pages of 2 %v", all, ids)
+			}
+		})
+	}
+	t.Run("BadCursor", func(t *testing.T) {
+		res := exec(t, s, `{ node(id: "`+holder+`") { ... on Reference { cites(after: "%%%") { totalCount } } } }`, nil)
+		if res.code() != queries.CodeBadInput {
+			t.Errorf("code %q, want BAD_INPUT: %+v", res.code(), res)
+		}
+	})
+}
+
+func TestGraphQL_Translations(t *testing.T) {
+	s, _ := newGraphQL(t)
+	const q = `query($id: ID!) { node(id: $id) { ... on Reference {
+		translationOf { id } translations { nodes { id } } versions { nodes { id languages } }
+		cites { totalCount } workCites { totalCount nodes { id } } } } }`
+	versions := []string{"reference/pena-lopez-2025-new", "reference/pena-lopez-2025-nova", "reference/pena-lopez-2025-nueva"}
+	var work string
+	cited := 0
+	for _, id := range versions {
+		d := mustExec(t, s, q, map[string]any{"id": id})
+		var vs []string
+		for _, n := range dig(d, "node", "versions", "nodes").([]any) {
+			vs = append(vs, dig(n, "id").(string))
+		}
+		if !slices.Equal(vs, versions) {
+			t.Errorf("%s: versions %v, want %v", id, vs, versions)
+		}
+		wc := mustJSON(t, dig(d, "node", "workCites"))
+		if work == "" {
+			work = wc
+		} else if wc != work {
+			t.Errorf("%s: workCites differ from the other versions':\n%s\n%s", id, wc, work)
+		}
+		cited = max(cited, num(dig(d, "node", "cites", "totalCount")))
+		switch id {
+		case "reference/pena-lopez-2025-nova": // the Catalan original
+			if dig(d, "node", "translationOf") != nil {
+				t.Errorf("the original is a translation of %v", dig(d, "node", "translationOf"))
+			}
+			if n := len(dig(d, "node", "translations", "nodes").([]any)); n != 2 {
+				t.Errorf("the original has %d translations, want 2", n)
+			}
+		default:
+			if got := dig(d, "node", "translationOf", "id"); got != "reference/pena-lopez-2025-nova" {
+				t.Errorf("%s: translationOf %v, want the Catalan original", id, got)
+			}
+		}
+	}
+	if !strings.Contains(work, `"totalCount":`) || cited == 0 || !strings.Contains(work, fmt.Sprintf(`"totalCount":%d`, cited)) {
+		t.Errorf("workCites %s, want the %d references of the version that holds them", work, cited)
 	}
 }

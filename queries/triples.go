@@ -132,8 +132,8 @@ func (r *Resolver) Triples(ctx context.Context, args TriplesArgs) (*Connection[*
 		return nil, err
 	}
 	var pat graph.Pattern
-	// s and o (when not a literal) name entities: ids or IRIs, checked
-	// against the store in the view below; p and graph are IRIs.
+	// s and o (when not a literal) name entities: ids (actor/nesta) or
+	// IRIs; p and graph are IRIs.
 	var entityArgs []string
 	for _, x := range []struct {
 		name string
@@ -151,7 +151,12 @@ func (r *Resolver) Triples(ctx context.Context, args TriplesArgs) (*Connection[*
 				return nil, argError(x.name, err)
 			}
 			*x.dst = t
-			entityArgs = append(entityArgs, x.name, *x.arg)
+			if a := strings.TrimSpace(*x.arg); !strings.HasPrefix(a, "<") && !strings.HasPrefix(a, "_:") && !strings.Contains(a, ":") {
+				// A short id names an entity: one that names nothing is
+				// an error, not an empty pattern. A full IRI is a raw
+				// pattern that may match nothing.
+				entityArgs = append(entityArgs, x.name, *x.arg)
+			}
 		case !x.term:
 			*x.dst = nodeTerm(strings.TrimSuffix(strings.TrimPrefix(*x.arg, "<"), ">"))
 		default:
