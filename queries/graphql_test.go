@@ -334,3 +334,70 @@ func TestGraphQL_Translations(t *testing.T) {
 		t.Errorf("workCites %s, want the %d references of the version that holds them", work, cited)
 	}
 }
+
+func TestGraphQL_ReferenceFilters(t *testing.T) {
+	s, _ := newGraphQL(t)
+	count := func(t *testing.T, filter string) int {
+		t.Helper()
+		return num(dig(mustExec(t, s, `{ l: references(filter: `+filter+`) { totalCount } }`, nil), "l", "totalCount"))
+	}
+	byID := count(t, `{author: ["actor/nesta"]}`)
+	if byID == 0 {
+		t.Fatal("no reference by actor/nesta in the seed")
+	}
+	// Every reference the filter returns has Nesta among its authors.
+	d := mustExec(t, s, `{ references(first: 100, filter: {author: ["actor/nesta"]}) { nodes { id authors { id } } } }`, nil)
+	for _, n := range dig(d, "references", "nodes").([]any) {
+		if !strings.Contains(mustJSON(t, n), `"actor/nesta"`) {
+			t.Errorf("author filter returned %s", mustJSON(t, n))
+		}
+	}
+	bibliography := num(dig(mustExec(t, s, `{ node(id: "reference/pena-lopez-2025-new") { ... on Reference { workCites { totalCount } } } }`, nil), "node", "workCites", "totalCount"))
+	for _, tc := range []struct {
+		name, filter string
+		check        func(n int) bool
+		want         string // the check, in words
+		code, msg    string
+	}{
+		{"AuthorByName", `{author: ["NESTA"]}`, func(n int) bool { return n >= byID }, "at least the references by id", "", ""},
+		{"AuthorIRI", `{author: ["` + schema.DefaultBase + `actor/nesta"]}`, func(n int) bool { return n == byID }, "as by id", "", ""},
+		{"AuthorPersonSurname", `{author: ["Peña-López"]}`, func(n int) bool { return n > 0 }, "some", "", ""},
+		{"AuthorUnknown", `{author: ["Nobody Atall"]}`, nil, "", queries.CodeBadInput, `filter author: "Nobody Atall" is not an author (a person or organisation) of any reference`},
+		{"Publisher", `{publisher: ["nesta"]}`, func(n int) bool { return n > 0 }, "some", "", ""},
+		{"PublisherUnknown", `{publisher: ["Acme Press Unknown"]}`, nil, "", queries.CodeBadInput, "is not a publisher of any reference"},
+		{"CitedByOriginal", `{citedBy: ["reference/pena-lopez-2025-nova"]}`, func(n int) bool { return n == bibliography && n > 0 }, "the work's bibliography", "", ""},
+		{"CitedByTranslation", `{citedBy: ["reference/pena-lopez-2025-nueva"]}`, func(n int) bool { return n == bibliography }, "the work's bibliography", "", ""},
+		{"CitedByUnknown", `{citedBy: ["reference/nothing"]}`, nil, "", queries.CodeNotFound, "no entity reference/nothing (argument filter.citedBy)"},
+		{"GraphName", `{graph: ["playbook"]}`, func(n int) bool { return n > 0 }, "some", "", ""},
+		{"GraphIRI", `{graph: ["` + schema.GraphSeedPlaybook + `"]}`, func(n int) bool { return n == count(t, `{graph: ["seed/playbook"]}`) }, "as by name", "", ""},
+		{"GraphUnknown", `{graph: ["nowhere"]}`, nil, "", queries.CodeBadInput, `filter graph: "nowhere" is not a named graph of the store; expected a graph IRI or one of `},
+		{"LanguageCode", `{language: ["ca"]}`, func(n int) bool { return n > 0 }, "some", "", ""},
+		{"LanguageName", `{language: ["Català"]}`, func(n int) bool { return n == count(t, `{language: ["CA"]}`) }, "as by code", "", ""},
+		{"LanguageNameEs", `{language: ["inglés"]}`, func(n int) bool { return n == count(t, `{language: ["en"]}`) && n > 0 }, "as by code", "", ""},
+		{"LanguageUnknown", `{language: ["Klingonese"]}`, nil, "", queries.CodeBadInput, `filter language: "Klingonese" is not a language; expected a language tag (the store holds `},
+		{"TextFindsAuthorName", `{text: "nesta"}`, func(n int) bool { return n >= byID }, "at least the references by Nesta", "", ""},
+		{"Combined", `{author: ["actor/nesta"], language: ["en"]}`, func(n int) bool { return n > 0 && n <= byID }, "some of Nesta's", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := exec(t, s, `{ l: references(filter: `+tc.filter+`) { totalCount } }`, nil)
+			if res.code() != tc.code {
+				t.Fatalf("code %q, want %q; response %+v", res.code(), tc.code, res)
+			}
+			if tc.code != "" {
+				if !strings.Contains(res.Errors[0].Message, tc.msg) {
+					t.Errorf("message %q, want it to contain %q", res.Errors[0].Message, tc.msg)
+				}
+				return
+			}
+			if n := num(dig(res.Data, "l", "totalCount")); !tc.check(n) {
+				t.Errorf("totalCount %d, want %s", n, tc.want)
+			}
+		})
+	}
+	t.Run("NotForActors", func(t *testing.T) {
+		res := exec(t, s, `{ actors(filter: {author: ["actor/nesta"]}) { totalCount } }`, nil)
+		if res.code() != queries.CodeBadInput || !strings.Contains(res.Errors[0].Message, "filter author does not apply to actors") {
+			t.Errorf("%+v, want BAD_INPUT: filter author does not apply to actors", res)
+		}
+	})
+}

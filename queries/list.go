@@ -21,6 +21,11 @@ type Filter struct {
 	Stage          *[]string
 	Mechanism      *[]string
 	InfluenceLevel *[]string
+	Author         *[]string
+	Publisher      *[]string
+	CitedBy        *[]string
+	Graph          *[]string
+	Language       *[]string
 	YearFrom       *int32
 	YearTo         *int32
 	Text           *string
@@ -175,6 +180,9 @@ type condition struct {
 	phase  bool     // a value matches when it or its broader concept is wanted
 	scheme string   // the concept scheme of the values, if any
 	raw    []string // the values as given, resolved into want by resolveValues
+	// set, when not nil, computes the matching subjects instead of path
+	// and want (the filters of references).
+	set setFilter
 }
 
 // compile checks that every filter given applies to the list and turns it
@@ -198,6 +206,18 @@ func (r *Resolver) compile(spec listSpec, f *Filter) ([]condition, error) {
 		}
 		out = append(out, condition{name: x.name, path: fs.path, phase: x.name == "phase",
 			scheme: fs.scheme, raw: *x.vals})
+	}
+	for _, x := range []struct {
+		name string
+		vals *[]string
+	}{{"author", f.Author}, {"publisher", f.Publisher}, {"citedBy", f.CitedBy}, {"graph", f.Graph}, {"language", f.Language}} {
+		if x.vals == nil {
+			continue
+		}
+		if x.name != "graph" && spec.class != schema.ClassReference {
+			return nil, errorf(CodeBadInput, "filter %s does not apply to %s (only to references)", x.name, spec.name)
+		}
+		out = append(out, condition{name: x.name, raw: *x.vals, set: referenceFilter(x.name, *x.vals)})
 	}
 	if (f.YearFrom != nil || f.YearTo != nil) && spec.years == nil {
 		return nil, errorf(CodeBadInput, "filters yearFrom and yearTo do not apply to %s", spec.name)
@@ -313,8 +333,23 @@ func (m *matcher) match(e *entity, spec listSpec, f *Filter) (bool, error) {
 			return false, err
 		}
 	}
-	if f.Text != nil && !textMatch(e, *f.Text) {
-		return false, nil
+	if f.Text != nil {
+		var linked []string
+		if spec.class == schema.ClassReference {
+			// Authors, editors and publishers are found by their names.
+			for _, p := range []string{schema.DCTermsCreator, schema.BIBOEditor, schema.DCTermsPublisher} {
+				for _, t := range e.props[p] {
+					w, err := m.agentWords(t)
+					if err != nil {
+						return false, err
+					}
+					linked = append(linked, w...)
+				}
+			}
+		}
+		if !textMatch(e, *f.Text, linked...) {
+			return false, nil
+		}
 	}
 	return true, nil
 }
@@ -357,8 +392,8 @@ func (m *matcher) yearMatch(e *entity, spec listSpec, from, to *int32) (bool, er
 // textMatch reports whether every word of q starts a word of one of e's
 // labels, titles, names or descriptions, with case and Latin diacritics
 // ignored, as search compares words ("licitacion" finds "Licitación").
-func textMatch(e *entity, q string) bool {
-	var have []string
+func textMatch(e *entity, q string, more ...string) bool {
+	have := more
 	for _, p := range append(labelPreds(), append(descriptionPreds(), schema.SKOSAltLabel, schema.FOAFFamilyName, schema.FOAFGivenName)...) {
 		for _, v := range e.props[p] {
 			if v.Kind == graph.KindLiteral {
@@ -493,7 +528,19 @@ func list[T any](ctx context.Context, r *Resolver, class string, args ListArgs, 
 	err = r.view(ctx, func(v *graph.View) error {
 		m := &matcher{r: r, v: v, cache: map[graph.Term]*entity{}}
 		for i := range conds {
+			if conds[i].set != nil {
+				continue
+			}
 			if err := m.resolveValues(&conds[i], conds[i].scheme, conds[i].raw); err != nil {
+				return err
+			}
+		}
+		sets := make([]map[graph.ID]bool, len(conds))
+		for i, c := range conds {
+			if c.set == nil {
+				continue
+			}
+			if sets[i], err = c.set(m); err != nil {
 				return err
 			}
 		}
@@ -501,10 +548,12 @@ func list[T any](ctx context.Context, r *Resolver, class string, args ListArgs, 
 		if err != nil {
 			return err
 		}
-		for _, c := range conds {
-			set, err := m.subjectsMatching(c)
-			if err != nil {
-				return err
+		for i, c := range conds {
+			set := sets[i]
+			if set == nil {
+				if set, err = m.subjectsMatching(c); err != nil {
+					return err
+				}
 			}
 			ids = slices.DeleteFunc(ids, func(id graph.ID) bool { return !set[id] })
 		}
