@@ -147,7 +147,7 @@ func specFor(class string) listSpec {
 		f["stage"] = filterSpec{[]string{schema.PropStageReached}, schema.SchemeLifecycle}
 		f["phase"] = filterSpec{[]string{schema.PropStageReached}, schema.SchemeLifecycle}
 		return listSpec{class: class, name: "procurements", filters: f,
-			years: [][]string{{schema.PropMilestone, schema.DCTermsDate}}}
+			years: [][]string{{schema.DCTermsDate}, {schema.PropMilestone, schema.DCTermsDate}}}
 	case schema.ClassMechanism:
 		return listSpec{class: class, name: "mechanisms", filters: map[string]filterSpec{
 			"phase":          {[]string{schema.PropFitsPhase}, schema.SchemeLifecycle},
@@ -322,6 +322,14 @@ func (m *matcher) subjectsMatching(c condition) (map[graph.ID]bool, error) {
 	return vals, nil
 }
 
+// conditionSet returns the ids of the subjects that pass c.
+func (m *matcher) conditionSet(c condition) (map[graph.ID]bool, error) {
+	if c.set != nil {
+		return c.set(m)
+	}
+	return m.subjectsMatching(c)
+}
+
 // match applies the filters that need the entity itself: years and text.
 func (m *matcher) match(e *entity, spec listSpec, f *Filter) (bool, error) {
 	if f == nil {
@@ -391,7 +399,8 @@ func (m *matcher) yearMatch(e *entity, spec listSpec, from, to *int32) (bool, er
 
 // textMatch reports whether every word of q starts a word of one of e's
 // labels, titles, names or descriptions, with case and Latin diacritics
-// ignored, as search compares words ("licitacion" finds "Licitación").
+// ignored, as search compares words ("licitacion" finds "Licitación"), or
+// is one of more (words of linked names, such as a reference's authors).
 func textMatch(e *entity, q string, more ...string) bool {
 	have := more
 	for _, p := range append(labelPreds(), append(descriptionPreds(), schema.SKOSAltLabel, schema.FOAFFamilyName, schema.FOAFGivenName)...) {
@@ -535,12 +544,14 @@ func list[T any](ctx context.Context, r *Resolver, class string, args ListArgs, 
 				return err
 			}
 		}
+		f := args.Filter
+		if extra == nil && (f == nil || f.Text == nil) {
+			// Served by the list index: no entity is loaded but the page's.
+			return indexedList(ctx, r, v, m, spec, args, conds, after, conn, wrapf)
+		}
 		sets := make([]map[graph.ID]bool, len(conds))
 		for i, c := range conds {
-			if c.set == nil {
-				continue
-			}
-			if sets[i], err = c.set(m); err != nil {
+			if sets[i], err = m.conditionSet(c); err != nil {
 				return err
 			}
 		}
@@ -548,16 +559,9 @@ func list[T any](ctx context.Context, r *Resolver, class string, args ListArgs, 
 		if err != nil {
 			return err
 		}
-		for i, c := range conds {
-			set := sets[i]
-			if set == nil {
-				if set, err = m.subjectsMatching(c); err != nil {
-					return err
-				}
-			}
+		for _, set := range sets {
 			ids = slices.DeleteFunc(ids, func(id graph.ID) bool { return !set[id] })
 		}
-		f := args.Filter
 		full := f != nil && (f.Text != nil || f.YearFrom != nil || f.YearTo != nil) ||
 			extra != nil || (args.OrderBy != "" && args.OrderBy != "IRI")
 		items := make([]keyed, 0, len(ids))
@@ -636,6 +640,49 @@ func list[T any](ctx context.Context, r *Resolver, class string, args ListArgs, 
 		return nil, err
 	}
 	return conn, nil
+}
+
+// indexedList fills conn with the page of a list from the list index of
+// its class, filtered by conds (whose values are resolved).
+func indexedList[T any](ctx context.Context, r *Resolver, v *graph.View, m *matcher, spec listSpec, args ListArgs, conds []condition, after *string, conn *Connection[T], wrapf func(*entity) T) error {
+	f := args.Filter
+	var from, to *int32
+	if f != nil {
+		from, to = f.YearFrom, f.YearTo
+	}
+	ix, err := r.index(ctx, v, spec, args.OrderBy, from != nil || to != nil)
+	if err != nil {
+		return err
+	}
+	var keep []bool
+	for _, c := range conds {
+		in, err := ix.conditionMask(m, c)
+		if err != nil {
+			return err
+		}
+		if keep == nil {
+			keep = slices.Clone(in)
+			continue
+		}
+		for i, ok := range in {
+			keep[i] = keep[i] && ok
+		}
+	}
+	p := ix.indexedPage(args.OrderBy, args.Desc, keep, from, to, after, int(args.First))
+	conn.total = p.total
+	conn.info.hasPrev, conn.info.hasNext = p.before, p.after
+	for j, i := range p.items {
+		e, err := r.load(v, ix.terms[i])
+		if err != nil {
+			return err
+		}
+		conn.edges = append(conn.edges, &Edge[T]{cursor: encodeCursor(p.keys[j]), node: wrapf(e)})
+	}
+	if len(conn.edges) > 0 {
+		conn.info.start = &conn.edges[0].cursor
+		conn.info.end = &conn.edges[len(conn.edges)-1].cursor
+	}
+	return nil
 }
 
 // Actors resolves Query.actors.
