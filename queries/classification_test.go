@@ -31,20 +31,28 @@ func TestResolver_Classifications(t *testing.T) {
 	}
 	r := queries.New(s, sc, queries.Options{MaxPage: 100})
 	tests := []struct {
-		filter []string
-		want   int32
+		filter  []string
+		want    int32
+		wantErr string // a part of the error, when the filter is refused
 	}{
-		{[]string{"CPV:72000000"}, 1},
-		{[]string{"cpv:72000000-5"}, 1},
-		{[]string{"UNSPSC:43232000"}, 1},
-		{[]string{schema.CPVScheme + "/72000000"}, 1},
-		{[]string{"CPV:33600000"}, 0},
-		{[]string{"CPV:33600000", "UNSPSC:43232000"}, 1},
+		{[]string{"CPV:72000000"}, 1, ""},
+		{[]string{"cpv:72000000-5"}, 1, ""},
+		{[]string{"UNSPSC:43232000"}, 1, ""},
+		{[]string{schema.CPVScheme + "/72000000"}, 1, ""},
+		{[]string{"CPV:33600000"}, 0, `"CPV:33600000" is no classification concept in the store`},
+		{[]string{"UNSPSC:43232000", "CPV:33600000"}, 0, `"CPV:33600000" is no classification concept in the store`},
+		{[]string{"CPV:72000000", "UNSPSC:43232000"}, 1, ""},
 	}
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.filter, ","), func(t *testing.T) {
 			f := tc.filter
 			conn, err := r.Procurements(t.Context(), queries.ListArgs{First: 10, Filter: &queries.Filter{Classification: &f}})
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+					t.Fatalf("error = %v, want one saying %q", err, tc.wantErr)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}

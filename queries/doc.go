@@ -22,8 +22,40 @@
 // (rdfs:subClassOf in the store), filters them by predicate paths (the
 // sector of an engagement is the sector of its actor), sorts them by IRI,
 // label or year and cuts a page. A cursor is the sort key of the last
-// element seen, so pages stay stable while data is added. Without filters
-// and in IRI order, only the page's entities are loaded.
+// element seen, so pages stay stable while data is added.
+//
+// Lists are served by the list index (listindex.go): for each class, the
+// instances with their IRI keys, years and English labels, and the
+// orders by IRI, year and label, read with one scan of each predicate
+// involved, and the positions that pass each concept filter. It is
+// derived from one version of the store ([graph.View.Version]) and used
+// only by requests whose snapshot has that version, so it is never stale:
+// every write, by whatever path, moves the version on, and the next list
+// of the class builds it again. A request then filters positions in
+// memory, counts and loads only its page's entities. A text filter, and
+// the scheme argument of concepts, still load every candidate.
+//
+// Filter values name something the store holds: a concept of the filter's
+// scheme by code, label (en, ca, es) or IRI; a country by ISO code or
+// name; a mechanism, author or publisher by id, IRI or name; a graph by
+// IRI or name; a language by tag or name. A value that names nothing is
+// refused ([CodeBadInput]) with the valid values.
+//
+// # Relations
+//
+// Every list of related entities (an actor's engagements, a reference's
+// citations) is a connection with totalCount and paging, in IRI order.
+// Works published in several languages are linked by bibo:translationOf;
+// Reference.versions and Reference.workCites follow it both ways, so the
+// bibliography of a work is reached from any version.
+//
+// # Arguments that name entities
+//
+// node, neighbors, paths, triples (s and o), mutations and entity filters
+// take an id (actor/nesta: the IRI relative to the instance base, or
+// concept/... under the concept base) or the full IRI, read by one
+// function; an id that names nothing is a [CodeNotFound] error that says
+// what ids look like.
 //
 // # Traversal
 //
@@ -36,9 +68,8 @@
 //
 // search ranks entities by BM25 over the words of their names, labels,
 // titles and descriptions (names and titles weigh three times a
-// description). The inverted index is built in memory from a snapshot on
-// the first search, in about 2 s at a million triples, and built again on
-// the first search after a write through this resolver.
+// description), reading the text index that the store keeps in the same
+// commit as every write ([graph.View.Postings]); see search.go.
 //
 // # Writes
 //
@@ -59,15 +90,13 @@
 //
 // # Caveats
 //
-//   - A list with a filter or an order other than IRI loads every instance
-//     of the class: its cost grows with the class, not the page.
+//   - The first list of a class after a write builds the class's list
+//     index again (at a million triples, 0.1 to 0.8 s; BENCHMARKS.md), and
+//     the index holds a few dozen bytes per instance in memory. A text
+//     filter loads every candidate entity.
 //   - The triples cursor is a position in index order; a write between two
 //     pages can shift it.
 //   - Counts are int32, as GraphQL's Int is.
-//   - The search index lives in memory and is not persisted; writes that
-//     bypass this resolver (another process cannot: the store is locked)
-//     would not reach it. A rebuild after a write costs a scan of the
-//     searched properties.
 //   - A write validates against a snapshot taken just before it; two
 //     concurrent writes to one entity can each pass alone.
 package queries

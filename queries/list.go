@@ -21,6 +21,11 @@ type Filter struct {
 	Stage          *[]string
 	Mechanism      *[]string
 	InfluenceLevel *[]string
+	Author         *[]string
+	Publisher      *[]string
+	CitedBy        *[]string
+	Graph          *[]string
+	Language       *[]string
 	// Classification lists concepts a procurement is filed under
 	// ("CPV:72000000" or a concept IRI); see classificationTerm.
 	Classification *[]string
@@ -146,7 +151,7 @@ func specFor(class string) listSpec {
 		f["phase"] = filterSpec{[]string{schema.PropStageReached}, schema.SchemeLifecycle}
 		f["classification"] = filterSpec{[]string{schema.DCTermsSubject}, ""}
 		return listSpec{class: class, name: "procurements", filters: f,
-			years: [][]string{{schema.PropMilestone, schema.DCTermsDate}}}
+			years: [][]string{{schema.DCTermsDate}, {schema.PropMilestone, schema.DCTermsDate}}}
 	case schema.ClassMechanism:
 		return listSpec{class: class, name: "mechanisms", filters: map[string]filterSpec{
 			"phase":          {[]string{schema.PropFitsPhase}, schema.SchemeLifecycle},
@@ -176,8 +181,12 @@ type condition struct {
 	name   string
 	path   []string
 	want   []graph.Term
-	phase  bool // a value matches when it or its broader concept is wanted
-	folded bool // compare literals case-insensitively (country)
+	phase  bool     // a value matches when it or its broader concept is wanted
+	scheme string   // the concept scheme of the values, if any
+	raw    []string // the values as given, resolved into want by resolveValues
+	// set, when not nil, computes the matching subjects instead of path
+	// and want (the filters of references).
+	set setFilter
 }
 
 // compile checks that every filter given applies to the list and turns it
@@ -200,22 +209,20 @@ func (r *Resolver) compile(spec listSpec, f *Filter) ([]condition, error) {
 		if !ok {
 			return nil, errorf(CodeBadInput, "filter %s does not apply to %s", x.name, spec.name)
 		}
-		c := condition{name: x.name, path: fs.path, phase: x.name == "phase", folded: x.name == "country"}
-		for _, v := range *x.vals {
-			switch {
-			case x.name == "classification":
-				c.want = append(c.want, classificationTerm(v))
-			case c.folded:
-				c.want = append(c.want, graph.String(strings.ToUpper(strings.TrimSpace(v))))
-			case fs.scheme != "" && !strings.Contains(v, ":"):
-				c.want = append(c.want, graph.IRI(schema.ConceptIRI(fs.scheme, v)))
-			case strings.Contains(v, ":"):
-				c.want = append(c.want, nodeTerm(v))
-			default:
-				c.want = append(c.want, r.termOfID(v))
-			}
+		out = append(out, condition{name: x.name, path: fs.path, phase: x.name == "phase",
+			scheme: fs.scheme, raw: *x.vals})
+	}
+	for _, x := range []struct {
+		name string
+		vals *[]string
+	}{{"author", f.Author}, {"publisher", f.Publisher}, {"citedBy", f.CitedBy}, {"graph", f.Graph}, {"language", f.Language}} {
+		if x.vals == nil {
+			continue
 		}
-		out = append(out, c)
+		if x.name != "graph" && spec.class != schema.ClassReference {
+			return nil, errorf(CodeBadInput, "filter %s does not apply to %s (only to references)", x.name, spec.name)
+		}
+		out = append(out, condition{name: x.name, raw: *x.vals, set: referenceFilter(x.name, *x.vals)})
 	}
 	if (f.YearFrom != nil || f.YearTo != nil) && spec.years == nil {
 		return nil, errorf(CodeBadInput, "filters yearFrom and yearTo do not apply to %s", spec.name)
@@ -320,6 +327,14 @@ func (m *matcher) subjectsMatching(c condition) (map[graph.ID]bool, error) {
 	return vals, nil
 }
 
+// conditionSet returns the ids of the subjects that pass c.
+func (m *matcher) conditionSet(c condition) (map[graph.ID]bool, error) {
+	if c.set != nil {
+		return c.set(m)
+	}
+	return m.subjectsMatching(c)
+}
+
 // match applies the filters that need the entity itself: years and text.
 func (m *matcher) match(e *entity, spec listSpec, f *Filter) (bool, error) {
 	if f == nil {
@@ -331,8 +346,23 @@ func (m *matcher) match(e *entity, spec listSpec, f *Filter) (bool, error) {
 			return false, err
 		}
 	}
-	if f.Text != nil && !textMatch(e, *f.Text) {
-		return false, nil
+	if f.Text != nil {
+		var linked []string
+		if spec.class == schema.ClassReference {
+			// Authors, editors and publishers are found by their names.
+			for _, p := range []string{schema.DCTermsCreator, schema.BIBOEditor, schema.DCTermsPublisher} {
+				for _, t := range e.props[p] {
+					w, err := m.agentWords(t)
+					if err != nil {
+						return false, err
+					}
+					linked = append(linked, w...)
+				}
+			}
+		}
+		if !textMatch(e, *f.Text, linked...) {
+			return false, nil
+		}
 	}
 	return true, nil
 }
@@ -374,9 +404,10 @@ func (m *matcher) yearMatch(e *entity, spec listSpec, from, to *int32) (bool, er
 
 // textMatch reports whether every word of q starts a word of one of e's
 // labels, titles, names or descriptions, with case and Latin diacritics
-// ignored, as search compares words ("licitacion" finds "Licitación").
-func textMatch(e *entity, q string) bool {
-	var have []string
+// ignored, as search compares words ("licitacion" finds "Licitación"), or
+// is one of more (words of linked names, such as a reference's authors).
+func textMatch(e *entity, q string, more ...string) bool {
+	have := more
 	for _, p := range append(labelPreds(), append(descriptionPreds(), schema.SKOSAltLabel, schema.FOAFFamilyName, schema.FOAFGivenName)...) {
 		for _, v := range e.props[p] {
 			if v.Kind == graph.KindLiteral {
@@ -509,19 +540,33 @@ func list[T any](ctx context.Context, r *Resolver, class string, args ListArgs, 
 	}
 	conn := &Connection[T]{}
 	err = r.view(ctx, func(v *graph.View) error {
+		m := &matcher{r: r, v: v, cache: map[graph.Term]*entity{}}
+		for i := range conds {
+			if conds[i].set != nil {
+				continue
+			}
+			if err := m.resolveValues(&conds[i], conds[i].scheme, conds[i].raw); err != nil {
+				return err
+			}
+		}
+		f := args.Filter
+		if extra == nil && (f == nil || f.Text == nil) {
+			// Served by the list index: no entity is loaded but the page's.
+			return indexedList(ctx, r, v, m, spec, args, conds, after, conn, wrapf)
+		}
+		sets := make([]map[graph.ID]bool, len(conds))
+		for i, c := range conds {
+			if sets[i], err = m.conditionSet(c); err != nil {
+				return err
+			}
+		}
 		ids, err := instances(v, class)
 		if err != nil {
 			return err
 		}
-		m := &matcher{r: r, v: v, cache: map[graph.Term]*entity{}}
-		for _, c := range conds {
-			set, err := m.subjectsMatching(c)
-			if err != nil {
-				return err
-			}
+		for _, set := range sets {
 			ids = slices.DeleteFunc(ids, func(id graph.ID) bool { return !set[id] })
 		}
-		f := args.Filter
 		full := f != nil && (f.Text != nil || f.YearFrom != nil || f.YearTo != nil) ||
 			extra != nil || (args.OrderBy != "" && args.OrderBy != "IRI")
 		items := make([]keyed, 0, len(ids))
@@ -600,6 +645,49 @@ func list[T any](ctx context.Context, r *Resolver, class string, args ListArgs, 
 		return nil, err
 	}
 	return conn, nil
+}
+
+// indexedList fills conn with the page of a list from the list index of
+// its class, filtered by conds (whose values are resolved).
+func indexedList[T any](ctx context.Context, r *Resolver, v *graph.View, m *matcher, spec listSpec, args ListArgs, conds []condition, after *string, conn *Connection[T], wrapf func(*entity) T) error {
+	f := args.Filter
+	var from, to *int32
+	if f != nil {
+		from, to = f.YearFrom, f.YearTo
+	}
+	ix, err := r.index(ctx, v, spec, args.OrderBy, from != nil || to != nil)
+	if err != nil {
+		return err
+	}
+	var keep []bool
+	for _, c := range conds {
+		in, err := ix.conditionMask(m, c)
+		if err != nil {
+			return err
+		}
+		if keep == nil {
+			keep = slices.Clone(in)
+			continue
+		}
+		for i, ok := range in {
+			keep[i] = keep[i] && ok
+		}
+	}
+	p := ix.indexedPage(args.OrderBy, args.Desc, keep, from, to, after, int(args.First))
+	conn.total = p.total
+	conn.info.hasPrev, conn.info.hasNext = p.before, p.after
+	for j, i := range p.items {
+		e, err := r.load(v, ix.terms[i])
+		if err != nil {
+			return err
+		}
+		conn.edges = append(conn.edges, &Edge[T]{cursor: encodeCursor(p.keys[j]), node: wrapf(e)})
+	}
+	if len(conn.edges) > 0 {
+		conn.info.start = &conn.edges[0].cursor
+		conn.info.end = &conn.edges[len(conn.edges)-1].cursor
+	}
+	return nil
 }
 
 // Actors resolves Query.actors.

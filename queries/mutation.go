@@ -403,7 +403,7 @@ func (r *Resolver) UpdateEntity(ctx context.Context, args EntityArgs) (*Node, er
 	if in.IRI == nil {
 		return nil, errorf(CodeBadInput, "iri is required to update an entity")
 	}
-	s := nodeTerm(*in.IRI)
+	s := r.termOfID(strings.TrimSpace(*in.IRI))
 	g := apiGraph()
 	add, preds, err := propertyQuads(s, in.Properties, g)
 	if err != nil {
@@ -482,7 +482,7 @@ func (r *Resolver) DeleteEntity(ctx context.Context, args IRIArgs) (int32, error
 	if err := r.canWrite(ctx); err != nil {
 		return 0, err
 	}
-	s := nodeTerm(args.IRI)
+	s := r.termOfID(strings.TrimSpace(args.IRI))
 	var n int32
 	err := r.update(ctx, func(t *graph.Txn) error {
 		a, err := t.DeleteMatch(graph.Pattern{S: s})

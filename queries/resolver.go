@@ -44,6 +44,7 @@ type Resolver struct {
 	store *graph.Store
 	sc    *schema.Schema
 	opts  Options
+	lists *listCache // the list index of each class; see listindex.go
 }
 
 // New returns a resolver over store. sc is the loaded domain model, used to
@@ -61,7 +62,7 @@ func New(store *graph.Store, sc *schema.Schema, opts Options) *Resolver {
 	if opts.MaxDepth <= 0 {
 		opts.MaxDepth = 6
 	}
-	return &Resolver{store: store, sc: sc, opts: opts}
+	return &Resolver{store: store, sc: sc, opts: opts, lists: &listCache{m: map[string]*classIndex{}}}
 }
 
 // view runs fn on a snapshot and turns its error into a client error.
@@ -123,7 +124,7 @@ func (r *Resolver) Node(ctx context.Context, args NodeArgs) (*Node, error) {
 	case args.IRI != nil && args.ID != nil:
 		return nil, errorf(CodeBadInput, "give iri or id, not both")
 	case args.IRI != nil:
-		t = nodeTerm(*args.IRI)
+		t = r.termOfID(strings.TrimSpace(*args.IRI))
 	case args.ID != nil:
 		t = r.termOfID(*args.ID)
 	default:

@@ -164,19 +164,15 @@ func (r *Resolver) Neighbors(ctx context.Context, args NeighborsArgs) (*Neighbor
 	case int(args.Limit) > r.opts.MaxNodes:
 		return nil, LimitError("nodes", r.opts.MaxNodes, "limit "+strconv.Itoa(int(args.Limit)))
 	}
-	start := nodeTerm(args.IRI)
 	out := &Neighborhood{}
 	err := r.view(ctx, func(v *graph.View) error {
 		w, err := r.newWalker(v, args.Predicates, args.Direction)
 		if err != nil {
 			return err
 		}
-		sid, err := v.Lookup(start)
+		_, sid, err := r.resolveEntity(v, "iri", args.IRI)
 		if err != nil {
 			return err
-		}
-		if sid == 0 {
-			return errorf(CodeNotFound, "%s is not in the store", args.IRI)
 		}
 		order := []graph.ID{sid}
 		index := map[graph.ID]int{sid: 0}
@@ -307,19 +303,13 @@ func (r *Resolver) Paths(ctx context.Context, args PathsArgs) ([]*Path, error) {
 		if err != nil {
 			return err
 		}
-		from, err := v.Lookup(nodeTerm(args.From))
+		_, from, err := r.resolveEntity(v, "from", args.From)
 		if err != nil {
 			return err
 		}
-		to, err := v.Lookup(nodeTerm(args.To))
+		_, to, err := r.resolveEntity(v, "to", args.To)
 		if err != nil {
 			return err
-		}
-		if from == 0 {
-			return errorf(CodeNotFound, "%s is not in the store", args.From)
-		}
-		if to == 0 {
-			return errorf(CodeNotFound, "%s is not in the store", args.To)
 		}
 		if from == to {
 			return nil

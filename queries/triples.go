@@ -132,23 +132,40 @@ func (r *Resolver) Triples(ctx context.Context, args TriplesArgs) (*Connection[*
 		return nil, err
 	}
 	var pat graph.Pattern
+	// s and o (when not a literal) name entities: ids (actor/nesta) or
+	// IRIs; p and graph are IRIs.
+	var entityArgs []string
 	for _, x := range []struct {
+		name string
 		arg  *string
 		dst  *graph.Term
 		term bool
-	}{{args.S, &pat.S, false}, {args.P, &pat.P, false}, {args.O, &pat.O, true}, {args.Graph, &pat.G, false}} {
+	}{{"s", args.S, &pat.S, false}, {"p", args.P, &pat.P, false}, {"o", args.O, &pat.O, true}, {"graph", args.Graph, &pat.G, false}} {
 		if x.arg == nil {
 			continue
 		}
-		if !x.term {
+		switch {
+		case x.name == "s" || x.name == "o" && !strings.HasPrefix(strings.TrimSpace(*x.arg), `"`):
+			t, err := r.entityTerm(*x.arg)
+			if err != nil {
+				return nil, argError(x.name, err)
+			}
+			*x.dst = t
+			if a := strings.TrimSpace(*x.arg); !strings.HasPrefix(a, "<") && !strings.HasPrefix(a, "_:") && !strings.Contains(a, ":") {
+				// A short id names an entity: one that names nothing is
+				// an error, not an empty pattern. A full IRI is a raw
+				// pattern that may match nothing.
+				entityArgs = append(entityArgs, x.name, *x.arg)
+			}
+		case !x.term:
 			*x.dst = nodeTerm(strings.TrimSuffix(strings.TrimPrefix(*x.arg, "<"), ">"))
-			continue
+		default:
+			t, err := ParseTerm(*x.arg)
+			if err != nil {
+				return nil, err
+			}
+			*x.dst = t
 		}
-		t, err := ParseTerm(*x.arg)
-		if err != nil {
-			return nil, err
-		}
-		*x.dst = t
 	}
 	offset := 0
 	if args.After != nil {
@@ -164,6 +181,11 @@ func (r *Resolver) Triples(ctx context.Context, args TriplesArgs) (*Connection[*
 	}
 	conn := &Connection[*Triple]{}
 	err := r.view(ctx, func(v *graph.View) error {
+		for i := 0; i < len(entityArgs); i += 2 {
+			if _, _, err := r.resolveEntity(v, entityArgs[i], entityArgs[i+1]); err != nil {
+				return err
+			}
+		}
 		n, err := v.Count(pat)
 		if err != nil {
 			return err

@@ -120,8 +120,8 @@ func (a *Actor) Parent(ctx context.Context) (*Actor, error) {
 }
 
 // SubOrganizations resolves Actor.subOrganizations.
-func (a *Actor) SubOrganizations(ctx context.Context) ([]*Actor, error) {
-	return wrap(asActor)(a.reverse(ctx, schema.ORGSubOrganizationOf))
+func (a *Actor) SubOrganizations(ctx context.Context, args PageArgs) (*Connection[*Actor], error) {
+	return related(ctx, a.r, a.incoming(schema.ORGSubOrganizationOf), args, asActor)
 }
 
 // Homepages resolves Actor.homepages.
@@ -134,37 +134,37 @@ func (a *Actor) SameAs() []string { return a.strs(schema.OWLSameAs) }
 func (a *Actor) OcdsPartyIDs() []string { return a.strs(schema.PropOCDSPartyID) }
 
 // Engagements resolves Actor.engagements.
-func (a *Actor) Engagements(ctx context.Context) ([]*Engagement, error) {
-	return wrap(asEngagement)(a.reverse(ctx, schema.PropActor))
+func (a *Actor) Engagements(ctx context.Context, args PageArgs) (*Connection[*Engagement], error) {
+	return related(ctx, a.r, a.incoming(schema.PropActor), args, asEngagement)
 }
 
 // Publications resolves Actor.publications: references it created or
 // published.
-func (a *Actor) Publications(ctx context.Context) ([]*Reference, error) {
-	return wrap(asReference)(a.reverse(ctx, schema.DCTermsCreator, schema.DCTermsPublisher))
+func (a *Actor) Publications(ctx context.Context, args PageArgs) (*Connection[*Reference], error) {
+	return related(ctx, a.r, a.incoming(schema.DCTermsCreator, schema.DCTermsPublisher), args, asReference)
 }
 
 // Supplied resolves Actor.supplied.
-func (a *Actor) Supplied(ctx context.Context) ([]*Procurement, error) {
-	return wrap(asProcurement)(a.reverse(ctx, schema.PropSupplier))
+func (a *Actor) Supplied(ctx context.Context, args PageArgs) (*Connection[*Procurement], error) {
+	return related(ctx, a.r, a.incoming(schema.PropSupplier), args, asProcurement)
 }
 
 // Members resolves Actor.members.
-func (a *Actor) Members(ctx context.Context) ([]*Person, error) {
-	return wrap(asPerson)(a.reverse(ctx, schema.ORGMemberOf))
+func (a *Actor) Members(ctx context.Context, args PageArgs) (*Connection[*Person], error) {
+	return related(ctx, a.r, a.incoming(schema.ORGMemberOf), args, asPerson)
 }
 
 // Administration is a public administration (cg:Administration).
 type Administration struct{ Actor }
 
 // Procurements resolves Administration.procurements.
-func (a *Administration) Procurements(ctx context.Context) ([]*Procurement, error) {
-	return wrap(asProcurement)(a.reverse(ctx, schema.PropBuyer))
+func (a *Administration) Procurements(ctx context.Context, args PageArgs) (*Connection[*Procurement], error) {
+	return related(ctx, a.r, a.incoming(schema.PropBuyer), args, asProcurement)
 }
 
 // Missions resolves Administration.missions.
-func (a *Administration) Missions(ctx context.Context) ([]*Mission, error) {
-	return wrap(asMission)(a.reverse(ctx, schema.PropOwner))
+func (a *Administration) Missions(ctx context.Context, args PageArgs) (*Connection[*Mission], error) {
+	return related(ctx, a.r, a.incoming(schema.PropOwner), args, asMission)
 }
 
 // Mission is a mission-oriented policy (cg:Mission).
@@ -189,23 +189,23 @@ func (m *Mission) StartYear() *int32 { return m.integer(schema.PropStartYear) }
 func (m *Mission) EndYear() *int32 { return m.integer(schema.PropEndYear) }
 
 // Owners resolves Mission.owners.
-func (m *Mission) Owners(ctx context.Context) ([]*Administration, error) {
-	return wrap(asAdmin)(m.links(ctx, schema.PropOwner))
+func (m *Mission) Owners(ctx context.Context, args PageArgs) (*Connection[*Administration], error) {
+	return related(ctx, m.r, m.outgoing(schema.PropOwner), args, asAdmin)
 }
 
 // Contributors resolves Mission.contributors.
-func (m *Mission) Contributors(ctx context.Context) ([]*Actor, error) {
-	return wrap(asActor)(m.links(ctx, schema.DCTermsContributor))
+func (m *Mission) Contributors(ctx context.Context, args PageArgs) (*Connection[*Actor], error) {
+	return related(ctx, m.r, m.outgoing(schema.DCTermsContributor), args, asActor)
 }
 
 // Procurements resolves Mission.procurements.
-func (m *Mission) Procurements(ctx context.Context) ([]*Procurement, error) {
-	return wrap(asProcurement)(m.reverse(ctx, schema.PropServesMission))
+func (m *Mission) Procurements(ctx context.Context, args PageArgs) (*Connection[*Procurement], error) {
+	return related(ctx, m.r, m.incoming(schema.PropServesMission), args, asProcurement)
 }
 
 // Engagements resolves Mission.engagements.
-func (m *Mission) Engagements(ctx context.Context) ([]*Engagement, error) {
-	return wrap(asEngagement)(m.reverse(ctx, schema.PropMission))
+func (m *Mission) Engagements(ctx context.Context, args PageArgs) (*Connection[*Engagement], error) {
+	return related(ctx, m.r, m.incoming(schema.PropMission), args, asEngagement)
 }
 
 // Milestone is a stage a procurement reached on a date.
@@ -270,16 +270,16 @@ func (p *Procurement) ProcedureType(ctx context.Context) (*Concept, error) {
 }
 
 // Suppliers resolves Procurement.suppliers.
-func (p *Procurement) Suppliers(ctx context.Context) ([]*Actor, error) {
-	return wrap(asActor)(p.links(ctx, schema.PropSupplier))
+func (p *Procurement) Suppliers(ctx context.Context, args PageArgs) (*Connection[*Actor], error) {
+	return related(ctx, p.r, p.outgoing(schema.PropSupplier), args, asActor)
 }
 
 // Ocid resolves Procurement.ocid.
 func (p *Procurement) Ocid() *string { return p.str(schema.PropOCID) }
 
 // Missions resolves Procurement.missions.
-func (p *Procurement) Missions(ctx context.Context) ([]*Mission, error) {
-	return wrap(asMission)(p.links(ctx, schema.PropServesMission))
+func (p *Procurement) Missions(ctx context.Context, args PageArgs) (*Connection[*Mission], error) {
+	return related(ctx, p.r, p.outgoing(schema.PropServesMission), args, asMission)
 }
 
 // DigitalPublicInfrastructure resolves Procurement.digitalPublicInfrastructure.
@@ -293,8 +293,8 @@ func (p *Procurement) DigitalPublicInfrastructure() *bool {
 }
 
 // Engagements resolves Procurement.engagements.
-func (p *Procurement) Engagements(ctx context.Context) ([]*Engagement, error) {
-	return wrap(asEngagement)(p.reverse(ctx, schema.PropProcurement))
+func (p *Procurement) Engagements(ctx context.Context, args PageArgs) (*Connection[*Engagement], error) {
+	return related(ctx, p.r, p.incoming(schema.PropProcurement), args, asEngagement)
 }
 
 // Mechanism is a participatory or engagement instrument (cg:Mechanism).
@@ -350,8 +350,8 @@ func (m *Mechanism) Examples() []string {
 }
 
 // Engagements resolves Mechanism.engagements.
-func (m *Mechanism) Engagements(ctx context.Context) ([]*Engagement, error) {
-	return wrap(asEngagement)(m.reverse(ctx, schema.PropMechanism))
+func (m *Mechanism) Engagements(ctx context.Context, args PageArgs) (*Connection[*Engagement], error) {
+	return related(ctx, m.r, m.incoming(schema.PropMechanism), args, asEngagement)
 }
 
 // Engagement is an actor taking part in a procurement or mission
@@ -408,8 +408,8 @@ func (g *Engagement) InfluenceLevel(ctx context.Context) (*Concept, error) {
 func (g *Engagement) Date() *string { return g.str(schema.DCTermsDate) }
 
 // Evidence resolves Engagement.evidence.
-func (g *Engagement) Evidence(ctx context.Context) ([]*Reference, error) {
-	return wrap(asReference)(g.links(ctx, schema.PropEvidence))
+func (g *Engagement) Evidence(ctx context.Context, args PageArgs) (*Connection[*Reference], error) {
+	return related(ctx, g.r, g.outgoing(schema.PropEvidence), args, asReference)
 }
 
 // Reference is a bibliographic reference (cg:Reference).
@@ -503,23 +503,67 @@ func (r *Reference) Doi() *string { return r.str(schema.BIBODOI) }
 func (r *Reference) Languages() []string { return r.strs(schema.DCTermsLanguage) }
 
 // About resolves Reference.about.
-func (r *Reference) About(ctx context.Context) ([]*Node, error) {
-	return wrap(asNode)(r.links(ctx, schema.PropAbout, schema.SchemaAbout))
+func (r *Reference) About(ctx context.Context, args PageArgs) (*Connection[*Node], error) {
+	return related(ctx, r.r, r.outgoing(schema.PropAbout, schema.SchemaAbout), args, asNode)
 }
 
 // Cites resolves Reference.cites.
-func (r *Reference) Cites(ctx context.Context) ([]*Reference, error) {
-	return wrap(asReference)(r.links(ctx, schema.DCTermsReferences, schema.BIBOCites))
+func (r *Reference) Cites(ctx context.Context, args PageArgs) (*Connection[*Reference], error) {
+	return related(ctx, r.r, r.outgoing(schema.DCTermsReferences, schema.BIBOCites), args, asReference)
 }
 
 // CitedBy resolves Reference.citedBy.
-func (r *Reference) CitedBy(ctx context.Context) ([]*Reference, error) {
-	return wrap(asReference)(r.reverse(ctx, schema.DCTermsReferences, schema.BIBOCites))
+func (r *Reference) CitedBy(ctx context.Context, args PageArgs) (*Connection[*Reference], error) {
+	return related(ctx, r.r, r.incoming(schema.DCTermsReferences, schema.BIBOCites), args, asReference)
+}
+
+// TranslationOf resolves Reference.translationOf: the work this one
+// translates.
+func (r *Reference) TranslationOf(ctx context.Context) (*Reference, error) {
+	return wrapOne(asReference)(r.link(ctx, schema.BIBOTranslationOf))
+}
+
+// Translations resolves Reference.translations: the works that are
+// translations of this one.
+func (r *Reference) Translations(ctx context.Context, args PageArgs) (*Connection[*Reference], error) {
+	return related(ctx, r.r, r.incoming(schema.BIBOTranslationOf), args, asReference)
+}
+
+// Versions resolves Reference.versions: this work, its original and every
+// translation, transitively.
+func (r *Reference) Versions(ctx context.Context, args PageArgs) (*Connection[*Reference], error) {
+	return related(ctx, r.r, func(v *graph.View) ([]graph.Term, error) { return versions(v, r.t) }, args, asReference)
+}
+
+// WorkCites resolves Reference.workCites: the references cited by any
+// version of the work, so that the bibliography of a paper published in
+// several languages is reached from each.
+func (r *Reference) WorkCites(ctx context.Context, args PageArgs) (*Connection[*Reference], error) {
+	return related(ctx, r.r, func(v *graph.View) ([]graph.Term, error) {
+		vs, err := versions(v, r.t)
+		if err != nil {
+			return nil, err
+		}
+		var out []graph.Term
+		for _, t := range vs {
+			for _, p := range []string{schema.DCTermsReferences, schema.BIBOCites} {
+				for q, err := range v.Match(graph.Pattern{S: t, P: graph.IRI(p)}) {
+					if err != nil {
+						return nil, err
+					}
+					if q.O.Kind != graph.KindLiteral {
+						out = append(out, q.O)
+					}
+				}
+			}
+		}
+		return out, nil
+	}, args, asReference)
 }
 
 // EvidenceFor resolves Reference.evidenceFor.
-func (r *Reference) EvidenceFor(ctx context.Context) ([]*Engagement, error) {
-	return wrap(asEngagement)(r.reverse(ctx, schema.PropEvidence))
+func (r *Reference) EvidenceFor(ctx context.Context, args PageArgs) (*Connection[*Engagement], error) {
+	return related(ctx, r.r, r.incoming(schema.PropEvidence), args, asEngagement)
 }
 
 // Person is a person (foaf:Person).
@@ -535,13 +579,13 @@ func (p *Person) GivenName() *string { return p.str(schema.FOAFGivenName) }
 func (p *Person) Name() *string { return p.str(schema.FOAFName) }
 
 // MemberOf resolves Person.memberOf.
-func (p *Person) MemberOf(ctx context.Context) ([]*Actor, error) {
-	return wrap(asActor)(p.links(ctx, schema.ORGMemberOf))
+func (p *Person) MemberOf(ctx context.Context, args PageArgs) (*Connection[*Actor], error) {
+	return related(ctx, p.r, p.outgoing(schema.ORGMemberOf), args, asActor)
 }
 
 // Publications resolves Person.publications.
-func (p *Person) Publications(ctx context.Context) ([]*Reference, error) {
-	return wrap(asReference)(p.reverse(ctx, schema.DCTermsCreator))
+func (p *Person) Publications(ctx context.Context, args PageArgs) (*Connection[*Reference], error) {
+	return related(ctx, p.r, p.incoming(schema.DCTermsCreator), args, asReference)
 }
 
 // Concept is a SKOS concept.
@@ -571,23 +615,14 @@ func (c *Concept) Narrower(ctx context.Context) ([]*Concept, error) {
 	return wrap(asConcept)(c.links(ctx, schema.SKOSNarrower))
 }
 
-// FirstArgs are the arguments of fields with only a first argument.
-type FirstArgs struct {
-	First int32
-}
-
-// UsedBy resolves Concept.usedBy: the first subjects outside the ontology,
+// UsedBy resolves Concept.usedBy: the subjects outside the ontology,
 // concept and shape graphs that have the concept as a value.
-func (c *Concept) UsedBy(ctx context.Context, args FirstArgs) ([]*Node, error) {
-	if err := c.r.checkFirst(args.First); err != nil {
-		return nil, err
-	}
-	var out []*Node
-	err := c.r.view(ctx, func(v *graph.View) error {
+func (c *Concept) UsedBy(ctx context.Context, args PageArgs) (*Connection[*Node], error) {
+	return related(ctx, c.r, func(v *graph.View) ([]graph.Term, error) {
 		var ts []graph.Term
 		for q, err := range v.Match(graph.Pattern{O: c.t}) {
 			if err != nil {
-				return err
+				return nil, err
 			}
 			switch q.G.Value {
 			case schema.GraphConcepts, schema.GraphOntology, schema.GraphShapes:
@@ -595,21 +630,8 @@ func (c *Concept) UsedBy(ctx context.Context, args FirstArgs) ([]*Node, error) {
 			}
 			ts = append(ts, q.S)
 		}
-		slices.SortFunc(ts, graph.Compare)
-		ts = slices.Compact(ts)
-		if len(ts) > int(args.First) {
-			ts = ts[:args.First]
-		}
-		for _, t := range ts {
-			e, err := c.r.load(v, t)
-			if err != nil {
-				return err
-			}
-			out = append(out, e.node())
-		}
-		return nil
-	})
-	return out, err
+		return ts, nil
+	}, args, asNode)
 }
 
 // Statement is a key insight or policy implication (cg:Statement).
@@ -624,14 +646,14 @@ func (s *Statement) StatementType(ctx context.Context) (*Concept, error) {
 }
 
 // About resolves Statement.about.
-func (s *Statement) About(ctx context.Context) ([]*Node, error) {
-	return wrap(asNode)(s.links(ctx, schema.PropAbout, schema.SchemaAbout))
+func (s *Statement) About(ctx context.Context, args PageArgs) (*Connection[*Node], error) {
+	return related(ctx, s.r, s.outgoing(schema.PropAbout, schema.SchemaAbout), args, asNode)
 }
 
 // Position resolves Statement.position.
 func (s *Statement) Position() *int32 { return s.integer(schema.SchemaPosition) }
 
 // DerivedFrom resolves Statement.derivedFrom.
-func (s *Statement) DerivedFrom(ctx context.Context) ([]*Reference, error) {
-	return wrap(asReference)(s.links(ctx, schema.PROVWasDerivedFrom))
+func (s *Statement) DerivedFrom(ctx context.Context, args PageArgs) (*Connection[*Reference], error) {
+	return related(ctx, s.r, s.outgoing(schema.PROVWasDerivedFrom), args, asReference)
 }

@@ -36,7 +36,7 @@ func TestCostModel_Cost(t *testing.T) {
 		{"VariableSuppliedOverDefault", noCounts, `query($n: Int = 7) { actors(first: $n) { nodes { id } } }`, map[string]any{"n": 2.0}, 6},
 		{"VariableNeither", noCounts, `query($n: Int) { actors(first: $n) { nodes { id } } }`, nil, 20 * 3},
 		{"VariableNested", noCounts, `query($n: Int = 1000) { actors(first: $n) { nodes { backlinks(first: $n) { predicate } } } }`, nil, 1000 + 1000 + 1000*1000 + 1000*1000},
-		{"RelationList", noCounts, `{ node(id: "x") { ... on Actor { engagements { id } } } }`, nil, 41},
+		{"RelationList", noCounts, `{ node(id: "x") { ... on Actor { engagements { nodes { id } } } } }`, nil, 61},
 		{"Fragment", noCounts, `{ actors(first: 2) { ...F } } fragment F on ActorConnection { edges { node { sectors { id } } } }`, nil, 2 + 2 + 2 + 40 + 40},
 		{"Introspection", noCounts, `{ __schema { types { name fields { name } } } }`, nil, 1},
 		{"NonASCIIAlias", noCounts, `{ é: actors(first: 100) { nodes { id } } }`, nil, 300},

@@ -27,7 +27,7 @@ func FuzzServer_GraphQL(f *testing.F) {
 	}
 	for _, s := range []string{"", "{", "}", "{ node(id: \"x\") { ...F } } fragment F on Node { id ...F }",
 		`query Q($f: Int = 3) { actors(first: $f) { totalCount } }`, `mutation { x }`, `"""`, "# only a comment",
-		`{ __schema { types { name fields { name } } } }`, `{ a: actors(first: 1000) { nodes { engagements { id } } } }`} {
+		`{ __schema { types { name fields { name } } } }`, `{ a: actors(first: 1000) { nodes { engagements { nodes { id } } } } }`} {
 		f.Add(s)
 	}
 	h, err := server.New(server.Options{Store: shared, MaxNodes: 200, MaxPage: 100})

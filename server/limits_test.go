@@ -31,7 +31,7 @@ func TestServer_Limits(t *testing.T) {
 		{"Body", server.Options{MaxBodyBytes: 100}, `{ actors { totalCount } }` + strings.Repeat(" ", 200), 413, "body size", 100.0, "body size limit of 100"},
 		{"QueryLength", server.Options{MaxQueryLength: 30}, `{ actors { totalCount } }` + strings.Repeat(" ", 20), 200, "query length", 30.0, "query length limit of 30"},
 		{"Depth", server.Options{}, deep, 200, "depth", 20.0, "exceeds max depth 20"},
-		{"Cost", server.Options{MaxCost: 1000}, `{ actors(first: 100) { nodes { engagements { id actor { id } } } } }`, 200, "cost", 1000.0, "cost limit of 1000"},
+		{"Cost", server.Options{MaxCost: 1000}, `{ actors(first: 100) { nodes { engagements { nodes { id actor { id } } } } } }`, 200, "cost", 1000.0, "cost limit of 1000"},
 		{"CostVariables", server.Options{MaxCost: 1000}, `query($n: Int) { actors(first: $n) { nodes { id label } } }`, 200, "cost", 1000.0, "cost limit of 1000"},
 		{"CostFragments", server.Options{MaxCost: 50}, `{ actors(first: 10) { ...A } } fragment A on ActorConnection { nodes { id label types } }`, 200, "cost", 50.0, "cost limit of 50"},
 		{"ResultSize", server.Options{MaxResultBytes: 500}, `{ actors(first: 50) { nodes { iri } } }`, 200, "result size", 500.0, "result size limit of 500"},

@@ -129,7 +129,7 @@ func TestServer_Mutations(t *testing.T) {
 				t.Errorf("createEngagement returned %s, want %s", got, want)
 			}
 		}
-		out = ok(t, `{ node(id: "procurement/traffic-ai") { ... on Procurement { engagements { id } } } }`, nil)
+		out = ok(t, `{ node(id: "procurement/traffic-ai") { ... on Procurement { engagements { nodes { id } } } } }`, nil)
 		if got, _ := json.Marshal(out); strings.Count(string(got), `"id"`) != 3 {
 			t.Errorf("procurement engagements after create: %s", got)
 		}

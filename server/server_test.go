@@ -171,7 +171,7 @@ func TestServer_Pagination(t *testing.T) {
 func TestServer_Concurrent(t *testing.T) {
 	ts, _ := newTestServer(t, server.Options{})
 	qs := []string{
-		`{ node(id: "procurement/traffic-ai") { ... on Procurement { buyer { label } engagements { actor { label } } } } }`,
+		`{ node(id: "procurement/traffic-ai") { ... on Procurement { buyer { label } engagements { nodes { actor { label } } } } } }`,
 		`{ engagements(filter: {sector: ["civil-society"]}) { totalCount } }`,
 		`{ neighbors(iri: "https://w3id.org/civicgraph/id/actor/acme-ai", depth: 2) { nodes { id } } }`,
 		`{ paths(from: "https://w3id.org/civicgraph/id/actor/acme-ai", to: "https://w3id.org/civicgraph/id/mission/fair-mobility") { length } }`,

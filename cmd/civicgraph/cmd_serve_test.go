@@ -165,7 +165,7 @@ func TestRun_Query(t *testing.T) {
 func TestRun_ServeShutdownInFlight(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "store")
 	url, stop := startServe(t, nil, "--data", dir, "--addr", "127.0.0.1:0", "--log-level", "error")
-	const q = `{"query":"{ actors(first: 50, orderBy: LABEL) { totalCount nodes { label publications { title } } } }"}`
+	const q = `{"query":"{ actors(first: 50, orderBy: LABEL) { totalCount nodes { label publications { nodes { title } } } } }"}`
 	var answered, failed atomic.Int64
 	var wg sync.WaitGroup
 	done := make(chan struct{})

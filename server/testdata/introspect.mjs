@@ -51,7 +51,7 @@ try {
   if (!schema.getMutationType()) fail('no mutation type');
   const queries = [
     '{ procurements(first: 5) { totalCount edges { cursor node { id title buyer { label } engagements { actor { label } stage { label } } } } pageInfo { hasNextPage endCursor } } }',
-    'query($iri: String!) { node(iri: $iri) { id ... on Actor { engagements { id } } ... on Concept { broader { id } } } }',
+    'query($iri: String!) { node(iri: $iri) { id ... on Actor { engagements { nodes { id } } } ... on Concept { broader { id } } } }',
     '{ paths(from: "a", to: "b") { length hops { predicate forward } } neighbors(iri: "a") { truncated } }',
   ];
   for (const q of queries) {
