@@ -195,7 +195,9 @@ func kinds(actors, procs []string) []kind {
 		{"lookup", `query($iri: String!) { node(iri: $iri) { id label types ... on Actor { country } } }`,
 			func(i int) map[string]any { return map[string]any{"iri": pick(actors, i)} }},
 		{"list", `query($c: [String!]) { actors(filter: {country: $c}, first: 20) { totalCount nodes { id label } } }`,
-			func(i int) map[string]any { return map[string]any{"c": []string{pick([]string{"NL", "ES", "FR", "DE"}, i)}} }},
+			func(i int) map[string]any {
+				return map[string]any{"c": []string{pick([]string{"NL", "ES", "FR", "DE"}, i)}}
+			}},
 		{"ordered", `query($y: Int) { procurements(orderBy: YEAR, filter: {yearFrom: $y}, first: 20) { totalCount nodes { id label } } }`,
 			func(i int) map[string]any { return map[string]any{"y": 2015 + i%10} }},
 		{"search", `query($q: String!) { search(text: $q, first: 10) { score node { id label } } }`,

@@ -127,7 +127,7 @@ func TestRun_ImportStdinCancelled(t *testing.T) {
 
 	// The same with a pipe that is closed: stdin is imported.
 	out := mustCLIStdin(t, strings.NewReader(pipedLine), "import", "--quiet", "--format", "nt", "--graph", "http://e.org/piped", "--data", dir, "-")
-	if !strings.Contains(out, "imported 1 files: 1 statements read") {
+	if !strings.Contains(out, "imported 1 file: 1 statement read") {
 		t.Errorf("import of stdin printed %q", out)
 	}
 }
