@@ -77,6 +77,9 @@ type Options struct {
 	// request's read and write deadlines are moved past it once the request
 	// is known to carry the token.
 	UploadTimeout time.Duration
+	// Web is the browser interface served at / (package web's Handler);
+	// nil serves none, and GET /graphql answers browsers with JSON.
+	Web WebUI
 }
 
 // DefaultOptions returns the default limits, with no store.

@@ -52,7 +52,7 @@ func newHandler(opts Options) (http.Handler, *inFlight, error) {
 	gql := &graphqlHandler{s: s, opts: opts, limits: m, counts: &countCache{store: opts.Store}, inFlight: lim}
 	mux := http.NewServeMux()
 	mux.Handle("POST /graphql", withAuth(opts.Token, gql))
-	mux.Handle("GET /graphql", withAuth(opts.Token, gql))
+	mux.Handle("GET /graphql", withAuth(opts.Token, consoleOr(opts.Web, gql)))
 	mux.Handle("GET /admin/backup", withAuth(opts.Token, backupHandler(opts)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -70,6 +70,9 @@ func newHandler(opts Options) (http.Handler, *inFlight, error) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
 	mux.Handle("GET /metrics", m.handler())
+	if opts.Web != nil {
+		routeWeb(mux, opts.Web)
+	}
 	var h http.Handler = mux
 	if len(opts.CORSOrigins) > 0 {
 		h = cors.New(cors.Options{

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"civicgraph/server"
+	"civicgraph/web"
 )
 
 // serveConfig holds the settings of the serve subcommand beyond config.
@@ -145,6 +146,11 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	opts.Store, opts.Logger, opts.Base = st, logger, cfg.base
 	opts.Token, opts.ReadOnly = sc.token, sc.readOnly
 	opts.CORSOrigins = splitList(sc.corsOrigins)
+	ui, err := web.New()
+	if err != nil {
+		return fmt.Errorf("web interface: %w", err)
+	}
+	opts.Web = ui
 	h, err := server.New(opts)
 	if err != nil {
 		return err
@@ -163,6 +169,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	}
 	url := "http://" + ln.Addr().String()
 	fmt.Fprintf(env.stdout, "civicgraph serving %s on %s/graphql\n", cfg.dataDir, url)
+	fmt.Fprintf(env.stdout, "explorer in the browser: %s/\n", url)
 	logger.InfoContext(ctx, "serving", "url", url, "data", cfg.dataDir, "read_only", sc.readOnly, "memory_limit", debug.SetMemoryLimit(-1), "max_in_flight", opts.MaxInFlight, "writes", sc.token != "" && !sc.readOnly)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -1,0 +1,195 @@
+// graph.js: the neighbourhood picture. An SVG node-link drawing of an
+// entity's neighbours (GraphQL neighbors), laid out by a small force
+// simulation written here (Fruchterman and Reingold's, run to the end
+// before drawing, so the picture does not move under the reader), coloured
+// by class with a legend; a click or Enter on a node opens its page.
+'use strict';
+(function () {
+  const cg = window.cg;
+  const h = cg.h;
+  const W = 1000;
+  const H = 640;
+
+  // layout places nodes (with .depth) linked by edges ({s, t} indexes)
+  // in a W×H box and returns [{x, y}].
+  cg.layout = function layout(nodes, edges, iterations) {
+    const n = nodes.length;
+    const pos = [];
+    const byDepth = {};
+    nodes.forEach((nd, i) => { (byDepth[nd.depth] = byDepth[nd.depth] || []).push(i); });
+    for (const [d, idx] of Object.entries(byDepth)) {
+      idx.forEach((i, j) => {
+        const r = Number(d) * 170;
+        const a = (2 * Math.PI * j) / idx.length + Number(d) * 0.7;
+        pos[i] = { x: W / 2 + r * Math.cos(a) * 1.3, y: H / 2 + r * Math.sin(a) };
+      });
+    }
+    if (n < 2) return pos;
+    const k = Math.sqrt((W * H) / n) * 0.75;
+    let temp = W / 8;
+    iterations = iterations || 300;
+    const dx = new Float64Array(n);
+    const dy = new Float64Array(n);
+    for (let it = 0; it < iterations; it++) {
+      dx.fill(0); dy.fill(0);
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          let x = pos[i].x - pos[j].x;
+          let y = pos[i].y - pos[j].y;
+          let d2 = x * x + y * y;
+          if (d2 < 0.01) { x = (i - j) * 0.1; y = 0.1; d2 = x * x + y * y; }
+          const f = (k * k) / d2;
+          dx[i] += x * f; dy[i] += y * f; dx[j] -= x * f; dy[j] -= y * f;
+        }
+      }
+      for (const e of edges) {
+        const x = pos[e.s].x - pos[e.t].x;
+        const y = pos[e.s].y - pos[e.t].y;
+        const d = Math.sqrt(x * x + y * y) || 0.01;
+        const f = d / k;
+        dx[e.s] -= x * f; dy[e.s] -= y * f; dx[e.t] += x * f; dy[e.t] += y * f;
+      }
+      for (let i = 0; i < n; i++) {
+        // A pull to the centre keeps loose parts in the picture; the
+        // starting node is held there.
+        dx[i] += (W / 2 - pos[i].x) * 0.05 * k / 100;
+        dy[i] += (H / 2 - pos[i].y) * 0.05 * k / 100;
+        if (i === 0) continue;
+        const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
+        const step = Math.min(d, temp);
+        pos[i].x = Math.min(W - 20, Math.max(20, pos[i].x + (dx[i] / d) * step));
+        pos[i].y = Math.min(H - 20, Math.max(20, pos[i].y + (dy[i] / d) * step));
+      }
+      temp = Math.max(temp * 0.985, 1);
+    }
+    return pos;
+  };
+
+  const neighborsQuery = `query Neighbourhood($id: String!, $depth: Int, $limit: Int, $lang: String) {
+  neighbors(iri: $id, depth: $depth, limit: $limit) {
+    truncated
+    nodes { __typename id label(lang: $lang) }
+    edges { predicate from { id } to { id } }
+  }
+}`;
+
+  // neighbourhood draws the neighbours of id into section, with controls.
+  cg.neighbourhood = async function neighbourhood(section, id) {
+    const depthSel = h('select', { id: 'nb-depth' }, h('option', { value: 1 }, '1'), h('option', { value: 2, selected: true }, '2'));
+    const limitSel = h('select', { id: 'nb-limit' }, [50, 100, 200].map((v) => h('option', { value: v, selected: v === 200 }, v)));
+    const allLabels = h('input', { type: 'checkbox', id: 'nb-labels' });
+    const zoomIn = h('button', { type: 'button', class: 'secondary', 'aria-label': 'Zoom in' }, '+');
+    const zoomOut = h('button', { type: 'button', class: 'secondary', 'aria-label': 'Zoom out' }, '−');
+    const zoomReset = h('button', { type: 'button', class: 'secondary' }, 'Fit');
+    const holder = h('div');
+    section.append(h('div', { class: 'row' },
+      h('label', { for: 'nb-depth' }, 'Depth ', depthSel), h('label', { for: 'nb-limit' }, 'At most nodes ', limitSel),
+      h('label', { for: 'nb-labels' }, allLabels, ' All labels'), zoomIn, zoomOut, zoomReset), holder);
+    let view = { x: 0, y: 0, w: W, h: H };
+    let svg = null;
+    const setView = () => { if (svg) svg.setAttribute('viewBox', [view.x, view.y, view.w, view.h].map((v) => v.toFixed(1)).join(' ')); };
+    const zoom = (f, cx, cy) => {
+      cx = cx === undefined ? view.x + view.w / 2 : cx;
+      cy = cy === undefined ? view.y + view.h / 2 : cy;
+      const w = Math.min(W * 2, Math.max(W / 8, view.w * f));
+      const r = w / view.w;
+      view = { x: cx - (cx - view.x) * r, y: cy - (cy - view.y) * r, w, h: view.h * r };
+      setView();
+    };
+    zoomIn.addEventListener('click', () => zoom(0.7));
+    zoomOut.addEventListener('click', () => zoom(1 / 0.7));
+    zoomReset.addEventListener('click', () => { view = { x: 0, y: 0, w: W, h: H }; setView(); });
+    allLabels.addEventListener('change', () => holder.classList.toggle('all-labels', allLabels.checked));
+
+    const draw = async () => {
+      cg.clear(holder).append(h('p', { class: 'muted' }, 'Loading the neighbourhood…'));
+      const started = performance.now();
+      const d = await cg.query(neighborsQuery, { id, depth: Number(depthSel.value), limit: Number(limitSel.value), lang: cg.lang() });
+      const nb = d.neighbors;
+      const index = new Map(nb.nodes.map((nd, i) => [nd.id, i]));
+      const edges = [];
+      const seen = new Set();
+      for (const e of nb.edges) {
+        const s = index.get(e.from.id);
+        const t = index.get(e.to.id);
+        if (s === undefined || t === undefined || s === t) continue;
+        const key = Math.min(s, t) + ' ' + Math.max(s, t);
+        if (seen.has(key)) { edges.find((x) => x.key === key).preds.push(e.predicate); continue; }
+        seen.add(key);
+        edges.push({ s, t, key, preds: [e.predicate] });
+      }
+      // Depth by breadth-first search from the start.
+      const adj = nb.nodes.map(() => []);
+      for (const e of edges) { adj[e.s].push(e.t); adj[e.t].push(e.s); }
+      const nodes = nb.nodes.map((nd) => ({ ...nd, depth: 99 }));
+      if (nodes.length) nodes[0].depth = 0;
+      const queue = [0];
+      while (queue.length) {
+        const i = queue.shift();
+        for (const j of adj[i]) if (nodes[j].depth > nodes[i].depth + 1) { nodes[j].depth = nodes[i].depth + 1; queue.push(j); }
+      }
+      for (const nd of nodes) if (nd.depth === 99) nd.depth = 3;
+      const pos = cg.layout(nodes, edges);
+      cg.clear(holder);
+      view = { x: 0, y: 0, w: W, h: H };
+      svg = h('svg:svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'group', 'aria-label': 'Neighbourhood of ' + (nodes[0] ? nodes[0].label || id : id) + ': ' + nodes.length + ' nodes, ' + edges.length + ' links. Tab to a node, Enter to open it.' });
+      const gEdges = h('svg:g', { class: 'edges' });
+      for (const e of edges) {
+        gEdges.append(h('svg:line', { x1: pos[e.s].x.toFixed(1), y1: pos[e.s].y.toFixed(1), x2: pos[e.t].x.toFixed(1), y2: pos[e.t].y.toFixed(1) },
+          h('svg:title', {}, e.preds.map(cg.compact).join(', '))));
+      }
+      svg.append(gEdges);
+      const gNodes = h('svg:g', { class: 'nodes' });
+      nodes.forEach((nd, i) => {
+        const c = cg.classOf(nd.__typename);
+        const r = i === 0 ? 12 : Math.min(10, 4 + Math.sqrt(adj[i].length) * 1.5);
+        const label = nd.label || nd.id;
+        const short = label.length > 28 ? label.slice(0, 27) + '…' : label;
+        const linkable = cg.isLocalID(nd.id);
+        const g = h('svg:g', { class: 'node-g' + (nd.depth > 1 && !(adj[i].length > 4) ? ' far' : ''), transform: 'translate(' + pos[i].x.toFixed(1) + ' ' + pos[i].y.toFixed(1) + ')',
+          tabindex: linkable ? '0' : null, role: linkable ? 'link' : 'img', 'aria-label': label + ', ' + c.name, 'data-id': nd.id },
+        h('svg:title', {}, label + ' (' + c.name + ')'),
+        h('svg:circle', { r: r.toFixed(1), fill: c.color, stroke: i === 0 ? '#000' : '#fff', 'stroke-width': i === 0 ? 3 : 1.5 }),
+        h('svg:text', { x: (r + 3).toFixed(1), y: '4' }, short));
+        if (linkable) {
+          const go = () => cg.navigate(cg.pageURL(nd.id));
+          g.addEventListener('click', go);
+          g.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); go(); } });
+        }
+        gNodes.append(g);
+      });
+      svg.append(gNodes);
+      // Pan by dragging, zoom with the wheel.
+      let drag = null;
+      svg.addEventListener('pointerdown', (ev) => { if (ev.target.closest('.node-g')) return; drag = { x: ev.clientX, y: ev.clientY, v: { ...view } }; svg.setPointerCapture(ev.pointerId); });
+      svg.addEventListener('pointermove', (ev) => {
+        if (!drag) return;
+        const scale = view.w / svg.getBoundingClientRect().width;
+        view = { ...drag.v, x: drag.v.x - (ev.clientX - drag.x) * scale, y: drag.v.y - (ev.clientY - drag.y) * scale };
+        setView();
+      });
+      svg.addEventListener('pointerup', () => { drag = null; });
+      svg.addEventListener('wheel', (ev) => {
+        ev.preventDefault();
+        const rect = svg.getBoundingClientRect();
+        zoom(ev.deltaY > 0 ? 1.15 : 1 / 1.15, view.x + ((ev.clientX - rect.left) / rect.width) * view.w, view.y + ((ev.clientY - rect.top) / rect.height) * view.h);
+      }, { passive: false });
+      const counts = new Map();
+      for (const nd of nodes) { const c = cg.classOf(nd.__typename); counts.set(c, (counts.get(c) || 0) + 1); }
+      const legend = h('ul', { class: 'legend', 'aria-label': 'Legend' }, [...counts].map(([c, k]) => {
+        const sw = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+        sw.style.background = c.color;
+        return h('li', {}, sw, c.plural + ' (' + k + ')');
+      }));
+      const list = h('details', {}, h('summary', {}, 'The ' + nodes.length + ' nodes as a list'),
+        h('ul', { class: 'plain' }, nodes.map((nd) => h('li', {}, cg.nodeLink(nd), nd.depth ? h('span', { class: 'muted' }, ' · ' + nd.depth + (nd.depth === 1 ? ' link' : ' links') + ' away') : h('span', { class: 'muted' }, ' · this entity')))));
+      holder.append(h('div', { class: 'graph-wrap' }, svg), legend,
+        h('p', { class: 'hint' }, nodes.length + ' nodes, ' + edges.length + ' links' + (nb.truncated ? '; more were reachable than shown (raise the limit, or lower the depth)' : '') + '. Drag to move, wheel or buttons to zoom; labels of far nodes show on hover and focus.'),
+        list);
+      holder.dataset.ms = String(Math.round(performance.now() - started));
+    };
+    depthSel.addEventListener('change', () => draw().catch((e) => cg.clear(holder).append(cg.errorBox(e))));
+    limitSel.addEventListener('change', () => draw().catch((e) => cg.clear(holder).append(cg.errorBox(e))));
+    await draw();
+  };
+})();

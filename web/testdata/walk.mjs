@@ -1,0 +1,256 @@
+// walk.mjs: the explorer in a real browser. Run by web's
+// TestBrowser_Walk (go test ./web/) as
+//
+//	node walk.mjs BASE_URL PLAYWRIGHT_DIR ARTEFACTS_DIR TOKEN PROFILE_DIR
+//
+// It drives Debian's chromium through npm's playwright-core and walks, at
+// 1280 and at 390 pixels wide: start page → search → entity page → click
+// a neighbour → bibliography filter and download → GraphQL console query
+// → import page with a token → comparison. It fails on any console error,
+// page error, failed request or HTTP error it did not cause on purpose,
+// saves a screenshot of every step into ARTEFACTS_DIR, and prints page
+// times (not asserted).
+import { createRequire } from 'node:module';
+import { writeFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const [base, pwDir, artefacts, token, profile] = process.argv.slice(2);
+const require = createRequire(path.join(pwDir, 'node_modules', 'x.js'));
+const { chromium } = require('playwright-core');
+
+const problems = [];
+const times = [];
+function fail(msg) { problems.push(msg); console.log('PROBLEM ' + msg); }
+function check(cond, msg) { if (!cond) fail(msg); }
+
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CIVICGRAPH_CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+  acceptDownloads: true,
+  viewport: { width: 1280, height: 900 },
+});
+context.setDefaultTimeout(15000);
+
+async function ready(page, what) {
+  await page.waitForSelector('main[data-ready="true"]', { timeout: 15000 });
+  const ms = await page.$eval('main', (m) => Number(m.dataset.ms || 0));
+  times.push([what, ms]);
+}
+
+async function shot(page, width, name) {
+  const file = path.join(artefacts, `${String(width)}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+}
+
+async function noOverflow(page, width, what) {
+  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+  check(sw <= width + 1, `${what} at ${width} px: the page is ${sw} px wide, wider than the screen`);
+}
+
+async function labelled(page, what) {
+  // Every control has a name: a label, aria-label or aria-labelledby.
+  const unnamed = await page.$$eval('main input, main select, main textarea, main button', (els) => els.filter((e) => {
+    if (e.type === 'hidden' || e.closest('[hidden]')) return false;
+    if (e.getAttribute('aria-label') || e.getAttribute('aria-labelledby')) return false;
+    if (e.labels && e.labels.length) return false;
+    if (e.tagName === 'BUTTON' && e.textContent.trim()) return false;
+    return true;
+  }).map((e) => e.outerHTML.slice(0, 80)));
+  check(!unnamed.length, `${what}: controls without a label: ${unnamed.join(' | ')}`);
+}
+
+async function walk(width) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+  let expectStatus = new Set();
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    // Chromium logs a response it was told to expect as an error too.
+    for (const st of expectStatus) if (m.text().includes('status of ' + st)) return;
+    fail(`console error at ${width} px on ${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => fail(`page error at ${width} px on ${page.url()}: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    // A download the page starts is handed to the browser; not a failure.
+    if (r.failure() && /ERR_ABORTED/.test(r.failure().errorText) && r.url().startsWith('blob:')) return;
+    fail(`request failed at ${width} px: ${r.method()} ${r.url()}: ${r.failure() && r.failure().errorText}`);
+  });
+  page.on('response', (r) => { if (r.status() >= 400 && !expectStatus.has(r.status())) fail(`HTTP ${r.status()} at ${width} px: ${r.request().method()} ${r.url()}`); });
+
+  // Start page.
+  let t0 = Date.now();
+  await page.goto(base + '/');
+  await ready(page, `start (${width})`);
+  times.push([`start load (${width}), ms from navigation`, Date.now() - t0]);
+  check((await page.textContent('main h1')) === 'civicgraph', 'start page heading');
+  await page.waitForSelector('text=What the store holds');
+  await page.waitForSelector('main table tbody tr');
+  check(await page.$('a[href="/compare"]') !== null, 'start page links to compare');
+  check(await page.$('a[href="/console"]') !== null, 'start page links to the console');
+  await labelled(page, 'start');
+  await noOverflow(page, width, 'start');
+  await shot(page, width, '01-start');
+
+  // Search as you type.
+  const box = page.locator('main input[type=search]').first();
+  await box.click();
+  await box.pressSequentially('barcel', { delay: 40 });
+  await page.waitForSelector('main .hit a');
+  check(await page.$('main .group h2') !== null, 'search results are grouped by class');
+  check(await page.$('main .hit mark, main .hit .snippet') !== null, 'search results say why they matched');
+  await shot(page, width, '02-search');
+
+  // Entity page: the administration found.
+  t0 = Date.now();
+  await page.click('main .hit a[href="/page/actor/ajuntament-de-barcelona"]');
+  await page.waitForURL('**/page/actor/ajuntament-de-barcelona');
+  await ready(page, `entity (${width})`);
+  times.push([`entity page (${width}), ms from click`, Date.now() - t0]);
+  await page.waitForSelector('main svg .node-g');
+  check((await page.textContent('main h1')).includes('Barcelona'), 'entity heading');
+  for (const id of ['props', 'refs', 'nbh', 'dl']) check(await page.$('#' + id) !== null, `entity page has section ${id}`);
+  check(await page.$('a[href="/data/actor/ajuntament-de-barcelona.ttl"]') !== null, 'entity page links its Turtle');
+  check(await page.$('a[href^="/dump?format=nq&entity="]') !== null, 'entity page links the dump');
+  const nodes = await page.$$eval('main svg .node-g', (gs) => gs.length);
+  check(nodes > 20, `the neighbourhood at depth 2 has ${nodes} nodes, want more than 20`);
+  check(await page.$('main .legend li') !== null, 'the neighbourhood has a legend');
+  await labelled(page, 'entity');
+  await noOverflow(page, width, 'entity');
+  await shot(page, width, '03-entity');
+  // Click a neighbour in the picture.
+  const target = page.locator('main svg .node-g[role=link][data-id^="concept/sector/"]').first();
+  const targetID = await target.getAttribute('data-id');
+  t0 = Date.now();
+  await target.locator('circle').click();
+  await page.waitForURL('**/page/' + targetID);
+  await ready(page, `neighbour (${width})`);
+  times.push([`neighbour page (${width}), ms from click`, Date.now() - t0]);
+  await page.waitForSelector('main svg .node-g');
+  await shot(page, width, '04-neighbour');
+  // Labels in Catalan: the concept has them in en, ca and es.
+  await page.selectOption('#lang', 'ca');
+  await ready(page, `neighbour in ca (${width})`);
+  await page.waitForSelector('main svg .node-g');
+  check((await page.textContent('#labels + dl dt')).startsWith('ca'), 'the chosen language comes first among the labels');
+  const caTitle = await page.textContent('main h1');
+  await page.selectOption('#lang', 'en');
+  await ready(page, `neighbour in en (${width})`);
+  await page.waitForSelector('main svg .node-g');
+  check(caTitle !== await page.textContent('main h1'), 'the heading follows the chosen language');
+  // Keyboard: focus a node and press Enter.
+  await page.focus('main svg .node-g[role=link]:not([data-id="' + targetID + '"])');
+  const focused = await page.evaluate(() => document.activeElement.getAttribute('data-id'));
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/page/' + focused);
+  await ready(page, `keyboard neighbour (${width})`);
+
+  // Paths.
+  await page.goto(base + '/paths?from=actor/ajuntament-de-barcelona&to=reference/pena-lopez-2025-meaningful&max=4');
+  await ready(page, `paths (${width})`);
+  check(await page.$('main ol li.path') !== null, 'a path is found');
+  await noOverflow(page, width, 'paths');
+  await shot(page, width, '05-paths');
+
+  // Bibliography: filter by a year facet, then download a selection.
+  await page.goto(base + '/bibliography');
+  await ready(page, `bibliography (${width})`);
+  const before = await page.$$eval('main ol.refs > li', (l) => l.length);
+  check(before > 50, `the bibliography lists ${before} references, want more than 50`);
+  const yearBtn = page.locator('main .facet[aria-label="Year"] button').first();
+  const year = (await yearBtn.textContent()).trim();
+  await yearBtn.click();
+  await page.waitForURL(`**/bibliography?yearFrom=${year}&yearTo=${year}`);
+  await ready(page, `bibliography filtered (${width})`);
+  const after = await page.$$eval('main ol.refs > li', (l) => l.length);
+  check(after > 0 && after < before, `the year filter left ${after} of ${before} references`);
+  await page.fill('#bib-text', 'governance');
+  await page.click('main form button[type=submit]');
+  await page.waitForURL(/text=governance/);
+  await ready(page, `bibliography text (${width})`);
+  await page.check('#ref-0');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('main button:text-is("BibTeX")')]);
+  const bib = readFileSync(await download.path(), 'utf8');
+  check(/^@\w+\{/.test(bib) && (bib.match(/^@/gm) || []).length === 1, 'the BibTeX download holds the one selected reference: ' + bib.slice(0, 80));
+  const [ris] = await Promise.all([page.waitForEvent('download'), page.click('main button:text-is("RIS")')]);
+  check(/^TY {2}- /.test(readFileSync(await ris.path(), 'utf8')), 'the RIS download starts with TY');
+  const [csl] = await Promise.all([page.waitForEvent('download'), page.click('main button:text-is("CSL-JSON")')]);
+  check(JSON.parse(readFileSync(await csl.path(), 'utf8')).length === 1, 'the CSL-JSON download has one item');
+  await labelled(page, 'bibliography');
+  await noOverflow(page, width, 'bibliography');
+  await shot(page, width, '06-bibliography');
+
+  // GraphQL console, opened as a browser opens /graphql.
+  await page.goto(base + '/graphql');
+  await ready(page, `console (${width})`);
+  check((await page.textContent('main h1')) === 'GraphQL console', 'GET /graphql from a browser opens the console');
+  await page.waitForSelector('#gql-schema details');
+  await page.fill('#gql-query', '{ stats { quads } administrations(first: 2) { totalCount nodes { id label } } }');
+  await page.click('#gql-run');
+  await page.waitForFunction(() => document.querySelector('#gql-result').textContent.includes('"quads"'));
+  await page.fill('#gql-query', '{ nosuchfield }');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('#gql-result .error');
+  check((await page.textContent('#gql-result .error')).includes('nosuchfield'), 'the console shows the error plainly');
+  await page.selectOption('#gql-example', { index: 4 });
+  await page.click('#gql-run');
+  await page.waitForFunction(() => document.querySelector('#gql-result').textContent.includes('"data"'));
+  await labelled(page, 'console');
+  await noOverflow(page, width, 'console');
+  await shot(page, width, '07-console');
+
+  // Import with the token: a good file, then one with errors, then a
+  // wrong token (the server answers 401, on purpose).
+  await page.goto(base + '/import');
+  await ready(page, `import (${width})`);
+  await page.fill('#imp-token', token);
+  await page.setInputFiles('#imp-file', { name: `browser-${width}.ttl`, mimeType: 'text/turtle',
+    buffer: Buffer.from('@prefix cg: <https://w3id.org/civicgraph/ns#> .\n<https://w3id.org/civicgraph/id/actor/browser-test-' + width + '> a cg:Actor .\n') });
+  await page.click('main form button[type=submit]');
+  await page.waitForSelector('main .ok');
+  check((await page.textContent('main .ok')).includes('quads written'), 'the import reports what it wrote');
+  await shot(page, width, '08-import');
+  await page.setInputFiles('#imp-file', { name: 'broken.ttl', mimeType: 'text/turtle', buffer: Buffer.from('@prefix cg: <https://w3id.org/civicgraph/ns#> .\n\n<a> <b> .\n') });
+  await page.click('main form button[type=submit]');
+  await page.waitForSelector('main .error ol.errors li');
+  check(/line/i.test(await page.textContent('main .error')), 'an import error names its line');
+  await shot(page, width, '09-import-error');
+  expectStatus = new Set([401]);
+  await page.fill('#imp-token', 'not-the-token-at-all');
+  await page.click('main form button[type=submit]');
+  await page.waitForSelector('main .error');
+  check((await page.textContent('main .error')).includes('token'), 'a wrong token is said to be refused');
+  expectStatus = new Set();
+  await labelled(page, 'import');
+  await noOverflow(page, width, 'import');
+
+  // Comparison.
+  await page.goto(base + '/compare');
+  await ready(page, `compare (${width})`);
+  const cell = await page.$('main .heat td.cell button');
+  if (cell) {
+    await cell.click();
+    await page.waitForSelector('main .drill');
+  }
+  await labelled(page, 'compare');
+  await noOverflow(page, width, 'compare');
+  await shot(page, width, '10-compare');
+  await page.close();
+}
+
+try {
+  await walk(1280);
+  await walk(390);
+} catch (e) {
+  fail('walk stopped: ' + (e && e.stack ? e.stack : e));
+} finally {
+  await context.close();
+}
+writeFileSync(path.join(artefacts, 'times.json'), JSON.stringify(times, null, 1));
+for (const [what, ms] of times) console.log(`time ${what}: ${ms} ms`);
+if (problems.length) {
+  console.log(`${problems.length} problems`);
+  process.exit(1);
+}
+console.log('walk ok');
