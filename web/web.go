@@ -139,10 +139,11 @@ func (h *Handler) Pages() []string { return append([]string(nil), pages...) }
 // IsPage reports whether p is the path of a page of the interface.
 func IsPage(p string) bool {
 	for _, pg := range pages {
-		if pg == p {
+		prefix := strings.HasSuffix(pg, "/") && pg != "/"
+		if !prefix && pg == p {
 			return true
 		}
-		if strings.HasSuffix(pg, "/") && pg != "/" && strings.HasPrefix(p, pg) {
+		if prefix && strings.HasPrefix(p, pg) {
 			// /page/{kind}/{slug}, where a slug may have segments of its
 			// own (concept/sector/civil-society); none empty.
 			kind, slug, ok := strings.Cut(strings.TrimPrefix(p, pg), "/")

@@ -109,6 +109,8 @@ async function walk(width) {
   await ready(page, `entity (${width})`);
   times.push([`entity page (${width}), ms from click`, Date.now() - t0]);
   await page.waitForSelector('main svg .node-g');
+  times.push([`neighbourhood picture (${width}), ms to fetch, lay out and draw`, await page.$eval('main svg', (s) => Number(s.closest('.graph-wrap').parentNode.dataset.ms))]);
+  times.push([`neighbourhood layout (${width}), ms`, await page.$eval('main svg', (s) => Number(s.closest('.graph-wrap').parentNode.dataset.layoutMs))]);
   check((await page.textContent('main h1')).includes('Barcelona'), 'entity heading');
   for (const id of ['props', 'refs', 'nbh', 'dl']) check(await page.$('#' + id) !== null, `entity page has section ${id}`);
   check(await page.$('a[href="/data/actor/ajuntament-de-barcelona.ttl"]') !== null, 'entity page links its Turtle');

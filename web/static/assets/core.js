@@ -132,7 +132,7 @@
     Engagement: { name: 'Engagement', plural: 'Engagements', color: '#00796b', list: 'engagements' },
     Reference: { name: 'Reference', plural: 'References', color: '#5d4037', list: 'references' },
     Person: { name: 'Person', plural: 'Persons', color: '#ad1457', list: 'persons' },
-    Concept: { name: 'Concept', plural: 'Concepts', color: '#546e7a', list: 'concepts' },
+    Concept: { name: 'Concept', plural: 'Concepts', color: '#827717', list: 'concepts' },
     Statement: { name: 'Statement', plural: 'Statements', color: '#3949ab', list: 'statements' },
     Resource: { name: 'Other', plural: 'Other resources', color: '#757575' },
   };

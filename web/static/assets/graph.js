@@ -14,55 +14,60 @@
   // in a W×H box and returns [{x, y}].
   cg.layout = function layout(nodes, edges, iterations) {
     const n = nodes.length;
-    const pos = [];
+    const x = new Float64Array(n);
+    const y = new Float64Array(n);
     const byDepth = {};
     nodes.forEach((nd, i) => { (byDepth[nd.depth] = byDepth[nd.depth] || []).push(i); });
     for (const [d, idx] of Object.entries(byDepth)) {
       idx.forEach((i, j) => {
         const r = Number(d) * 170;
         const a = (2 * Math.PI * j) / idx.length + Number(d) * 0.7;
-        pos[i] = { x: W / 2 + r * Math.cos(a) * 1.3, y: H / 2 + r * Math.sin(a) };
+        x[i] = W / 2 + r * Math.cos(a) * 1.3;
+        y[i] = H / 2 + r * Math.sin(a);
       });
     }
-    if (n < 2) return pos;
-    const k = Math.sqrt((W * H) / n) * 0.75;
+    const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.75;
+    const k2 = k * k;
+    // Pairs further apart than 3k push each other too little to matter.
+    const far2 = 9 * k2;
     let temp = W / 8;
-    iterations = iterations || 300;
+    iterations = iterations || 220;
     const dx = new Float64Array(n);
     const dy = new Float64Array(n);
-    for (let it = 0; it < iterations; it++) {
+    for (let it = 0; it < iterations && n > 1; it++) {
       dx.fill(0); dy.fill(0);
       for (let i = 0; i < n; i++) {
+        const xi = x[i];
+        const yi = y[i];
         for (let j = i + 1; j < n; j++) {
-          let x = pos[i].x - pos[j].x;
-          let y = pos[i].y - pos[j].y;
-          let d2 = x * x + y * y;
-          if (d2 < 0.01) { x = (i - j) * 0.1; y = 0.1; d2 = x * x + y * y; }
-          const f = (k * k) / d2;
-          dx[i] += x * f; dy[i] += y * f; dx[j] -= x * f; dy[j] -= y * f;
+          let ex = xi - x[j];
+          let ey = yi - y[j];
+          let d2 = ex * ex + ey * ey;
+          if (d2 > far2) continue;
+          if (d2 < 0.01) { ex = (i - j) * 0.1; ey = 0.1; d2 = ex * ex + ey * ey; }
+          const f = k2 / d2;
+          dx[i] += ex * f; dy[i] += ey * f; dx[j] -= ex * f; dy[j] -= ey * f;
         }
       }
       for (const e of edges) {
-        const x = pos[e.s].x - pos[e.t].x;
-        const y = pos[e.s].y - pos[e.t].y;
-        const d = Math.sqrt(x * x + y * y) || 0.01;
-        const f = d / k;
-        dx[e.s] -= x * f; dy[e.s] -= y * f; dx[e.t] += x * f; dy[e.t] += y * f;
+        const ex = x[e.s] - x[e.t];
+        const ey = y[e.s] - y[e.t];
+        const f = Math.sqrt(ex * ex + ey * ey) / k;
+        dx[e.s] -= ex * f; dy[e.s] -= ey * f; dx[e.t] += ex * f; dy[e.t] += ey * f;
       }
-      for (let i = 0; i < n; i++) {
+      for (let i = 1; i < n; i++) {
         // A pull to the centre keeps loose parts in the picture; the
-        // starting node is held there.
-        dx[i] += (W / 2 - pos[i].x) * 0.05 * k / 100;
-        dy[i] += (H / 2 - pos[i].y) * 0.05 * k / 100;
-        if (i === 0) continue;
+        // starting node (0) is held there.
+        dx[i] += (W / 2 - x[i]) * 0.0005 * k;
+        dy[i] += (H / 2 - y[i]) * 0.0005 * k;
         const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
         const step = Math.min(d, temp);
-        pos[i].x = Math.min(W - 20, Math.max(20, pos[i].x + (dx[i] / d) * step));
-        pos[i].y = Math.min(H - 20, Math.max(20, pos[i].y + (dy[i] / d) * step));
+        x[i] = Math.min(W - 20, Math.max(20, x[i] + (dx[i] / d) * step));
+        y[i] = Math.min(H - 20, Math.max(20, y[i] + (dy[i] / d) * step));
       }
-      temp = Math.max(temp * 0.985, 1);
+      temp = Math.max(temp * 0.98, 1);
     }
-    return pos;
+    return nodes.map((_, i) => ({ x: x[i], y: y[i] }));
   };
 
   const neighborsQuery = `query Neighbourhood($id: String!, $depth: Int, $limit: Int, $lang: String) {
@@ -129,7 +134,9 @@
         for (const j of adj[i]) if (nodes[j].depth > nodes[i].depth + 1) { nodes[j].depth = nodes[i].depth + 1; queue.push(j); }
       }
       for (const nd of nodes) if (nd.depth === 99) nd.depth = 3;
+      const fetched = performance.now();
       const pos = cg.layout(nodes, edges);
+      holder.dataset.layoutMs = String(Math.round(performance.now() - fetched));
       cg.clear(holder);
       view = { x: 0, y: 0, w: W, h: H };
       svg = h('svg:svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'group', 'aria-label': 'Neighbourhood of ' + (nodes[0] ? nodes[0].label || id : id) + ': ' + nodes.length + ' nodes, ' + edges.length + ' links. Tab to a node, Enter to open it.' });

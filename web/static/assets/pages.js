@@ -349,7 +349,10 @@
 
     // Downloads.
     const iri = n.iri;
-    const dataPath = cg.isLocalID(n.id) ? '/data/' + n.id.split('/').map(encodeURIComponent).join('/') : null;
+    // Entities under the instance base have linked-data pages and
+    // descriptions of their own (/id/..., /data/...); any IRI is in the dump.
+    const instance = iri.startsWith(cg.base);
+    const dataPath = instance ? '/data/' + n.id.split('/').map(encodeURIComponent).join('/') : null;
     main.append(h('section', { 'aria-labelledby': 'dl' }, h('h2', { id: 'dl' }, 'Download'),
       dataPath ? h('p', { class: 'downloads' }, 'This entity\'s description: ',
         h('a', { href: dataPath + '.ttl', download: true }, 'Turtle'), h('a', { href: dataPath + '.nt', download: true }, 'N-Triples'),
@@ -357,9 +360,10 @@
       h('p', { class: 'downloads' }, 'From the dump, with graphs: ',
         [['nt', 'N-Triples'], ['nq', 'N-Quads'], ['ttl', 'Turtle'], ['trig', 'TriG'], ['jsonld', 'JSON-LD'], ['rdfxml', 'RDF/XML']].map(([f, name]) =>
           h('a', { href: '/dump?format=' + f + '&entity=' + encodeURIComponent(iri), download: true }, name))),
-      cg.isLocalID(n.id) ? h('p', { class: 'hint' }, 'Linked-data IRI: ', h('a', { href: '/id/' + n.id }, '/id/' + n.id), ' (answers HTML, Turtle, N-Triples or JSON-LD as asked).') : null));
+      instance ? h('p', { class: 'hint' }, 'Linked-data IRI: ', h('a', { href: '/id/' + n.id }, '/id/' + n.id), ' (answers HTML, Turtle, N-Triples or JSON-LD as asked).') : null));
 
-    await cg.neighbourhood(nb, n.id);
+    // The picture comes after the page: the page is ready without it.
+    cg.neighbourhood(nb, n.id).catch((e) => nb.append(cg.errorBox(e)));
   };
 
   // termView shows an RDF term: a link to a node's page, an outside
