@@ -61,6 +61,37 @@ async function labelled(page, what) {
   check(!unnamed.length, `${what}: controls without a label: ${unnamed.join(' | ')}`);
 }
 
+async function contrast(page, what) {
+  // Text against the background it is drawn on: 4.5:1, 3:1 when large.
+  const low = await page.evaluate(() => {
+    const rgb = (s) => (s.match(/[\d.]+/g) || []).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+      .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const bg = (el) => {
+      for (; el; el = el.parentElement) {
+        const c = rgb(getComputedStyle(el).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] > 0.5)) return c;
+      }
+      return [255, 255, 255];
+    };
+    const out = [];
+    for (const el of document.querySelectorAll('body *')) {
+      if (!el.childNodes.length || ![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+      if (el.closest('svg, .visually-hidden, [hidden], option, textarea, input, select') || !el.getClientRects().length) continue;
+      const st = getComputedStyle(el);
+      if (st.visibility === 'hidden' || Number(st.opacity) === 0) continue;
+      const a = lum(rgb(st.color));
+      const b = lum(bg(el));
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      const size = parseFloat(st.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(st.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) out.push(el.tagName + ' "' + el.textContent.trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+    }
+    return out.slice(0, 5);
+  });
+  check(!low.length, `${what}: text with too little contrast: ${low.join('; ')}`);
+}
+
 async function walk(width) {
   const page = await context.newPage();
   await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
@@ -90,6 +121,7 @@ async function walk(width) {
   check(await page.$('a[href="/compare"]') !== null, 'start page links to compare');
   check(await page.$('a[href="/console"]') !== null, 'start page links to the console');
   await labelled(page, 'start');
+  await contrast(page, 'start');
   await noOverflow(page, width, 'start');
   await shot(page, width, '01-start');
 
@@ -119,6 +151,7 @@ async function walk(width) {
   check(nodes > 20, `the neighbourhood at depth 2 has ${nodes} nodes, want more than 20`);
   check(await page.$('main .legend li') !== null, 'the neighbourhood has a legend');
   await labelled(page, 'entity');
+  await contrast(page, 'entity');
   await noOverflow(page, width, 'entity');
   await shot(page, width, '03-entity');
   // Click a neighbour in the picture.
@@ -180,6 +213,7 @@ async function walk(width) {
   const [csl] = await Promise.all([page.waitForEvent('download'), page.click('main button:text-is("CSL-JSON")')]);
   check(JSON.parse(readFileSync(await csl.path(), 'utf8')).length === 1, 'the CSL-JSON download has one item');
   await labelled(page, 'bibliography');
+  await contrast(page, 'bibliography');
   await noOverflow(page, width, 'bibliography');
   await shot(page, width, '06-bibliography');
 
@@ -199,6 +233,7 @@ async function walk(width) {
   await page.click('#gql-run');
   await page.waitForFunction(() => document.querySelector('#gql-result').textContent.includes('"data"'));
   await labelled(page, 'console');
+  await contrast(page, 'console');
   await noOverflow(page, width, 'console');
   await shot(page, width, '07-console');
 
@@ -225,6 +260,7 @@ async function walk(width) {
   check((await page.textContent('main .error')).includes('token'), 'a wrong token is said to be refused');
   expectStatus = new Set();
   await labelled(page, 'import');
+  await contrast(page, 'import');
   await noOverflow(page, width, 'import');
 
   // Comparison.
