@@ -149,6 +149,13 @@ async function walk(width) {
   check(await page.$('a[href^="/dump?format=nq&entity="]') !== null, 'entity page links the dump');
   const nodes = await page.$$eval('main svg .node-g', (gs) => gs.length);
   check(nodes > 20, `the neighbourhood at depth 2 has ${nodes} nodes, want more than 20`);
+  // Through the sources, the picture holds 200 nodes.
+  await page.check('#nb-sources');
+  await page.waitForFunction(() => document.querySelectorAll('main svg .node-g').length >= 200);
+  times.push([`neighbourhood of 200 nodes (${width}), ms to fetch, lay out and draw`, await page.$eval('main svg', (s) => Number(s.closest('.graph-wrap').parentNode.dataset.ms))]);
+  await shot(page, width, '03-entity-200');
+  await page.uncheck('#nb-sources');
+  await page.waitForFunction((n) => document.querySelectorAll('main svg .node-g').length === n, nodes);
   check(await page.$('main .legend li') !== null, 'the neighbourhood has a legend');
   await labelled(page, 'entity');
   await contrast(page, 'entity');
@@ -229,9 +236,15 @@ async function walk(width) {
   await page.keyboard.press('Control+Enter');
   await page.waitForSelector('#gql-result .error');
   check((await page.textContent('#gql-result .error')).includes('nosuchfield'), 'the console shows the error plainly');
-  await page.selectOption('#gql-example', { index: 4 });
-  await page.click('#gql-run');
-  await page.waitForFunction(() => document.querySelector('#gql-result').textContent.includes('"data"'));
+  // Every example runs without errors on the seeded store.
+  const nExamples = await page.$$eval('#gql-example option', (o) => o.length - 1);
+  check(nExamples >= 6, `the console has ${nExamples} examples`);
+  for (let i = 0; i < nExamples; i++) {
+    await page.selectOption('#gql-example', String(i));
+    await page.click('#gql-run');
+    await page.waitForFunction(() => !document.querySelector('#gql-run').disabled && /"data"|Error|error/.test(document.querySelector('#gql-result').textContent));
+    check(!(await page.$('#gql-result .error')), `example ${i} of the console returns errors: ${(await page.textContent('#gql-result')).slice(0, 200)}`);
+  }
   await labelled(page, 'console');
   await contrast(page, 'console');
   await noOverflow(page, width, 'console');

@@ -7,8 +7,13 @@
 (function () {
   const cg = window.cg;
   const h = cg.h;
-  const W = 1000;
-  const H = 640;
+  // The picture's box: landscape, or portrait on a narrow screen, where a
+  // landscape picture would shrink its labels out of reading.
+  let W = 1000;
+  let H = 640;
+  function box(width) {
+    if (width && width < 600) { W = 520; H = 720; } else { W = 1000; H = 640; }
+  }
 
   // layout places nodes (with .depth) linked by edges ({s, t} indexes)
   // in a W×H box and returns [{x, y}].
@@ -70,25 +75,31 @@
     return nodes.map((_, i) => ({ x: x[i], y: y[i] }));
   };
 
-  const neighborsQuery = `query Neighbourhood($id: String!, $depth: Int, $limit: Int, $lang: String) {
-  neighbors(iri: $id, depth: $depth, limit: $limit) {
+  const neighborsQuery = `query Neighbourhood($id: String!, $depth: Int, $limit: Int, $lang: String, $predicates: [String!]) {
+  neighbors(iri: $id, depth: $depth, limit: $limit, predicates: $predicates) {
     truncated
     nodes { __typename id label(lang: $lang) }
     edges { predicate from { id } to { id } }
   }
 }`;
 
+  // skipped are the predicates the picture leaves out unless asked: the
+  // links to sources, and rdf:type (which neighbors follows only when named).
+  const skipped = ['http://www.w3.org/ns/prov#wasDerivedFrom', 'http://purl.org/dc/terms/source', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type'];
+
   // neighbourhood draws the neighbours of id into section, with controls.
   cg.neighbourhood = async function neighbourhood(section, id) {
     const depthSel = h('select', { id: 'nb-depth' }, h('option', { value: 1 }, '1'), h('option', { value: 2, selected: true }, '2'));
     const limitSel = h('select', { id: 'nb-limit' }, [50, 100, 200].map((v) => h('option', { value: v, selected: v === 200 }, v)));
     const allLabels = h('input', { type: 'checkbox', id: 'nb-labels' });
+    const sources = h('input', { type: 'checkbox', id: 'nb-sources' });
     const zoomIn = h('button', { type: 'button', class: 'secondary', 'aria-label': 'Zoom in' }, '+');
     const zoomOut = h('button', { type: 'button', class: 'secondary', 'aria-label': 'Zoom out' }, '−');
     const zoomReset = h('button', { type: 'button', class: 'secondary' }, 'Fit');
     const holder = h('div');
     section.append(h('div', { class: 'row' },
       h('label', { for: 'nb-depth' }, 'Depth ', depthSel), h('label', { for: 'nb-limit' }, 'At most nodes ', limitSel),
+      h('label', { for: 'nb-sources', title: 'prov:wasDerivedFrom and dct:source: every entity links to the source text it was taken from, which links to everything else taken from it' }, sources, ' Through sources'),
       h('label', { for: 'nb-labels' }, allLabels, ' All labels'), zoomIn, zoomOut, zoomReset), holder);
     let view = { x: 0, y: 0, w: W, h: H };
     let svg = null;
@@ -103,13 +114,24 @@
     };
     zoomIn.addEventListener('click', () => zoom(0.7));
     zoomOut.addEventListener('click', () => zoom(1 / 0.7));
-    zoomReset.addEventListener('click', () => { view = { x: 0, y: 0, w: W, h: H }; setView(); });
+    let fitted = { x: 0, y: 0, w: W, h: H };
+    zoomReset.addEventListener('click', () => { view = { ...fitted }; setView(); });
     allLabels.addEventListener('change', () => holder.classList.toggle('all-labels', allLabels.checked));
 
     const draw = async () => {
       cg.clear(holder).append(h('p', { class: 'muted' }, 'Loading the neighbourhood…'));
       const started = performance.now();
-      const d = await cg.query(neighborsQuery, { id, depth: Number(depthSel.value), limit: Number(limitSel.value), lang: cg.lang() });
+      // Unless asked, links to sources are not followed: a source text
+      // links to everything taken from it, and would fill the picture.
+      let predicates = null;
+      if (!sources.checked) {
+        if (!cg.linkPredicates) {
+          const st = await cg.query('query Predicates { stats { predicates(first: 1000) { iri } } }');
+          cg.linkPredicates = st.stats.predicates.map((p) => p.iri);
+        }
+        predicates = cg.linkPredicates.filter((p) => !skipped.includes(p));
+      }
+      const d = await cg.query(neighborsQuery, { id, depth: Number(depthSel.value), limit: Number(limitSel.value), lang: cg.lang(), predicates });
       const nb = d.neighbors;
       const index = new Map(nb.nodes.map((nd, i) => [nd.id, i]));
       const edges = [];
@@ -134,12 +156,22 @@
         for (const j of adj[i]) if (nodes[j].depth > nodes[i].depth + 1) { nodes[j].depth = nodes[i].depth + 1; queue.push(j); }
       }
       for (const nd of nodes) if (nd.depth === 99) nd.depth = 3;
+      box(holder.clientWidth || section.clientWidth);
       const fetched = performance.now();
       const pos = cg.layout(nodes, edges);
       holder.dataset.layoutMs = String(Math.round(performance.now() - fetched));
       cg.clear(holder);
-      view = { x: 0, y: 0, w: W, h: H };
-      svg = h('svg:svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'group', 'aria-label': 'Neighbourhood of ' + (nodes[0] ? nodes[0].label || id : id) + ': ' + nodes.length + ' nodes, ' + edges.length + ' links. Tab to a node, Enter to open it.' });
+      // The first view fits the nodes (and room for labels on the right),
+      // in the box's proportions.
+      let x0 = W, y0 = H, x1 = 0, y1 = 0;
+      for (const p of pos) { x0 = Math.min(x0, p.x); y0 = Math.min(y0, p.y); x1 = Math.max(x1, p.x); y1 = Math.max(y1, p.y); }
+      x0 -= 30; y0 -= 30; x1 += 120; y1 += 30;
+      let fw = Math.max(x1 - x0, 200);
+      let fh = Math.max(y1 - y0, 200 * H / W);
+      if (fw / fh > W / H) fh = fw * H / W; else fw = fh * W / H;
+      fitted = { x: (x0 + x1) / 2 - fw / 2, y: (y0 + y1) / 2 - fh / 2, w: Math.min(fw, W * 1.2), h: Math.min(fh, H * 1.2) };
+      view = { ...fitted };
+      svg = h('svg:svg', { viewBox: [view.x, view.y, view.w, view.h].map((v) => v.toFixed(1)).join(' '), width: W, height: H, role: 'group', 'aria-label': 'Neighbourhood of ' + (nodes[0] ? nodes[0].label || id : id) + ': ' + nodes.length + ' nodes, ' + edges.length + ' links. Tab to a node, Enter to open it.' });
       const gEdges = h('svg:g', { class: 'edges' });
       for (const e of edges) {
         gEdges.append(h('svg:line', { x1: pos[e.s].x.toFixed(1), y1: pos[e.s].y.toFixed(1), x2: pos[e.t].x.toFixed(1), y2: pos[e.t].y.toFixed(1) },
@@ -153,7 +185,7 @@
         const label = nd.label || nd.id;
         const short = label.length > 28 ? label.slice(0, 27) + '…' : label;
         const linkable = cg.isLocalID(nd.id);
-        const g = h('svg:g', { class: 'node-g' + (nd.depth > 1 && !(adj[i].length > 4) ? ' far' : ''), transform: 'translate(' + pos[i].x.toFixed(1) + ' ' + pos[i].y.toFixed(1) + ')',
+        const g = h('svg:g', { class: 'node-g' + (nodes.length > 60 && nd.depth > 1 && !(adj[i].length > 4) ? ' far' : ''), transform: 'translate(' + pos[i].x.toFixed(1) + ' ' + pos[i].y.toFixed(1) + ')',
           tabindex: linkable ? '0' : null, role: linkable ? 'link' : 'img', 'aria-label': label + ', ' + c.name, 'data-id': nd.id },
         h('svg:title', {}, label + ' (' + c.name + ')'),
         h('svg:circle', { r: r.toFixed(1), fill: c.color, stroke: i === 0 ? '#000' : '#fff', 'stroke-width': i === 0 ? 3 : 1.5 }),
@@ -165,6 +197,8 @@
         }
         gNodes.append(g);
       });
+      // The entity itself is drawn last, over the others.
+      if (gNodes.firstChild) gNodes.append(gNodes.firstChild);
       svg.append(gNodes);
       // Pan by dragging, zoom with the wheel.
       let drag = null;
@@ -191,11 +225,12 @@
       const list = h('details', {}, h('summary', {}, 'The ' + nodes.length + ' nodes as a list'),
         h('ul', { class: 'plain' }, nodes.map((nd) => h('li', {}, cg.nodeLink(nd), nd.depth ? h('span', { class: 'muted' }, ' · ' + nd.depth + (nd.depth === 1 ? ' link' : ' links') + ' away') : h('span', { class: 'muted' }, ' · this entity')))));
       holder.append(h('div', { class: 'graph-wrap' }, svg), legend,
-        h('p', { class: 'hint' }, nodes.length + ' nodes, ' + edges.length + ' links' + (nb.truncated ? '; more were reachable than shown (raise the limit, or lower the depth)' : '') + '. Drag to move, wheel or buttons to zoom; labels of far nodes show on hover and focus.'),
+        h('p', { class: 'hint' }, nodes.length + ' nodes, ' + edges.length + ' links' + (nb.truncated ? '; more were reachable than shown (raise the limit, or lower the depth)' : '') + (sources.checked ? '' : '; links through sources left out') + '. Drag to move, wheel or buttons to zoom; labels of far nodes show on hover and focus.'),
         list);
       holder.dataset.ms = String(Math.round(performance.now() - started));
     };
     depthSel.addEventListener('change', () => draw().catch((e) => cg.clear(holder).append(cg.errorBox(e))));
+    sources.addEventListener('change', () => draw().catch((e) => cg.clear(holder).append(cg.errorBox(e))));
     limitSel.addEventListener('change', () => draw().catch((e) => cg.clear(holder).append(cg.errorBox(e))));
     await draw();
   };
