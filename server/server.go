@@ -54,6 +54,9 @@ func newHandler(opts Options) (http.Handler, *inFlight, error) {
 	mux.Handle("POST /graphql", withAuth(opts.Token, gql))
 	mux.Handle("GET /graphql", withAuth(opts.Token, consoleOr(opts.Web, gql)))
 	mux.Handle("GET /admin/backup", withAuth(opts.Token, backupHandler(opts)))
+	if opts.Web != nil {
+		routeWeb(mux, opts.Web)
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -70,9 +73,6 @@ func newHandler(opts Options) (http.Handler, *inFlight, error) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
 	mux.Handle("GET /metrics", m.handler())
-	if opts.Web != nil {
-		routeWeb(mux, opts.Web)
-	}
 	var h http.Handler = mux
 	if len(opts.CORSOrigins) > 0 {
 		h = cors.New(cors.Options{
