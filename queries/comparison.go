@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"civicgraph/graph"
@@ -654,3 +655,123 @@ func (r *CompareRank) Of() int32 { return int32(r.r.Of) }
 
 // Value resolves CompareRank.value.
 func (r *CompareRank) Value() *float64 { return r.r.Value }
+
+// CompareParams lists the parameters [ParseCompareParams] reads, with what
+// each takes: the query parameters of /compare.csv and /compare.json, and
+// the flags of civicgraph compare.
+var CompareParams = []struct{ Name, Help string }{
+	{"groupBy", "administration, country, level, scheme:NAME, or several joined by commas (country,level)"},
+	{"measures", "measure ids, comma-separated (default: all but single stages' coverage)"},
+	{"from", "first year of the window"},
+	{"to", "last year of the window"},
+	{"ids", "administrations compared, by id or IRI (default: all)"},
+	{"level", "administrations of these levels of government (code, label or IRI)"},
+	{"country", "administrations of these countries (ISO code or name)"},
+	{"text", "administrations whose names hold these words"},
+	{"phase", "engagements at these lifecycle phases"},
+	{"stage", "engagements at these lifecycle stages"},
+	{"sector", "engagements of actors of these stakeholder sectors"},
+	{"mechanism", "engagements through these mechanisms (id, IRI or label)"},
+	{"mechanismKind", "engagements through mechanisms of these degrees of institutionalisation"},
+	{"democraticFunction", "engagements through mechanisms of these democratic functions"},
+	{"influenceLevel", "engagements at these IAP2 levels of influence"},
+	{"weights", "weights of the index parts, PART=W comma-separated (coverage=2,transparency=0)"},
+}
+
+// ParseCompareParams reads the arguments of a comparison from named
+// string values (see [CompareParams]); get returns the values given for a
+// name (none when absent), and names lists every name given, so that an
+// unknown one is refused. Lists take several values or comma-separated
+// ones.
+func ParseCompareParams(names []string, get func(name string) []string) (CompareArgs, error) {
+	var args CompareArgs
+	known := map[string]bool{}
+	var valid []string
+	for _, p := range CompareParams {
+		known[p.Name] = true
+		valid = append(valid, p.Name)
+	}
+	for _, n := range names {
+		if !known[n] {
+			return args, &Error{Code: CodeBadInput, Message: "parameter " + quote(n) + " is not one of " + strings.Join(valid, ", "),
+				Details: map[string]any{"argument": n, "expected": valid}}
+		}
+	}
+	list := func(name string) *[]string {
+		vals := get(name)
+		if len(vals) == 0 {
+			return nil
+		}
+		var out []string
+		for _, v := range vals {
+			for _, x := range strings.Split(v, ",") {
+				if x = strings.TrimSpace(x); x != "" {
+					out = append(out, x)
+				}
+			}
+		}
+		return &out
+	}
+	one := func(name string) (string, error) {
+		vals := get(name)
+		switch len(vals) {
+		case 0:
+			return "", nil
+		case 1:
+			return strings.TrimSpace(vals[0]), nil
+		}
+		return "", errorf(CodeBadInput, "parameter %s: expected one value, found %d", name, len(vals))
+	}
+	year := func(name string) (*int32, error) {
+		s, err := one(name)
+		if err != nil || s == "" {
+			return nil, err
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 || n > 9999 {
+			return nil, errorf(CodeBadInput, "parameter %s: expected a year (such as 2021), found %s", name, quote(s))
+		}
+		y := int32(n)
+		return &y, nil
+	}
+	var err error
+	if args.GroupBy, err = one("groupBy"); err != nil {
+		return args, err
+	}
+	args.Measures, args.IDs = list("measures"), list("ids")
+	from, err := year("from")
+	if err != nil {
+		return args, err
+	}
+	to, err := year("to")
+	if err != nil {
+		return args, err
+	}
+	if from != nil || to != nil {
+		args.Window = &YearWindow{From: from, To: to}
+	}
+	if l, c, t := list("level"), list("country"), get("text"); l != nil || c != nil || len(t) > 0 {
+		args.Administrations = &Filter{Level: l, Country: c}
+		if len(t) > 0 {
+			s := strings.Join(t, " ")
+			args.Administrations.Text = &s
+		}
+	}
+	f := CompareFilter{Phase: list("phase"), Stage: list("stage"), Sector: list("sector"), Mechanism: list("mechanism"),
+		MechanismKind: list("mechanismKind"), DemocraticFunction: list("democraticFunction"), InfluenceLevel: list("influenceLevel")}
+	if f != (CompareFilter{}) {
+		args.Filter = &f
+	}
+	if ws := list("weights"); ws != nil {
+		args.Weights = &[]IndexWeight{}
+		for _, w := range *ws {
+			part, val, ok := strings.Cut(w, "=")
+			x, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
+			if !ok || err != nil {
+				return args, errorf(CodeBadInput, "parameter weights: expected PART=WEIGHT (coverage=2), found %s", quote(w))
+			}
+			*args.Weights = append(*args.Weights, IndexWeight{Part: strings.TrimSpace(part), Weight: x})
+		}
+	}
+	return args, nil
+}
