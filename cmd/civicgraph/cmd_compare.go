@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -65,7 +66,11 @@ func runCompare(ctx context.Context, env *environment, args []string) error {
 	}
 	res := queries.New(st, sc, queries.Options{Base: cfg.base, ReadOnly: true})
 	m, err := res.CompareTable(ctx, cargs)
-	if err != nil {
+	var qe *queries.Error
+	switch {
+	case errors.As(err, &qe) && (qe.Code == queries.CodeBadInput || qe.Code == queries.CodeNotFound):
+		return fmt.Errorf("%w: %v", errBadFlags, err)
+	case err != nil:
 		return fmt.Errorf("compare: %w", err)
 	}
 	if *format == "csv" {
