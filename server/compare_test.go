@@ -165,7 +165,9 @@ func TestCompare_GraphQLOverHTTP(t *testing.T) {
 		t.Errorf("engagements add to %v, total %v", engs, d.Compare.Total.Cell.Value)
 	}
 	r = query(t, ts, `{ administrations(first: 1) { nodes { id } } }`, nil)
-	var a struct{ Administrations struct{ Nodes []struct{ ID string } } }
+	var a struct {
+		Administrations struct{ Nodes []struct{ ID string } }
+	}
 	if err := json.Unmarshal(r.Data, &a); err != nil || len(a.Administrations.Nodes) == 0 {
 		t.Fatalf("administrations: %v %s", err, r.Data)
 	}
