@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"civicgraph/graph"
+	"civicgraph/queries/compare"
 	"civicgraph/schema"
 )
 
@@ -45,6 +46,9 @@ type Resolver struct {
 	sc    *schema.Schema
 	opts  Options
 	lists *listCache // the list index of each class; see listindex.go
+	// compare keeps the comparison's summary of the latest version; see
+	// comparison.go.
+	compare *compare.Engine
 }
 
 // New returns a resolver over store. sc is the loaded domain model, used to
@@ -62,7 +66,8 @@ func New(store *graph.Store, sc *schema.Schema, opts Options) *Resolver {
 	if opts.MaxDepth <= 0 {
 		opts.MaxDepth = 6
 	}
-	return &Resolver{store: store, sc: sc, opts: opts, lists: &listCache{m: map[string]*classIndex{}}}
+	return &Resolver{store: store, sc: sc, opts: opts, lists: &listCache{m: map[string]*classIndex{}},
+		compare: compare.NewEngine()}
 }
 
 // view runs fn on a snapshot and turns its error into a client error.

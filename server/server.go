@@ -73,6 +73,8 @@ func newHandler(opts Options) (http.Handler, *inFlight, error) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
 	mux.Handle("GET /metrics", m.handler())
+	mux.Handle("GET /compare.csv", compareHandler(res, opts, "csv"))
+	mux.Handle("GET /compare.json", compareHandler(res, opts, "json"))
 	var h http.Handler = mux
 	if len(opts.CORSOrigins) > 0 {
 		h = cors.New(cors.Options{

@@ -39,6 +39,7 @@ func commands() map[string]command {
 		"mapping":  {"mapping init FILE: write a starting mapping file for a CSV or JSON layout no importer knows (then import --map)", runMapping},
 		"serve":    {"serve the GraphQL API over HTTP", runServe},
 		"query":    {"run a GraphQL query against the store, without a server, and print JSON", runQuery},
+		"compare":  {"compare administrations (by administration, country, level, any scheme) and write the matrix as CSV or JSON", runCompare},
 		"version":  {"print the version, the commit it was built from and the Go version", runVersion},
 		"help":     {"list the subcommands, or describe one", nil},
 	}

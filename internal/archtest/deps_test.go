@@ -29,7 +29,9 @@ var policy = map[string][]string{
 	"civicgraph/export":    {"std", "civicgraph/graph", "civicgraph/schema", "civicgraph/internal/grammar", "github.com/knakk/rdf", "github.com/piprate/json-gold"},
 	// queries holds the GraphQL resolvers (DESIGN.md), whose signatures use
 	// graphql-go's ID type; it knows nothing of HTTP.
-	"civicgraph/queries":           {"std", "civicgraph/graph", "civicgraph/schema", "github.com/graph-gophers/graphql-go"},
+	"civicgraph/queries": {"std", "civicgraph/graph", "civicgraph/schema", "civicgraph/queries/compare", "github.com/graph-gophers/graphql-go"},
+	// queries/compare computes the comparison of administrations (issue 10).
+	"civicgraph/queries/compare":   {"std", "civicgraph/graph", "civicgraph/schema"},
 	"civicgraph/server":            {"std", "civicgraph/queries", "civicgraph/importers", "civicgraph/export", "civicgraph/graph", "civicgraph/schema", "github.com/graph-gophers/graphql-go", "github.com/rs/cors", "github.com/prometheus/client_golang"},
 	"civicgraph/data":              {"std"},
 	"civicgraph/internal/generate": {"std", "civicgraph/schema"},

@@ -251,7 +251,9 @@ func (g *gen) dataset() {
 	g.langText(pTitle, "civicgraph illustrative data (synthetic)", "en")
 	g.langText(pDescription, "Illustrative, synthetic data made by the civicgraph generator for tests, demonstrations and benchmarks. "+
 		"Every administration, actor, person, procurement, value and date in it is made up; none of it describes anything real.", "en")
-	g.typed(pVoidTriples, g.number(g.limit, 1), dtInteger)
+	if g.opts.Plan == nil {
+		g.typed(pVoidTriples, g.number(g.limit, 1), dtInteger)
+	}
 }
 
 // administration writes administration i.

@@ -34,6 +34,25 @@ type Options struct {
 	// Base is the base IRI of instances, which are {Base}{kind}/{slug} as in
 	// [schema.EntityIRI]. Empty means [schema.DefaultBase].
 	Base string
+	// Plan, when not nil, says how many entities of each kind to write
+	// instead of planning them from Triples (see [PlanFor]); its
+	// Engagements are written too, instead of filling what is left. Triples
+	// 0 then means no limit on statements, and the dataset description
+	// leaves out void:triples. Only the RDF formats (N-Triples, N-Quads,
+	// Turtle) take a Plan. The comparison benchmark uses it: 1,000
+	// administrations, 100,000 procurements, 500,000 engagements.
+	Plan *Counts
+}
+
+// PlanFor returns the entity counts of a dataset with the given numbers
+// of administrations, procurements and engagements; the other kinds keep
+// the ratios to procurements that Write plans by (see the package doc).
+func PlanFor(administrations, procurements, engagements int64) Counts {
+	c := planned(max(1, procurements) * 75)
+	c.Procurements = max(1, procurements)
+	c.Administrations = max(1, administrations)
+	c.Engagements = max(0, engagements)
+	return c
 }
 
 // DefaultOptions returns the options used by benchmarks: one million
@@ -62,6 +81,9 @@ func (opts Options) normalize() (Options, error) {
 	}
 	opts.Format = f
 	opts.Quads = opts.Format == NQuads
+	if opts.Plan != nil && opts.Format.records() {
+		return opts, fmt.Errorf("%w: a plan of entity counts with format %q (only nt, nq, ttl)", ErrUnknownFormat, opts.Format)
+	}
 	if opts.Base == "" {
 		opts.Base = schema.DefaultBase
 	}

@@ -3,6 +3,7 @@ package generate
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -145,6 +146,12 @@ func newGen(ctx context.Context, opts Options) (*gen, error) {
 		es:    newCorpus(sentencesES, 2),
 		ca:    newCorpus(sentencesCA, 3),
 	}
+	if opts.Plan != nil {
+		g.plan = *opts.Plan
+		if opts.Triples == 0 {
+			g.limit = math.MaxInt64
+		}
+	}
 	if opts.Format.records() {
 		g.records = true
 		g.plan = planned(recordPlan(opts.Triples))
@@ -166,8 +173,13 @@ func (g *gen) run() error {
 	g.buf = append(g.buf, "# civicgraph illustrative data: synthetic, made up by civicgraph's generator (seed "...)
 	g.buf = strconv.AppendInt(g.buf, g.opts.Seed, 10)
 	g.buf = append(g.buf, ", "...)
-	g.buf = strconv.AppendInt(g.buf, g.limit, 10)
-	g.buf = append(g.buf, " statements); names, values and dates are not real\n"...)
+	if p := g.opts.Plan; p != nil {
+		g.buf = fmt.Appendf(g.buf, "%d administrations, %d procurements, %d engagements", p.Administrations, p.Procurements, p.Engagements)
+	} else {
+		g.buf = strconv.AppendInt(g.buf, g.limit, 10)
+		g.buf = append(g.buf, " statements"...)
+	}
+	g.buf = append(g.buf, "); names, values and dates are not real\n"...)
 
 	g.graph(schema.GraphIllustrative)
 	if !g.records {
@@ -189,6 +201,9 @@ func (g *gen) run() error {
 		{GraphReferences, g.plan.References, g.reference, false},
 		{GraphProcurements, g.plan.Procurements, g.procurement, true},
 		{GraphEngagements, -1, g.engagement, false},
+	}
+	if g.opts.Plan != nil {
+		steps[len(steps)-1].n = g.plan.Engagements
 	}
 	for _, s := range steps {
 		if g.records && !s.records {

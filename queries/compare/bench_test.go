@@ -1,0 +1,140 @@
+package compare_test
+
+import (
+	"io"
+	"os"
+	"testing"
+	"time"
+
+	"civicgraph/graph"
+	"civicgraph/graph/graphtest"
+	"civicgraph/importers"
+	"civicgraph/internal/generate"
+	"civicgraph/queries/compare"
+	"civicgraph/schema"
+)
+
+// benchStore opens the store in CIVICGRAPH_COMPARE_STORE read-only (the
+// issue's sizes; BENCHMARKS.md says how to make it), or else builds a
+// seeded store with a hundredth of them: 10 administrations, 1,000
+// procurements, 5,000 engagements.
+func benchStore(b *testing.B) *graph.Store {
+	if dir := os.Getenv("CIVICGRAPH_COMPARE_STORE"); dir != "" {
+		s, err := graph.Open(dir, graph.Options{GCInterval: -1, ReadOnly: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { s.Close() })
+		return s
+	}
+	s := graphtest.NewStore(b)
+	if _, err := importers.Seed(b.Context(), s, schema.DefaultBase); err != nil {
+		b.Fatal(err)
+	}
+	plan := generate.PlanFor(10, 1000, 5000)
+	pr, pw := io.Pipe()
+	go func() {
+		pw.CloseWithError(generate.Write(b.Context(), pw, generate.Options{Seed: 1, Plan: &plan, Format: generate.NQuads}))
+	}()
+	if _, err := importers.Import(b.Context(), s, []importers.Input{{Name: "gen.nq", R: pr}}, importers.Options{Format: importers.NQuads}); err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkCompare times the comparison on one version of the store: the
+// build of the summary (once per version: after any write), the full
+// matrix of every administration by the volume, phase and sector measures,
+// the matrix of every measure, by administration and by country, and one
+// administration's profile (its figures, trend by year and ranks among
+// the administrations of its level).
+func BenchmarkCompare(b *testing.B) {
+	s := benchStore(b)
+	e := compare.NewEngine()
+	var admin graph.Term
+	phaseSector := []string{"procurements", "engagements", "coverage", "coverage.purpose", "coverage.delivery", "coverage.impact", "sectors", "diversity"}
+	err := s.View(b.Context(), func(v *graph.View) error {
+		sum, err := e.Summary(b.Context(), v)
+		if err != nil {
+			return err
+		}
+		m, err := sum.Compare(v, compare.Request{Measures: []string{"engagements"}})
+		if err != nil {
+			return err
+		}
+		best := -1.0
+		for _, r := range m.Rows {
+			if x := *r.Cells[0].Value; x > best {
+				best, admin = x, graph.IRI(r.Key)
+			}
+		}
+		b.Logf("%d administrations; profile of %s (%v engagements)", m.Administrations, admin.Value, best)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("summary", func(b *testing.B) {
+		// A new engine each time: what the first comparison after a write
+		// costs.
+		err := s.View(b.Context(), func(v *graph.View) error {
+			start := time.Now()
+			n := 0
+			for b.Loop() {
+				if _, err := compare.NewEngine().Summary(b.Context(), v); err != nil {
+					return err
+				}
+				n++
+			}
+			b.ReportMetric(float64(time.Since(start).Microseconds())/1000/float64(n), "summary-ms")
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	})
+	for _, tc := range []struct {
+		name, metric string
+		fn           func(v *graph.View, sum *compare.Summary) error
+	}{
+		{"matrix/administration/phase+sector", "matrix-ms", func(v *graph.View, sum *compare.Summary) error {
+			_, err := sum.Compare(v, compare.Request{Measures: phaseSector})
+			return err
+		}},
+		{"matrix/administration/all", "matrix-ms", func(v *graph.View, sum *compare.Summary) error {
+			_, err := sum.Compare(v, compare.Request{})
+			return err
+		}},
+		{"matrix/country/all", "matrix-ms", func(v *graph.View, sum *compare.Summary) error {
+			_, err := sum.Compare(v, compare.Request{GroupBy: "country"})
+			return err
+		}},
+		{"profile", "profile-ms", func(v *graph.View, sum *compare.Summary) error {
+			_, err := sum.Profile(v, admin, compare.Request{})
+			return err
+		}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			err := s.View(b.Context(), func(v *graph.View) error {
+				sum, err := e.Summary(b.Context(), v)
+				if err != nil {
+					return err
+				}
+				start := time.Now()
+				n := 0
+				for b.Loop() {
+					if err := tc.fn(v, sum); err != nil {
+						return err
+					}
+					n++
+				}
+				b.ReportMetric(float64(time.Since(start).Microseconds())/1000/float64(n), tc.metric)
+				return nil
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		})
+	}
+}

@@ -1,0 +1,45 @@
+// Package compare compares public administrations: for groups of
+// administrations (each one, a country, a level of government, a concept
+// of any scheme, or several of these), measures of the volume, lifecycle
+// coverage, diversity, depth and institutionalisation of stakeholder
+// engagement in the procurements they buy, the transparency signals that
+// public registers carry about those procurements, and a composite index
+// whose parts are never hidden. It imports only graph and schema; package
+// queries resolves filter values (codes, labels, IRIs) and serves the
+// result over GraphQL, CSV and JSON.
+//
+// # A columnar summary of one version of the store
+//
+// [Engine.Summary] derives a [Summary] from one snapshot: the
+// administrations with their country, level and concepts; the procurements
+// with their buyer, year and transparency signals; the engagements with
+// their administration (the buyer of their procurement, else the owner of
+// their mission), actor, lifecycle stage and phase, mechanism, influence
+// level and year; the sectors of each actor; the degree of
+// institutionalisation and the democratic functions of each mechanism.
+// Each column is a slice indexed by position, read with one scan of each
+// predicate involved (no entity is loaded). The summary is kept for the
+// store's [graph.Version] and used only by snapshots with the same version,
+// so it is never stale: any write moves the version on, and the next
+// comparison builds the summary again from its own snapshot. A comparison
+// then makes one pass over the records of each group, in memory.
+//
+// # Missing data
+//
+// Every figure ([Cell]) says how many records it rests on (Basis), how
+// many it counted and how many lack the data it needs (Missing). A figure
+// with no record holding its data is nil, never zero. A transparency
+// signal is known for a procurement when the procurement states it (true
+// or false, or present), or when the source it came from (its named graph)
+// states that signal for some other procurement, so that its absence here
+// means "no"; a source that never states it, or cg:notStated, makes it
+// missing.
+//
+// # Caveats
+//
+//   - The summary is rebuilt whole after a write (seconds at 500,000
+//     engagements), not updated incrementally.
+//   - An administration with several concepts of a grouping scheme is put
+//     in the group of the first (by cg:order, then code), so that groups
+//     partition the administrations and their sum is the total.
+package compare

@@ -1,0 +1,758 @@
+package compare
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"civicgraph/graph"
+	"civicgraph/schema"
+)
+
+// Engine keeps the summary of the latest version of the store that a
+// comparison asked for. It is safe for concurrent use.
+type Engine struct {
+	mu  sync.Mutex // guards sum and building
+	sum *Summary
+}
+
+// NewEngine returns an Engine with no summary yet.
+func NewEngine() *Engine { return &Engine{} }
+
+// Summary returns the summary of the version of the store that v sees,
+// building it from v when the one kept is of another version. Concurrent
+// callers with the same version wait for one build.
+func (e *Engine) Summary(ctx context.Context, v *graph.View) (*Summary, error) {
+	ver := v.Version()
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.sum != nil && e.sum.ver == ver {
+		return e.sum, nil
+	}
+	s, err := build(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	e.sum = s
+	return s, nil
+}
+
+// Signals are the transparency signals of a procurement, in the order of
+// the bits of Summary's signal columns.
+const (
+	sigRegisterEntry = iota
+	sigImpactAssessment
+	sigLegalBasis
+	sigPublicConsultation
+	sigDocuments
+	nSignals
+)
+
+// signalPreds are the predicates of the signals; boolean ones count as
+// "yes" only with the value true.
+var signalPreds = [nSignals]struct {
+	pred    string
+	boolean bool
+}{
+	{schema.PropRegisterEntry, false},
+	{schema.PropImpactAssessment, true},
+	{schema.PropLegalBasis, false},
+	{schema.PropPublicParticipation, true},
+	{schema.DCTermsReferences, false},
+}
+
+// concept is a concept of one of the schemes the summary reads.
+type concept struct {
+	id    graph.ID
+	term  graph.Term
+	code  string
+	label string // English preferred label, else the code
+	order int
+}
+
+// scheme is an ordered list of concepts (by cg:order, then code).
+type scheme struct {
+	name     string
+	concepts []concept
+	pos      map[graph.ID]int
+}
+
+func (s *scheme) index(id graph.ID) int {
+	if i, ok := s.pos[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Summary is the columnar summary of one version of the store. It is
+// immutable once built and safe for concurrent use.
+type Summary struct {
+	ver graph.Version
+
+	// Concept schemes, by name; lifecycle holds phases then stages.
+	schemes   map[string]*scheme
+	lifecycle *scheme
+	phaseOf   []int8 // for each lifecycle concept, the index of its phase (itself for a phase), -1 when none
+	isPhase   []bool
+	sectors   *scheme
+	influence *scheme
+	degrees   *scheme
+	functions *scheme
+	involve   int // index in influence of "involve" (its order, 3, when absent)
+
+	// Administrations, in IRI order.
+	admins      []graph.Term
+	adminIDs    []graph.ID
+	adminPos    map[graph.ID]int32
+	adminLabel  []string
+	adminCC     []string                 // ISO country code, "" when none
+	adminConcs  []map[string]graph.ID    // first concept of each scheme the administration has
+	adminProcs  [][]int32                // procurements it buys
+	adminEngs   [][]int32                // engagements attributed to it
+	conceptByID map[graph.ID]*conceptRef // every concept of every scheme
+
+	// Procurements.
+	procIDs   []graph.ID
+	procPos   map[graph.ID]int32
+	procAdmin []int32 // buyer position, -1 when none
+	procYear  []int16 // 0 when none
+	procKnown []uint8 // bit per signal: known
+	procYes   []uint8 // bit per signal: yes
+	// procEng says whether the procurement's source records engagements:
+	// some engagement points at a procurement of one of its graphs.
+	procEng   []bool
+	procGraph map[graph.ID][]graph.ID // the graphs each procurement is typed in
+
+	// Engagements.
+	engIDs    []graph.ID
+	engAdmin  []int32 // -1 when unattributed
+	engProc   []int32 // -1 when about a mission (or nothing)
+	engActor  []int32 // index into actors, -1 when none
+	engStage  []int8  // lifecycle index, -1 when none
+	engInfl   []int8  // influence index, -1 when none
+	engMech   []int32 // index into mechs, -1 when none
+	engYear   []int16 // 0 when none
+	unattrib  int
+	actorIDs  []graph.ID
+	actorSect []uint32 // bit per sector index
+	mechIDs   []graph.ID
+	mechDeg   []uint32 // bit per degree index
+	mechFunc  []uint32 // bit per function index
+}
+
+// conceptRef says which scheme a concept is in and its place there.
+type conceptRef struct {
+	scheme string
+	c      *concept
+}
+
+// pids are the predicate ids the build reads.
+type pids map[string]graph.ID
+
+func build(ctx context.Context, v *graph.View) (*Summary, error) {
+	s := &Summary{ver: v.Version(), schemes: map[string]*scheme{}, conceptByID: map[graph.ID]*conceptRef{}}
+	p := pids{}
+	for _, iri := range []string{schema.RDFType, schema.SKOSInScheme, schema.SKOSNotation, schema.SKOSPrefLabel,
+		schema.SKOSBroader, schema.PropOrder, schema.RDFSLabel, schema.FOAFName, schema.PropCountry,
+		schema.PropBuyer, schema.PropOwner, schema.PropActor, schema.PropProcurement, schema.PropMission,
+		schema.PropStage, schema.PropMechanism, schema.PropInfluenceLevel, schema.PropSector,
+		schema.PropInstitutionalisation, schema.PropDemocraticFunction, schema.PropNotStated,
+		schema.DCTermsDate, schema.SchemaStartDate, schema.DCTermsDateSubmitted, schema.PropTenderPeriodStart,
+		schema.PropContractSigned, schema.PropRegisterEntry, schema.PropImpactAssessment, schema.PropLegalBasis,
+		schema.PropPublicParticipation, schema.DCTermsReferences,
+		schema.ClassAdministration, schema.ClassProcurement, schema.ClassEngagement} {
+		id, err := v.Lookup(graph.IRI(iri))
+		if err != nil {
+			return nil, fmt.Errorf("compare: look up %s: %w", iri, err)
+		}
+		p[iri] = id
+	}
+	if err := s.readSchemes(v, p); err != nil {
+		return nil, err
+	}
+	if err := s.readAdmins(ctx, v, p); err != nil {
+		return nil, err
+	}
+	years := &yearCache{v: v, m: map[graph.ID]int16{}}
+	if err := s.readProcurements(v, p, years); err != nil {
+		return nil, err
+	}
+	if err := s.readEngagements(v, p, years); err != nil {
+		return nil, err
+	}
+	return s, ctx.Err()
+}
+
+// scan calls fn for every quad with predicate pred (none when the store
+// does not know it).
+func scan(v *graph.View, p pids, pred string, fn func(q graph.IDQuad) error) error {
+	id := p[pred]
+	if id == 0 {
+		return nil
+	}
+	for q, err := range v.MatchIDs(graph.IDPattern{P: id}) {
+		if err != nil {
+			return fmt.Errorf("compare: scan %s: %w", pred, err)
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// instances returns the sorted, distinct subjects typed with class, and the
+// graphs each type statement is in.
+func instances(v *graph.View, p pids, class string) ([]graph.ID, map[graph.ID][]graph.ID, error) {
+	cid := p[class]
+	if cid == 0 || p[schema.RDFType] == 0 {
+		return nil, map[graph.ID][]graph.ID{}, nil
+	}
+	var out []graph.ID
+	graphs := map[graph.ID][]graph.ID{}
+	for q, err := range v.MatchIDs(graph.IDPattern{P: p[schema.RDFType], O: cid}) {
+		if err != nil {
+			return nil, nil, fmt.Errorf("compare: scan instances of %s: %w", class, err)
+		}
+		out = append(out, q.S)
+		if !slices.Contains(graphs[q.S], q.G) {
+			graphs[q.S] = append(graphs[q.S], q.G)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), graphs, nil
+}
+
+func (s *Summary) readSchemes(v *graph.View, p pids) error {
+	byScheme := map[graph.ID][]graph.ID{}
+	if err := scan(v, p, schema.SKOSInScheme, func(q graph.IDQuad) error {
+		if !slices.Contains(byScheme[q.O], q.S) {
+			byScheme[q.O] = append(byScheme[q.O], q.S)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	all := map[graph.ID]*concept{}
+	for sid, cs := range byScheme {
+		st, err := v.Resolve(sid)
+		if err != nil {
+			return fmt.Errorf("compare: resolve scheme: %w", err)
+		}
+		name := strings.TrimPrefix(st.Value, schema.ConceptBase)
+		sc := &scheme{name: name, pos: map[graph.ID]int{}}
+		for _, c := range cs {
+			t, err := v.Resolve(c)
+			if err != nil {
+				return fmt.Errorf("compare: resolve concept: %w", err)
+			}
+			code := t.Value[strings.LastIndexAny(t.Value, "/#")+1:]
+			sc.concepts = append(sc.concepts, concept{id: c, term: t, code: code, label: code})
+		}
+		s.schemes[name] = sc
+	}
+	for _, sc := range s.schemes {
+		for i := range sc.concepts {
+			all[sc.concepts[i].id] = &sc.concepts[i]
+		}
+	}
+	if err := scan(v, p, schema.SKOSNotation, func(q graph.IDQuad) error {
+		if c := all[q.S]; c != nil {
+			t, err := v.Resolve(q.O)
+			if err != nil {
+				return fmt.Errorf("compare: resolve notation: %w", err)
+			}
+			c.code = t.Value
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := scan(v, p, schema.PropOrder, func(q graph.IDQuad) error {
+		if c := all[q.S]; c != nil {
+			t, err := v.Resolve(q.O)
+			if err != nil {
+				return fmt.Errorf("compare: resolve order: %w", err)
+			}
+			if n, err := strconv.Atoi(t.Value); err == nil {
+				c.order = n
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	labels := map[graph.ID]string{}
+	if err := scan(v, p, schema.SKOSPrefLabel, func(q graph.IDQuad) error {
+		if all[q.S] == nil {
+			return nil
+		}
+		t, err := v.Resolve(q.O)
+		if err != nil {
+			return fmt.Errorf("compare: resolve label: %w", err)
+		}
+		if t.Lang == "en" || labels[q.S] == "" && (t.Lang == "" || t.Lang == "en") {
+			labels[q.S] = t.Value
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	for id, l := range labels {
+		all[id].label = l
+	}
+	broader := map[graph.ID]graph.ID{}
+	if err := scan(v, p, schema.SKOSBroader, func(q graph.IDQuad) error {
+		if all[q.S] != nil {
+			broader[q.S] = q.O
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, sc := range s.schemes {
+		// Lifecycle: phases (no broader) before stages.
+		depth := func(c concept) int {
+			if _, ok := broader[c.id]; ok {
+				return 1
+			}
+			return 0
+		}
+		slices.SortStableFunc(sc.concepts, func(a, b concept) int {
+			return cmp.Or(cmp.Compare(depth(a), depth(b)), cmp.Compare(a.order, b.order), cmp.Compare(a.code, b.code))
+		})
+		for i := range sc.concepts {
+			sc.pos[sc.concepts[i].id] = i
+			s.conceptByID[sc.concepts[i].id] = &conceptRef{scheme: sc.name, c: &sc.concepts[i]}
+		}
+	}
+	get := func(name string) *scheme {
+		if sc := s.schemes[name]; sc != nil {
+			return sc
+		}
+		sc := &scheme{name: name, pos: map[graph.ID]int{}}
+		s.schemes[name] = sc
+		return sc
+	}
+	s.lifecycle = get(schema.SchemeLifecycle)
+	s.sectors = get(schema.SchemeSector)
+	s.influence = get(schema.SchemeInfluence)
+	s.degrees = get(schema.SchemeInstitutionalisation)
+	s.functions = get(schema.SchemeDemocraticFunction)
+	for _, sc := range []*scheme{s.sectors, s.degrees, s.functions} {
+		if len(sc.concepts) > 32 {
+			sc.concepts = sc.concepts[:32] // the bit masks hold 32
+		}
+	}
+	s.phaseOf = make([]int8, len(s.lifecycle.concepts))
+	s.isPhase = make([]bool, len(s.lifecycle.concepts))
+	for i, c := range s.lifecycle.concepts {
+		b, ok := broader[c.id]
+		switch {
+		case !ok:
+			s.phaseOf[i], s.isPhase[i] = int8(i), true
+		case s.lifecycle.index(b) >= 0:
+			s.phaseOf[i] = int8(s.lifecycle.index(b))
+		default:
+			s.phaseOf[i] = -1
+		}
+	}
+	s.involve = 2
+	for i, c := range s.influence.concepts {
+		if c.code == "involve" {
+			s.involve = i
+		}
+	}
+	return nil
+}
+
+func (s *Summary) readAdmins(ctx context.Context, v *graph.View, p pids) error {
+	ids, _, err := instances(v, p, schema.ClassAdministration)
+	if err != nil {
+		return err
+	}
+	type adm struct {
+		id graph.ID
+		t  graph.Term
+	}
+	as := make([]adm, len(ids))
+	for i, id := range ids {
+		t, err := v.Resolve(id)
+		if err != nil {
+			return fmt.Errorf("compare: resolve administration: %w", err)
+		}
+		as[i] = adm{id, t}
+	}
+	slices.SortFunc(as, func(a, b adm) int { return graph.Compare(a.t, b.t) })
+	n := len(as)
+	s.admins, s.adminIDs = make([]graph.Term, n), make([]graph.ID, n)
+	s.adminPos = make(map[graph.ID]int32, n)
+	s.adminLabel, s.adminCC = make([]string, n), make([]string, n)
+	s.adminConcs = make([]map[string]graph.ID, n)
+	s.adminProcs, s.adminEngs = make([][]int32, n), make([][]int32, n)
+	labelPreds := map[graph.ID]int{p[schema.RDFSLabel]: 1, p[schema.SKOSPrefLabel]: 2, p[schema.FOAFName]: 3}
+	delete(labelPreds, 0)
+	for i, a := range as {
+		if i&255 == 255 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		s.admins[i], s.adminIDs[i], s.adminPos[a.id] = a.t, a.id, int32(i)
+		concs := map[string]graph.ID{}
+		best, bestRank := "", 99
+		for q, err := range v.MatchIDs(graph.IDPattern{S: a.id}) {
+			if err != nil {
+				return fmt.Errorf("compare: read administration %s: %w", a.t.Value, err)
+			}
+			if r := s.conceptByID[q.O]; r != nil {
+				if cur, ok := concs[r.scheme]; !ok || s.conceptByID[cur].c.order > r.c.order ||
+					s.conceptByID[cur].c.order == r.c.order && s.conceptByID[cur].c.code > r.c.code {
+					concs[r.scheme] = q.O
+				}
+				continue
+			}
+			switch {
+			case q.P == p[schema.PropCountry]:
+				t, err := v.Resolve(q.O)
+				if err != nil {
+					return fmt.Errorf("compare: resolve country of %s: %w", a.t.Value, err)
+				}
+				if s.adminCC[i] == "" || t.Value < s.adminCC[i] {
+					s.adminCC[i] = strings.ToUpper(t.Value)
+				}
+			case labelPreds[q.P] > 0:
+				t, err := v.Resolve(q.O)
+				if err != nil {
+					return fmt.Errorf("compare: resolve label of %s: %w", a.t.Value, err)
+				}
+				rank := labelPreds[q.P] * 2
+				if t.Lang == "en" || t.Lang == "" {
+					rank--
+				}
+				if rank < bestRank || rank == bestRank && t.Value < best {
+					best, bestRank = t.Value, rank
+				}
+			}
+		}
+		if best == "" {
+			best = a.t.Value
+		}
+		s.adminLabel[i], s.adminConcs[i] = best, concs
+	}
+	return nil
+}
+
+// yearCache reads the year of date literals once per literal.
+type yearCache struct {
+	v *graph.View
+	m map[graph.ID]int16
+}
+
+func (c *yearCache) year(id graph.ID) (int16, error) {
+	if y, ok := c.m[id]; ok {
+		return y, nil
+	}
+	t, err := c.v.Resolve(id)
+	if err != nil {
+		return 0, fmt.Errorf("compare: resolve date: %w", err)
+	}
+	var y int16
+	if t.Kind == graph.KindLiteral && len(t.Value) >= 4 {
+		if n, err := strconv.Atoi(t.Value[:4]); err == nil && n > 0 && n < 10000 {
+			y = int16(n)
+		}
+	}
+	c.m[id] = y
+	return y, nil
+}
+
+func (s *Summary) readProcurements(v *graph.View, p pids, years *yearCache) error {
+	ids, graphs, err := instances(v, p, schema.ClassProcurement)
+	if err != nil {
+		return err
+	}
+	n := len(ids)
+	pos := make(map[graph.ID]int32, n)
+	for i, id := range ids {
+		pos[id] = int32(i)
+	}
+	s.procIDs = ids
+	s.procAdmin = make([]int32, n)
+	for i := range s.procAdmin {
+		s.procAdmin[i] = -1
+	}
+	s.procYear = make([]int16, n)
+	s.procKnown, s.procYes = make([]uint8, n), make([]uint8, n)
+	if err := scan(v, p, schema.PropBuyer, func(q graph.IDQuad) error {
+		i, ok := pos[q.S]
+		if !ok {
+			return nil
+		}
+		if a, ok := s.adminPos[q.O]; ok && (s.procAdmin[i] < 0 || a < s.procAdmin[i]) {
+			s.procAdmin[i] = a
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, pred := range []string{schema.DCTermsDate, schema.SchemaStartDate, schema.DCTermsDateSubmitted,
+		schema.PropTenderPeriodStart, schema.PropContractSigned} {
+		if err := scan(v, p, pred, func(q graph.IDQuad) error {
+			i, ok := pos[q.S]
+			if !ok {
+				return nil
+			}
+			y, err := years.year(q.O)
+			if err != nil || y == 0 {
+				return err
+			}
+			if s.procYear[i] == 0 || y < s.procYear[i] {
+				s.procYear[i] = y
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	// Signals: which graphs carry each, which procurements state it.
+	trueID, err := v.Lookup(graph.Literal("true", schema.XSDBoolean))
+	if err != nil {
+		return fmt.Errorf("compare: look up true: %w", err)
+	}
+	carried := [nSignals]map[graph.ID]bool{}
+	for k, sp := range signalPreds {
+		carried[k] = map[graph.ID]bool{}
+		if err := scan(v, p, sp.pred, func(q graph.IDQuad) error {
+			i, ok := pos[q.S]
+			if !ok {
+				return nil
+			}
+			carried[k][q.G] = true
+			s.procKnown[i] |= 1 << k
+			if !sp.boolean || q.O == trueID && trueID != 0 {
+				s.procYes[i] |= 1 << k
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	for i, id := range ids {
+		for k := range nSignals {
+			if s.procKnown[i]&(1<<k) != 0 {
+				continue
+			}
+			for _, g := range graphs[id] {
+				if carried[k][g] {
+					s.procKnown[i] |= 1 << k
+					break
+				}
+			}
+		}
+	}
+	notStated := map[graph.ID]int{}
+	for k, sp := range signalPreds {
+		if id := p[sp.pred]; id != 0 {
+			notStated[id] = k
+		}
+	}
+	if err := scan(v, p, schema.PropNotStated, func(q graph.IDQuad) error {
+		i, ok := pos[q.S]
+		if !ok {
+			return nil
+		}
+		if k, ok := notStated[q.O]; ok && s.procYes[i]&(1<<k) == 0 {
+			s.procKnown[i] &^= 1 << k
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	for i, a := range s.procAdmin {
+		if a >= 0 {
+			s.adminProcs[a] = append(s.adminProcs[a], int32(i))
+		}
+	}
+	s.procPos, s.procGraph = pos, graphs
+	return nil
+}
+
+func (s *Summary) readEngagements(v *graph.View, p pids, years *yearCache) error {
+	ids, _, err := instances(v, p, schema.ClassEngagement)
+	if err != nil {
+		return err
+	}
+	n := len(ids)
+	pos := make(map[graph.ID]int32, n)
+	for i, id := range ids {
+		pos[id] = int32(i)
+	}
+	s.engIDs = ids
+	fill := func(x []int32) []int32 {
+		for i := range x {
+			x[i] = -1
+		}
+		return x
+	}
+	s.engAdmin, s.engProc, s.engActor, s.engMech = fill(make([]int32, n)), fill(make([]int32, n)), fill(make([]int32, n)), fill(make([]int32, n))
+	s.engStage, s.engInfl = make([]int8, n), make([]int8, n)
+	for i := range n {
+		s.engStage[i], s.engInfl[i] = -1, -1
+	}
+	s.engYear = make([]int16, n)
+	missionOwner := map[graph.ID]int32{}
+	if err := scan(v, p, schema.PropOwner, func(q graph.IDQuad) error {
+		if a, ok := s.adminPos[q.O]; ok {
+			if cur, ok := missionOwner[q.S]; !ok || a < cur {
+				missionOwner[q.S] = a
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	actorPos := map[graph.ID]int32{}
+	mechPos := map[graph.ID]int32{}
+	engMission := map[int32]graph.ID{}
+	for _, x := range []struct {
+		pred string
+		fn   func(i int32, o graph.ID) error
+	}{
+		{schema.PropProcurement, func(i int32, o graph.ID) error {
+			if pi, ok := s.procPos[o]; ok && (s.engProc[i] < 0 || pi < s.engProc[i]) {
+				s.engProc[i] = pi
+			}
+			return nil
+		}},
+		{schema.PropMission, func(i int32, o graph.ID) error {
+			if cur, ok := engMission[i]; !ok || o < cur {
+				engMission[i] = o
+			}
+			return nil
+		}},
+		{schema.PropActor, func(i int32, o graph.ID) error {
+			a, ok := actorPos[o]
+			if !ok {
+				a = int32(len(s.actorIDs))
+				actorPos[o] = a
+				s.actorIDs = append(s.actorIDs, o)
+			}
+			if s.engActor[i] < 0 || s.actorIDs[a] < s.actorIDs[s.engActor[i]] {
+				s.engActor[i] = a
+			}
+			return nil
+		}},
+		{schema.PropStage, func(i int32, o graph.ID) error {
+			if k := s.lifecycle.index(o); k >= 0 && (s.engStage[i] < 0 || int8(k) > s.engStage[i]) {
+				s.engStage[i] = int8(k)
+			}
+			return nil
+		}},
+		{schema.PropInfluenceLevel, func(i int32, o graph.ID) error {
+			if k := s.influence.index(o); k >= 0 && int8(k) > s.engInfl[i] {
+				s.engInfl[i] = int8(k)
+			}
+			return nil
+		}},
+		{schema.PropMechanism, func(i int32, o graph.ID) error {
+			m, ok := mechPos[o]
+			if !ok {
+				m = int32(len(s.mechIDs))
+				mechPos[o] = m
+				s.mechIDs = append(s.mechIDs, o)
+			}
+			if s.engMech[i] < 0 || s.mechIDs[m] < s.mechIDs[s.engMech[i]] {
+				s.engMech[i] = m
+			}
+			return nil
+		}},
+		{schema.DCTermsDate, func(i int32, o graph.ID) error {
+			y, err := years.year(o)
+			if err == nil && y != 0 && (s.engYear[i] == 0 || y < s.engYear[i]) {
+				s.engYear[i] = y
+			}
+			return err
+		}},
+	} {
+		if err := scan(v, p, x.pred, func(q graph.IDQuad) error {
+			if i, ok := pos[q.S]; ok {
+				return x.fn(i, q.O)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	for i := range n {
+		switch pr := s.engProc[i]; {
+		case pr >= 0:
+			s.engAdmin[i] = s.procAdmin[pr]
+			if s.engYear[i] == 0 {
+				s.engYear[i] = s.procYear[pr]
+			}
+		default:
+			if m, ok := engMission[int32(i)]; ok {
+				if a, ok := missionOwner[m]; ok {
+					s.engAdmin[i] = a
+				}
+			}
+		}
+		if a := s.engAdmin[i]; a >= 0 {
+			s.adminEngs[a] = append(s.adminEngs[a], int32(i))
+		} else {
+			s.unattrib++
+		}
+	}
+	engaged := map[graph.ID]bool{}
+	for _, pr := range s.engProc {
+		if pr >= 0 {
+			for _, g := range s.procGraph[s.procIDs[pr]] {
+				engaged[g] = true
+			}
+		}
+	}
+	s.procEng = make([]bool, len(s.procIDs))
+	for i, id := range s.procIDs {
+		for _, g := range s.procGraph[id] {
+			if engaged[g] {
+				s.procEng[i] = true
+				break
+			}
+		}
+	}
+	s.procGraph = nil
+	s.actorSect = make([]uint32, len(s.actorIDs))
+	if err := scan(v, p, schema.PropSector, func(q graph.IDQuad) error {
+		if a, ok := actorPos[q.S]; ok {
+			if k := s.sectors.index(q.O); k >= 0 && k < 32 {
+				s.actorSect[a] |= 1 << k
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	s.mechDeg, s.mechFunc = make([]uint32, len(s.mechIDs)), make([]uint32, len(s.mechIDs))
+	for _, x := range []struct {
+		pred string
+		sc   *scheme
+		col  []uint32
+	}{{schema.PropInstitutionalisation, s.degrees, s.mechDeg}, {schema.PropDemocraticFunction, s.functions, s.mechFunc}} {
+		if err := scan(v, p, x.pred, func(q graph.IDQuad) error {
+			if m, ok := mechPos[q.S]; ok {
+				if k := x.sc.index(q.O); k >= 0 && k < 32 {
+					x.col[m] |= 1 << k
+				}
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
