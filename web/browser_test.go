@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"net/http/httptest"
 	"os"
@@ -12,6 +13,7 @@ import (
 
 	"civicgraph/graph/graphtest"
 	"civicgraph/importers"
+	"civicgraph/internal/generate"
 	"civicgraph/schema"
 	"civicgraph/server"
 	"civicgraph/web"
@@ -55,7 +57,8 @@ func artefactsDir(t *testing.T) string {
 
 // TestBrowser_Walk runs testdata/walk.mjs: Debian's chromium, driven by
 // npm's playwright-core, walks the explorer served by the real server on
-// loopback over a real store holding the seed (start page, search, an
+// loopback over a real store holding the seed and illustrative
+// procurement data (start page, search, an
 // entity page and one of its neighbours, paths, the bibliography's
 // filters and downloads, the GraphQL console, an import with the token,
 // the comparison), at 1280 and 390 pixels wide. The script fails on any
@@ -87,6 +90,16 @@ func TestBrowser_Walk(t *testing.T) {
 	store := graphtest.NewStore(t)
 	if _, err := importers.Seed(t.Context(), store, schema.DefaultBase); err != nil {
 		t.Fatalf("seed: %v", err)
+	}
+	// Illustrative administrations, procurements and engagements (in
+	// graphs labelled illustrative) give the comparison something to show.
+	var gen bytes.Buffer
+	plan := generate.PlanFor(12, 80, 400)
+	if err := generate.Write(t.Context(), &gen, generate.Options{Seed: 1, Quads: true, Plan: &plan}); err != nil {
+		t.Fatalf("generate: %v", err)
+	}
+	if _, err := importers.Import(t.Context(), store, []importers.Input{{Name: "illustrative.nq", R: &gen}}, importers.Options{Format: importers.NQuads}); err != nil {
+		t.Fatalf("import the illustrative data: %v", err)
 	}
 	ui, err := web.New()
 	if err != nil {

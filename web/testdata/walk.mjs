@@ -279,11 +279,30 @@ async function walk(width) {
   // Comparison.
   await page.goto(base + '/compare');
   await ready(page, `compare (${width})`);
-  const cell = await page.$('main .heat td.cell button');
-  if (cell) {
-    await cell.click();
-    await page.waitForSelector('main .drill');
-  }
+  // The heatmap: sort by a column, drill down into a cell, download.
+  check(await page.$('main .heat') !== null, 'the comparison shows a heatmap');
+  const rowsShown = await page.$$eval('main .heat tbody tr', (r) => r.length);
+  check(rowsShown >= 5, `the heatmap has ${rowsShown} rows, want the illustrative administrations and the total`);
+  await page.click('main .heat thead th:nth-child(3) button.sort');
+  check((await page.getAttribute('main .heat thead th:nth-child(3)', 'aria-sort')) === 'descending', 'a column header sorts, highest first');
+  const firstTwo = await page.$$eval('main .heat tbody tr td:nth-child(3)', (tds) => tds.slice(0, 2).map((td) => parseFloat(td.textContent)));
+  check(firstTwo[0] >= firstTwo[1], `sorted highest first: ${firstTwo}`);
+  await page.click('main .heat tbody tr:first-child td.cell:nth-child(3) button');
+  await page.waitForSelector('main .drill li');
+  const records = await page.$$eval('main .drill ul.plain a', (a) => a.length);
+  check(records > 0, 'the drill-down lists the records behind the cell');
+  check(await page.evaluate(() => document.activeElement && document.activeElement.closest('.drill') !== null), 'the drill-down takes the focus');
+  const [csvDl] = await Promise.all([page.waitForEvent('download'), page.click('#cmp-csv')]);
+  const csvText = readFileSync(await csvDl.path(), 'utf8');
+  check(csvText.startsWith('key,label,administrations,') && csvText.split('\r\n').length >= rowsShown, 'the CSV has a header and a line per row: ' + csvText.slice(0, 80));
+  check(await page.$('main a[href^="/compare.csv?"]') !== null, 'the comparison links the server\'s CSV');
+  // Grouped by country, with a filter on the phase.
+  await page.selectOption('#cmp-groupBy', 'country');
+  await page.selectOption('#cmp-phase', 'purpose');
+  await page.click('main form button[type=submit]');
+  await page.waitForURL(/groupBy=country/);
+  await ready(page, `compare by country (${width})`);
+  await page.waitForSelector('main .heat tbody tr');
   await labelled(page, 'compare');
   await noOverflow(page, width, 'compare');
   await shot(page, width, '10-compare');
