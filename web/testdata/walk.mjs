@@ -121,6 +121,11 @@ async function walk(width) {
   check(await page.$('a[href="/compare"]') !== null, 'start page links to compare');
   check(await page.$('a[href="/console"]') !== null, 'start page links to the console');
   await labelled(page, 'start');
+  // Keyboard: the first Tab reaches the skip link, which leads to the content.
+  await page.keyboard.press('Tab');
+  check(await page.evaluate(() => document.activeElement.classList.contains('skip')), 'the first Tab reaches the skip link');
+  await page.keyboard.press('Enter');
+  check(await page.evaluate(() => location.hash === '#main'), 'the skip link leads to the content');
   await contrast(page, 'start');
   await noOverflow(page, width, 'start');
   await shot(page, width, '01-start');
@@ -304,6 +309,7 @@ async function walk(width) {
   await ready(page, `compare by country (${width})`);
   await page.waitForSelector('main .heat tbody tr');
   await labelled(page, 'compare');
+  await contrast(page, 'compare');
   await noOverflow(page, width, 'compare');
   await shot(page, width, '10-compare');
   await page.close();
