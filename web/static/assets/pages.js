@@ -355,9 +355,8 @@
     const dataPath = instance ? '/data/' + n.id.split('/').map(encodeURIComponent).join('/') : null;
     main.append(h('section', { 'aria-labelledby': 'dl' }, h('h2', { id: 'dl' }, 'Download'),
       dataPath ? h('p', { class: 'downloads' }, 'This entity\'s description: ',
-        h('a', { href: dataPath + '.ttl', download: true }, 'Turtle'), h('a', { href: dataPath + '.nt', download: true }, 'N-Triples'),
-        h('a', { href: dataPath + '.jsonld', download: true }, 'JSON-LD'), h('a', { href: dataPath + '.rdf', download: true }, 'RDF/XML')) : null,
-      h('p', { class: 'downloads' }, 'From the dump, with graphs: ',
+        h('a', { href: dataPath + '.ttl', download: true }, 'Turtle'), h('a', { href: dataPath + '.nt', download: true }, 'N-Triples')) : null,
+      h('p', { class: 'downloads' }, 'In every syntax, with its graphs, from the dump: ',
         [['nt', 'N-Triples'], ['nq', 'N-Quads'], ['ttl', 'Turtle'], ['trig', 'TriG'], ['jsonld', 'JSON-LD'], ['rdfxml', 'RDF/XML']].map(([f, name]) =>
           h('a', { href: '/dump?format=' + f + '&entity=' + encodeURIComponent(iri), download: true }, name))),
       instance ? h('p', { class: 'hint' }, 'Linked-data IRI: ', h('a', { href: '/id/' + n.id }, '/id/' + n.id), ' (answers HTML, Turtle, N-Triples or JSON-LD as asked).') : null));
