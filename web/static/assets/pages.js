@@ -351,7 +351,10 @@
     const iri = n.iri;
     // Entities under the instance base have linked-data pages and
     // descriptions of their own (/id/..., /data/...); any IRI is in the dump.
-    const instance = iri.startsWith(cg.base);
+    // The base is the default one, or one the server was started with
+    // (--base), which ends in /id/ when it maps onto this server.
+    const baseOf = iri.endsWith(n.id) ? iri.slice(0, iri.length - n.id.length) : '';
+    const instance = cg.isLocalID(n.id) && (baseOf === cg.base || /\/id\/$/.test(baseOf));
     const dataPath = instance ? '/data/' + n.id.split('/').map(encodeURIComponent).join('/') : null;
     main.append(h('section', { 'aria-labelledby': 'dl' }, h('h2', { id: 'dl' }, 'Download'),
       dataPath ? h('p', { class: 'downloads' }, 'This entity\'s description: ',
