@@ -78,7 +78,8 @@
     } while (after && refs.length < MAX);
     // Publishers given as IRIs (organisations in the store) get their names.
     const iris = [...new Set(refs.flatMap((r) => (r.publishers || []).filter((p) => /^https?:/.test(p))))].slice(0, 100);
-    if (iris.length) {
+    const publishersDone = (async () => {
+      if (!iris.length) return;
       const vars = { lang };
       const q = 'query Publishers($lang: String, ' + iris.map((_, i) => '$p' + i + ': String').join(', ') + ') { ' + iris.map((iri, i) => { vars['p' + i] = iri; return 'p' + i + ': node(iri: $p' + i + ') { label(lang: $lang) }'; }).join(' ') + ' }';
       const r = await cg.gql(q, vars);
@@ -87,17 +88,21 @@
         ref.publisherIRIs = ref.publishers;
         ref.publishers = (ref.publishers || []).map((p) => names.get(p) || p);
       }
-    }
+    })();
     // Counts by source: one count per named graph, with this filter.
     const graphs = d.stats.graphs.map((g) => g.graph).filter((g) => g && !/\/(ontology|shapes|concepts)$/.test(g));
     let bySource = [];
-    if (graphs.length) {
-      const vars = {};
-      const parts = graphs.map((g, i) => { vars['f' + i] = { ...f, graph: [g] }; return 's' + i + ': references(filter: $f' + i + ', first: 1) { totalCount }'; });
-      const q = 'query Sources(' + graphs.map((_, i) => '$f' + i + ': Filter').join(', ') + ') { ' + parts.join(' ') + ' }';
-      const r = await cg.gql(q, vars);
-      if (r.data) bySource = graphs.map((g, i) => [g.replace('https://w3id.org/civicgraph/graph/', ''), r.data['s' + i].totalCount]).filter(([, c]) => c > 0);
-    }
+    const sourcesDone = (async () => {
+      if (graphs.length) {
+        const vars = {};
+        const parts = graphs.map((g, i) => { vars['f' + i] = { ...f, graph: [g] }; return 's' + i + ': references(filter: $f' + i + ', first: 1) { totalCount }'; });
+        const q = 'query Sources(' + graphs.map((_, i) => '$f' + i + ': Filter').join(', ') + ') { ' + parts.join(' ') + ' }';
+        const r = await cg.gql(q, vars);
+        if (r.data) bySource = graphs.map((g, i) => [g.replace('https://w3id.org/civicgraph/graph/', ''), r.data['s' + i].totalCount]).filter(([, c]) => c > 0);
+      }
+    })();
+    // The two run at once.
+    await Promise.all([publishersDone, sourcesDone]);
     const count = (keyf) => {
       const m = new Map();
       for (const r of refs) for (const [k, label] of keyf(r)) { const e = m.get(k) || { label, n: 0 }; e.n++; m.set(k, e); }
