@@ -32,6 +32,7 @@ var mediaTypes = map[Format]string{
 	Citations: "text/plain",
 	OCDS:      "application/json",
 	Register:  "application/json",
+	CodeList:  "text/csv",
 }
 
 // source follows one input through an import: its digest, and the graphs
