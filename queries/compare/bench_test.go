@@ -121,7 +121,7 @@ func BenchmarkCompare(b *testing.B) {
 				if err != nil {
 					return err
 				}
-				start := time.Now()
+				start, cpu0 := time.Now(), cpuTime()
 				n := 0
 				for b.Loop() {
 					if err := tc.fn(v, sum); err != nil {
@@ -129,7 +129,12 @@ func BenchmarkCompare(b *testing.B) {
 					}
 					n++
 				}
+				// Wall time, and the process's CPU time, which does not
+				// depend on what else the shared machine runs.
 				b.ReportMetric(float64(time.Since(start).Microseconds())/1000/float64(n), tc.metric)
+				if cpu := cpuTime() - cpu0; cpu > 0 {
+					b.ReportMetric(float64(cpu.Microseconds())/1000/float64(n), "cpu-"+tc.metric)
+				}
 				return nil
 			})
 			if err != nil {

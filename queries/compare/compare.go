@@ -286,6 +286,17 @@ func (p *plan) inWindow(y int16) (in, undated bool) {
 // those left out for want of a year.
 func (s *Summary) bucketOf(p *plan, admins []int32, undated *int) *bucket {
 	b := &bucket{}
+	if len(admins) == 1 && p.keep == nil && p.req.From == nil && p.req.To == nil {
+		// Positions are clustered by administration: no copy.
+		b.procs, b.engs = s.adminProcs[admins[0]], s.adminEngs[admins[0]]
+		return b
+	}
+	np, ne := 0, 0
+	for _, a := range admins {
+		np += len(s.adminProcs[a])
+		ne += len(s.adminEngs[a])
+	}
+	b.procs, b.engs = make([]int32, 0, np), make([]int32, 0, ne)
 	for _, a := range admins {
 		for _, pr := range s.adminProcs[a] {
 			in, u := p.inWindow(s.procYear[pr])
@@ -379,15 +390,19 @@ func (s *Summary) Compare(v *graph.View, req Request) (*Matrix, error) {
 		i := slices.IndexFunc(all, func(x Measure) bool { return x.ID == id })
 		m.Measures = append(m.Measures, all[i])
 	}
-	w := newWork(s)
+	w := s.getWork()
+	defer s.putWork(w)
+	w.withTotal()
 	m.Rows = s.rows(p)
 	for i := range m.Rows {
 		r := &m.Rows[i]
 		a := w.run(s.bucketOf(p, r.admins, &m.Undated))
 		r.Cells = s.cells(p, a)
 	}
+	// The groups partition the administrations: the total is their sum
+	// (with distinct counts over all of them), gathered by the same runs.
 	total := Row{Key: TotalKey, Label: "total", Administrations: len(p.admins), admins: p.admins}
-	total.Cells = s.cells(p, w.run(s.bucketOf(p, p.admins, nil)))
+	total.Cells = s.cells(p, w.tot)
 	m.Total = total
 	m.Unattributed = s.unattrib
 	return m, nil
@@ -434,7 +449,8 @@ func (s *Summary) Records(v *graph.View, req Request, key, measure string, which
 }
 
 func (s *Summary) records(p *plan, b *bucket, measure string, which Which) []graph.ID {
-	w := newWork(s)
+	w := s.getWork()
+	defer s.putWork(w)
 	a := w.run(b)
 	var out []graph.ID
 	procs := func(pick func(p int32) bool) {
@@ -641,10 +657,16 @@ func (s *Summary) Profile(v *graph.View, admin graph.Term, req Request) (*Profil
 		}
 	}
 	pr.Peers = len(peers)
-	w := newWork(s)
+	w := s.getWork()
+	defer s.putWork(w)
 	values := make([][]Cell, len(peers))
+	plain := p.keep == nil && p.req.From == nil && p.req.To == nil
 	for i, peer := range peers {
-		values[i] = s.cells(p, w.run(s.bucketOf(p, []int32{peer}, nil)))
+		if plain {
+			values[i] = s.cells(p, s.adminAcc[peer])
+		} else {
+			values[i] = s.cells(p, w.run(s.bucketOf(p, []int32{peer}, nil)))
+		}
 		if peer == a {
 			k, l, n := s.groupKey("administration", a)
 			pr.Row = Row{Key: k, Label: l, Node: n, Administrations: 1, Cells: values[i], admins: []int32{a}}

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -155,9 +156,28 @@ type work struct {
 	actorStamp []int32
 	mechStamp  []int32
 	instMask   uint32 // degrees that count as institutionalised
+	// tot, when not nil, gathers every run's records too (the total row
+	// of a matrix whose groups partition the administrations), with
+	// totActor, totMech and totSectors for its distinct counts.
+	tot               *acc
+	totActor, totMech []bool
+	totSectors        uint32
 }
 
 const anyEngagement = uint32(1) << 31
+
+// getWork returns a work from the summary's pool (its stamps need no
+// clearing: each run takes a new sequence number).
+func (s *Summary) getWork() *work {
+	if w, ok := s.works.Get().(*work); ok {
+		w.tot, w.totActor, w.totMech, w.totSectors = nil, nil, nil, 0
+		return w
+	}
+	return newWork(s)
+}
+
+// putWork hands w back to the pool.
+func (s *Summary) putWork(w *work) { s.works.Put(w) }
 
 func newWork(s *Summary) *work {
 	w := &work{s: s, procStamp: make([]int32, len(s.procIDs)), procMask: make([]uint32, len(s.procIDs)),
@@ -189,9 +209,7 @@ func (w *work) run(b *bucket) *acc {
 	s := w.s
 	w.seq++
 	seq := w.seq
-	a := &acc{sectorCnt: make([]int, len(s.sectors.concepts)), infl: make([]int, len(s.influence.concepts)),
-		deg: make([]int, len(s.degrees.concepts)), fn: make([]int, len(s.functions.concepts)),
-		coveredBy: make([]int, len(s.lifecycle.concepts))}
+	a := s.newAcc()
 	a.procs, a.engs = len(b.procs), len(b.engs)
 	for _, p := range b.procs {
 		w.procStamp[p], w.procMask[p] = seq, 0
@@ -251,11 +269,7 @@ func (w *work) run(b *bucket) *acc {
 			}
 		}
 	}
-	for sectorSeen != 0 {
-		k := trailing(sectorSeen)
-		a.sectorsSeen++
-		sectorSeen &^= 1 << k
-	}
+	a.sectorsSeen = bits.OnesCount32(sectorSeen)
 	for _, p := range b.procs {
 		if s.procEng[p] {
 			a.covKnown++
@@ -287,17 +301,66 @@ func (w *work) run(b *bucket) *acc {
 			}
 		}
 	}
+	if w.tot != nil {
+		w.addTotal(a, b, sectorSeen)
+	}
 	return a
 }
 
-func trailing(m uint32) int {
-	n := 0
-	for m&1 == 0 {
-		m >>= 1
-		n++
+// addTotal adds a run's figures to the total.
+func (w *work) addTotal(a *acc, b *bucket, sectors uint32) {
+	t, s := w.tot, w.s
+	t.procs += a.procs
+	t.engs += a.engs
+	t.engsOnProcs += a.engsOnProcs
+	t.actorMissing += a.actorMissing
+	t.sectorKnown += a.sectorKnown
+	t.inflKnown += a.inflKnown
+	t.mechMissing += a.mechMissing
+	t.degKnown += a.degKnown
+	t.institutional += a.institutional
+	t.fnKnown += a.fnKnown
+	t.covered += a.covered
+	t.covKnown += a.covKnown
+	t.anySigKnown += a.anySigKnown
+	t.anySigYes += a.anySigYes
+	for k := range nSignals {
+		t.sigYes[k] += a.sigYes[k]
+		t.sigKnown[k] += a.sigKnown[k]
 	}
-	return n
+	for _, x := range [][2][]int{{t.sectorCnt, a.sectorCnt}, {t.infl, a.infl}, {t.deg, a.deg}, {t.fn, a.fn}, {t.coveredBy, a.coveredBy}} {
+		for i, n := range x[1] {
+			x[0][i] += n
+		}
+	}
+	w.totSectors |= sectors
+	t.sectorsSeen = bits.OnesCount32(w.totSectors)
+	for _, e := range b.engs {
+		if ac := s.engActor[e]; ac >= 0 && !w.totActor[ac] {
+			w.totActor[ac] = true
+			t.actors++
+		}
+		if m := s.engMech[e]; m >= 0 && !w.totMech[m] {
+			w.totMech[m] = true
+			t.mechs++
+		}
+	}
 }
+
+// newAcc returns an empty acc sized for the summary's schemes.
+func (s *Summary) newAcc() *acc {
+	return &acc{sectorCnt: make([]int, len(s.sectors.concepts)), infl: make([]int, len(s.influence.concepts)),
+		deg: make([]int, len(s.degrees.concepts)), fn: make([]int, len(s.functions.concepts)),
+		coveredBy: make([]int, len(s.lifecycle.concepts))}
+}
+
+// withTotal makes the runs that follow also gather the total.
+func (w *work) withTotal() {
+	w.tot = w.s.newAcc()
+	w.totActor, w.totMech = make([]bool, len(w.s.actorIDs)), make([]bool, len(w.s.mechIDs))
+}
+
+func trailing(m uint32) int { return bits.TrailingZeros32(m) }
 
 // Cell is one figure of the matrix.
 type Cell struct {

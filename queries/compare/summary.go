@@ -142,6 +142,12 @@ type Summary struct {
 	mechIDs   []graph.ID
 	mechDeg   []uint32 // bit per degree index
 	mechFunc  []uint32 // bit per function index
+
+	// adminAcc is what each administration's records give without filter
+	// or window.
+	adminAcc []*acc
+	// works pools the scratch state of requests.
+	works sync.Pool
 }
 
 // conceptRef says which scheme a concept is in and its place there.
@@ -184,7 +190,95 @@ func build(ctx context.Context, v *graph.View) (*Summary, error) {
 	if err := s.readEngagements(v, p, years); err != nil {
 		return nil, err
 	}
+	s.cluster()
+	// What each administration has without filter or window: a profile
+	// ranks an administration among its peers from these.
+	w := newWork(s)
+	s.adminAcc = make([]*acc, len(s.admins))
+	for a := range s.admins {
+		s.adminAcc[a] = w.run(&bucket{procs: s.adminProcs[a], engs: s.adminEngs[a]})
+	}
 	return s, ctx.Err()
+}
+
+// cluster renumbers procurements and engagements so that those of each
+// administration are contiguous (unattributed ones last): a comparison
+// reads each group's records from adjacent memory instead of jumping
+// across every column, which is most of its time at 500,000 engagements.
+func (s *Summary) cluster() {
+	byAdmin := func(admin []int32) []int32 {
+		order := make([]int32, len(admin))
+		for i := range order {
+			order[i] = int32(i)
+		}
+		key := func(i int32) int64 {
+			a := int64(admin[i])
+			if a < 0 {
+				a = 1 << 31
+			}
+			return a<<32 | int64(i)
+		}
+		slices.SortFunc(order, func(x, y int32) int { return cmp.Compare(key(x), key(y)) })
+		return order
+	}
+	// Procurements.
+	po := byAdmin(s.procAdmin)
+	newProc := make([]int32, len(po))
+	for n, o := range po {
+		newProc[o] = int32(n)
+	}
+	s.procIDs = permute(s.procIDs, po)
+	s.procAdmin = permute(s.procAdmin, po)
+	s.procYear = permute(s.procYear, po)
+	s.procKnown = permute(s.procKnown, po)
+	s.procYes = permute(s.procYes, po)
+	s.procEng = permute(s.procEng, po)
+	for i, pr := range s.engProc {
+		if pr >= 0 {
+			s.engProc[i] = newProc[pr]
+		}
+	}
+	// Engagements.
+	eo := byAdmin(s.engAdmin)
+	s.engIDs = permute(s.engIDs, eo)
+	s.engAdmin = permute(s.engAdmin, eo)
+	s.engProc = permute(s.engProc, eo)
+	s.engActor = permute(s.engActor, eo)
+	s.engStage = permute(s.engStage, eo)
+	s.engInfl = permute(s.engInfl, eo)
+	s.engMech = permute(s.engMech, eo)
+	s.engYear = permute(s.engYear, eo)
+	s.procPos = nil
+	// Each administration's records are now a run of positions.
+	runs := func(admin []int32, out [][]int32) {
+		iota := make([]int32, len(admin))
+		for i := range iota {
+			iota[i] = int32(i)
+		}
+		for i := 0; i < len(admin); {
+			j := i
+			for j < len(admin) && admin[j] == admin[i] {
+				j++
+			}
+			if a := admin[i]; a >= 0 {
+				out[a] = iota[i:j:j]
+			}
+			i = j
+		}
+	}
+	clear(s.adminProcs)
+	clear(s.adminEngs)
+	runs(s.procAdmin, s.adminProcs)
+	runs(s.engAdmin, s.adminEngs)
+}
+
+// permute returns col in the order of positions order.
+func permute[T any](col []T, order []int32) []T {
+	out := make([]T, len(order))
+	for n, o := range order {
+		out[n] = col[o]
+	}
+	return out
 }
 
 // scan calls fn for every quad with predicate pred (none when the store
