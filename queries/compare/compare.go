@@ -439,11 +439,12 @@ func (s *Summary) Records(v *graph.View, req Request, key, measure string, which
 	}
 	admins := p.admins
 	if key != TotalKey {
-		i := slices.IndexFunc(s.rows(p), func(r Row) bool { return r.Key == key })
+		rows := s.rows(p)
+		i := slices.IndexFunc(rows, func(r Row) bool { return r.Key == key })
 		if i < 0 {
 			return nil, &InputError{Argument: "key", Value: key, Msg: "is no row of the comparison", Expected: []string{"a row key"}}
 		}
-		admins = s.rows(p)[i].admins
+		admins = rows[i].admins
 	}
 	return s.records(p, s.bucketOf(p, admins, nil), measure, which), nil
 }

@@ -39,6 +39,9 @@
 //
 //   - The summary is rebuilt whole after a write (seconds at 500,000
 //     engagements), not updated incrementally.
+//   - A drill-down ([Summary.Records]) makes its group's pass again: asking
+//     the records of every cell of a 1,000-row matrix in one request makes
+//     30,000 passes, which the server's time limit cuts short.
 //   - An administration with several concepts of a grouping scheme is put
 //     in the group of the first (by cg:order, then code), so that groups
 //     partition the administrations and their sum is the total.
