@@ -50,7 +50,7 @@ try {
   if (!schema.getType('Node') || schema.getPossibleTypes(schema.getType('Node')).length < 10) fail('Node has too few implementations');
   if (!schema.getMutationType()) fail('no mutation type');
   const queries = [
-    '{ procurements(first: 5) { totalCount edges { cursor node { id title buyer { label } engagements { actor { label } stage { label } } } } pageInfo { hasNextPage endCursor } } }',
+    '{ procurements(first: 5) { totalCount edges { cursor node { id title buyer { label } engagements { totalCount nodes { actor { label } stage { label } } } } } pageInfo { hasNextPage endCursor } } }',
     'query($iri: String!) { node(iri: $iri) { id ... on Actor { engagements { nodes { id } } } ... on Concept { broader { id } } } }',
     '{ paths(from: "a", to: "b") { length hops { predicate forward } } neighbors(iri: "a") { truncated } }',
   ];
