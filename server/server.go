@@ -70,6 +70,7 @@ func newHandler(opts Options) (http.Handler, *inFlight, error) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 	})
 	mux.Handle("GET /metrics", m.handler())
+	mountLinkedData(mux, opts)
 	var h http.Handler = mux
 	if len(opts.CORSOrigins) > 0 {
 		h = cors.New(cors.Options{
