@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"slices"
 	"strconv"
 
 	"civicgraph/graph"
@@ -9,8 +10,8 @@ import (
 
 // DatasetDescription returns what the store says of itself as a VoID and
 // DCAT description of dataset (an IRI the caller chooses): its size
-// (void:triples counts the quads of all graphs; void:entities the
-// distinct subjects typed with a class), one void:classPartition per class
+// (void:triples counts the quads of all graphs, void:distinctSubjects the
+// subjects, each once whatever the graphs that hold it), one void:classPartition per class
 // with its instances, one void:propertyPartition per predicate with its
 // quads, and one void:subset per named graph with its quads and distinct
 // subjects. Each named graph comes with what the default graph says of
@@ -19,7 +20,7 @@ import (
 // dates), followed two links deep; a graph with no dcterms:license says
 // cg:notStated dcterms:license. The counts the import recorded
 // (void:triples of a graph's provenance) are replaced by the live ones.
-// The triples are in a fixed order.
+// The triples are in a fixed order, grouped by subject.
 func DatasetDescription(v *graph.View, dataset graph.Term) ([]graph.Triple, error) {
 	st, err := v.Stats()
 	if err != nil {
@@ -39,11 +40,11 @@ func DatasetDescription(v *graph.View, dataset graph.Term) ([]graph.Triple, erro
 	add(dataset, schema.RDFType, iri(schema.VOIDDataset))
 	add(dataset, schema.RDFType, iri(schema.DCATDataset))
 	add(dataset, schema.VOIDTriples, integer(st.Quads))
-	var entities int64
-	for _, c := range st.Classes {
-		entities += c.Count
+	subjects, err := v.DistinctSubjects()
+	if err != nil {
+		return nil, err
 	}
-	add(dataset, schema.VOIDEntities, integer(entities))
+	add(dataset, schema.VOIDDistinctSubjects, integer(subjects))
 	add(dataset, schema.VOIDClasses, integer(int64(len(st.Classes))))
 	add(dataset, schema.VOIDProperties, integer(int64(len(st.Predicates))))
 	for i, c := range st.Classes {
@@ -83,7 +84,21 @@ func DatasetDescription(v *graph.View, dataset graph.Term) ([]graph.Triple, erro
 			add(g.Graph, schema.PropNotStated, iri(schema.DCTermsLicense))
 		}
 	}
-	return out, nil
+	return groupBySubject(out), nil
+}
+
+// groupBySubject orders ts by subject, subjects in the order they first
+// come, keeping the order of each subject's triples.
+func groupBySubject(ts []graph.Triple) []graph.Triple {
+	first := map[graph.Term]int{}
+	for _, t := range ts {
+		if _, ok := first[t.S]; !ok {
+			first[t.S] = len(first)
+		}
+	}
+	out := slices.Clone(ts)
+	slices.SortStableFunc(out, func(a, b graph.Triple) int { return first[a.S] - first[b.S] })
+	return out
 }
 
 // describeDefault passes to fn what the default graph says about t, then,

@@ -157,7 +157,6 @@ func (ld *linkedData) serveData(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		f = formatOf(dataFormats, mt)
-		w.Header().Set("Content-Location", "/data/"+escapePath(rest)+"."+f.ext)
 	}
 	var triples []graph.Triple
 	err := ld.opts.Store.View(r.Context(), func(v *graph.View) error {
@@ -176,6 +175,9 @@ func (ld *linkedData) serveData(w http.ResponseWriter, r *http.Request) {
 	quads := make([]graph.Quad, len(triples))
 	for i, tr := range triples {
 		quads[i] = graph.Quad{S: tr.S, P: tr.P, O: tr.O}
+	}
+	if !hasExt {
+		w.Header().Set("Content-Location", "/data/"+escapePath(rest)+"."+f.ext)
 	}
 	ld.writeQuads(w, r, f, quads)
 }

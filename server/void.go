@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"slices"
 
 	"civicgraph/graph"
 	"civicgraph/queries"
@@ -87,5 +88,14 @@ func (ld *linkedData) serveVoID(w http.ResponseWriter, r *http.Request) {
 	for _, t := range triples {
 		quads = append(quads, graph.Quad{S: t.S, P: t.P, O: t.O})
 	}
+	// One block per subject in Turtle: subjects in the order they first
+	// come, the dataset first.
+	first := map[graph.Term]int{}
+	for _, q := range quads {
+		if _, ok := first[q.S]; !ok {
+			first[q.S] = len(first)
+		}
+	}
+	slices.SortStableFunc(quads, func(a, b graph.Quad) int { return first[a.S] - first[b.S] })
 	ld.writeQuads(w, r, formatOf(voidFormats, mt), quads)
 }
