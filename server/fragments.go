@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"civicgraph/graph"
 	"civicgraph/queries"
@@ -43,6 +44,9 @@ func parseFragmentQuery(q url.Values) (fragmentQuery, error) {
 	fq := fragmentQuery{page: 1}
 	for i, name := range []string{"subject", "predicate", "object"} {
 		v := q.Get(name)
+		if !utf8.ValidString(v) {
+			return fq, fmt.Errorf("parameter %s: %+q is not UTF-8", name, v)
+		}
 		t, err := parseFragmentTerm(v)
 		if err != nil {
 			return fq, fmt.Errorf("parameter %s: %w", name, err)
@@ -205,7 +209,7 @@ func fragmentMetadata(origin, self string, fq fragmentQuery, page queries.Fragme
 	if fq.page > 1 {
 		add(pg, schema.HydraPrevious, iri(fragmentURL(origin, fq, fq.page-1)))
 	}
-	if page.More {
+	if page.More && fq.page < maxFragmentPage {
 		add(pg, schema.HydraNext, iri(fragmentURL(origin, fq, fq.page+1)))
 	}
 	add(dataset, schema.RDFType, iri(schema.VOIDDataset))
