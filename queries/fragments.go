@@ -30,7 +30,8 @@ type FragmentPage struct {
 // several graphs is given once: where the index keeps a triple's graphs
 // together (a bound subject, or nothing bound) the scan drops the repeats;
 // elsewhere each quad is kept only in the first graph that holds its
-// triple, one seek on the subject index per quad.
+// triple, one seek on the subject index per quad (unless the predicate is
+// bound and only one graph uses it).
 func Fragment(v *graph.View, p graph.Pattern, offset, limit int) (FragmentPage, error) {
 	var page FragmentPage
 	if offset < 0 {
@@ -51,6 +52,16 @@ func Fragment(v *graph.View, p graph.Pattern, offset, limit int) (FragmentPage, 
 	// With the subject bound (or nothing bound) the index's last position
 	// is the graph, so the graphs of a triple come one after another.
 	adjacent := ip.S != 0 || (ip.P == 0 && ip.O == 0) || len(graphs) < 2
+	oneGraph := len(graphs) < 2 // so quads are triples and counts exact
+	if !adjacent && ip.P != 0 {
+		// A predicate that one graph alone uses cannot repeat a triple
+		// (the counters per graph answer this without a scan).
+		n, err := graphsWith(v, graphs, ip.P)
+		if err != nil {
+			return page, err
+		}
+		adjacent, oneGraph = n < 2, oneGraph || n < 2
+	}
 	var prev graph.IDQuad
 	first := true
 	seen := 0 // distinct triples passed so far
@@ -95,7 +106,7 @@ func Fragment(v *graph.View, p graph.Pattern, offset, limit int) (FragmentPage, 
 		return page, err
 	}
 	page.Total = max(n, int64(seen))
-	page.Exact = len(graphs) < 2
+	page.Exact = oneGraph
 	return page, nil
 }
 
@@ -109,4 +120,30 @@ func firstGraph(v *graph.View, q graph.IDQuad) (bool, error) {
 		return f.G == q.G, nil
 	}
 	return false, nil
+}
+
+// graphsWith counts the graphs among graphs that hold quads with
+// predicate p, stopping at two.
+func graphsWith(v *graph.View, graphs []graph.Term, p graph.ID) (int, error) {
+	n := 0
+	for _, g := range graphs {
+		pat := graph.IDPattern{P: p, DefaultGraph: g.IsZero()}
+		if !g.IsZero() {
+			id, err := v.Lookup(g)
+			if err != nil {
+				return 0, err
+			}
+			pat.G = id
+		}
+		c, err := v.CountIDs(pat)
+		if err != nil {
+			return 0, err
+		}
+		if c > 0 {
+			if n++; n == 2 {
+				break
+			}
+		}
+	}
+	return n, nil
 }
