@@ -5,24 +5,15 @@ import (
 	"fmt"
 
 	"civicgraph/graph"
-)
-
-// QuadWriter is what Quads writes to: [NQuadsWriter] and [TurtleWriter].
-type QuadWriter interface {
-	Write(graph.Quad) error
-	Flush() error
-}
-
-var (
-	_ QuadWriter = (*NQuadsWriter)(nil)
-	_ QuadWriter = (*TurtleWriter)(nil)
+	"civicgraph/rdf"
+	"civicgraph/schema"
 )
 
 // Quads writes every quad of s matching p to w, from one consistent
 // snapshot, in subject order, then flushes w. With triples set, graph names
 // are dropped and each triple is written once even when several graphs
 // hold it.
-func Quads(ctx context.Context, s *graph.Store, p graph.Pattern, w QuadWriter, triples bool) error {
+func Quads(ctx context.Context, s *graph.Store, p graph.Pattern, w rdf.Writer, triples bool) error {
 	err := s.View(ctx, func(v *graph.View) error {
 		var prev graph.Quad
 		first := true
@@ -47,4 +38,14 @@ func Quads(ctx context.Context, s *graph.Store, p graph.Pattern, w QuadWriter, t
 		return fmt.Errorf("export: %w", err)
 	}
 	return w.Flush()
+}
+
+// Prefixes returns the project's prefixes ([schema.Prefixes]) for the
+// writers' options.
+func Prefixes() []rdf.Prefix {
+	var out []rdf.Prefix
+	for _, p := range schema.Prefixes() {
+		out = append(out, rdf.Prefix{Name: p.Name, IRI: p.IRI})
+	}
+	return out
 }

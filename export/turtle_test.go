@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"context"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,13 +16,15 @@ import (
 	"civicgraph/graph"
 	"civicgraph/graph/graphtest"
 	"civicgraph/importers"
+	"civicgraph/rdf/nquads"
+	"civicgraph/rdf/turtle"
 )
 
 func TestTurtleWriter_Golden(t *testing.T) {
 	s := graphtest.NewStore(t)
 	graphtest.Load(t, s, graphtest.Fixture())
 	var buf bytes.Buffer
-	if err := export.Quads(t.Context(), s, graph.Pattern{}, export.NewTurtleWriter(&buf), true); err != nil {
+	if err := export.Quads(t.Context(), s, graph.Pattern{}, turtle.NewWriter(&buf, false, export.Prefixes()), true); err != nil {
 		t.Fatal(err)
 	}
 	golden := filepath.Join("testdata", "TestTurtleWriter", "fixture.ttl.golden")
@@ -41,7 +44,7 @@ func TestTurtleWriter_Golden(t *testing.T) {
 
 func TestTurtleWriter_RejectsBadTerms(t *testing.T) {
 	var buf bytes.Buffer
-	w := export.NewTurtleWriter(&buf)
+	w := turtle.NewWriter(&buf, false, export.Prefixes())
 	bad := graph.Quad{S: graph.IRI("relative"), P: graph.IRI("http://e.org/p"), O: graph.String("x")}
 	if err := w.Write(bad); err == nil {
 		t.Error("wrote a relative IRI")
@@ -75,10 +78,10 @@ func TestTurtle_SeedParsesWithRapper(t *testing.T) {
 	}
 	dir := t.TempDir()
 	var ttl, nt bytes.Buffer
-	if err := export.Quads(t.Context(), s, graph.Pattern{}, export.NewTurtleWriter(&ttl), true); err != nil {
+	if err := export.Quads(t.Context(), s, graph.Pattern{}, turtle.NewWriter(&ttl, false, export.Prefixes()), true); err != nil {
 		t.Fatal(err)
 	}
-	if err := export.Quads(t.Context(), s, graph.Pattern{}, export.NewNQuadsWriter(&nt, false), true); err != nil {
+	if err := export.Quads(t.Context(), s, graph.Pattern{}, nquads.NewWriter(&nt, false), true); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(dir, "seed.ttl")
@@ -98,3 +101,5 @@ func TestTurtle_SeedParsesWithRapper(t *testing.T) {
 		t.Errorf("rapper counts %d triples in the Turtle dump, the N-Triples dump has %d", got, want)
 	}
 }
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")

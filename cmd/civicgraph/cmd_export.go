@@ -7,6 +7,7 @@ import (
 
 	"civicgraph/export"
 	"civicgraph/graph"
+	"civicgraph/rdf"
 )
 
 func runExport(ctx context.Context, env *environment, args []string) error {
@@ -21,18 +22,12 @@ func runExport(ctx context.Context, env *environment, args []string) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(env.stdout, 1<<16)
-	var w export.QuadWriter
-	triples := true
-	switch *format {
-	case "nt", "ntriples":
-		w = export.NewNQuadsWriter(bw, false)
-	case "nq", "nquads":
-		w, triples = export.NewNQuadsWriter(bw, true), false
-	case "ttl", "turtle":
-		w = export.NewTurtleWriter(bw)
-	default:
-		return fmt.Errorf("%w: --format %q: expected nq, nt or ttl", errBadFlags, *format)
+	f, ok := rdf.Lookup(*format)
+	if !ok || f.NewWriter == nil {
+		return fmt.Errorf("%w: --format %q: expected nq, nt, ttl or trig", errBadFlags, *format)
 	}
+	w := f.NewWriter(bw, rdf.WriterOptions{Prefixes: export.Prefixes()})
+	triples := !f.Quads
 	s, err := openStore(ctx, &cfg, true)
 	if err != nil {
 		return err

@@ -14,7 +14,7 @@ import (
 	"testing"
 
 	"civicgraph/graph"
-	"civicgraph/importers/nquads"
+	"civicgraph/rdf/nquads"
 )
 
 // cli runs the program in-process and returns stdout, stderr and the error.
