@@ -40,6 +40,7 @@ type env struct {
 	encoding string
 	links    *linkRun         // what the run's bibliographies have linked so far
 	mapping  *mapping.Mapping // Options.Map: read every input through it
+	restore  bool             // Options.Restore: RDF as it is, nothing derived
 }
 
 // newReader returns the reader of format f over r, and the format it found
@@ -87,6 +88,9 @@ func newReader(f Format, r io.Reader, name string, target graph.Term, e env) (qu
 		rr, err := rf.NewReader(r, name, rdf.ReaderOptions{Base: fileURL(name)})
 		if err != nil {
 			return nil, f, err
+		}
+		if e.restore {
+			return rr, f, nil
 		}
 		return withEPO(rr), f, nil
 	}

@@ -52,7 +52,7 @@ type WriterOptions struct {
 	// JSON-LD context; IRIs they start are written short.
 	Prefixes []Prefix
 	// Context is the URL the JSON-LD writer names as its "@context",
-	// where [jsonld.Context] of the same Prefixes is served; "" writes
+	// where [jsonld.Context] of the same Prefixes is published; "" writes
 	// the context inline.
 	Context string
 }
@@ -132,6 +132,7 @@ func Formats() []Format {
 				}
 				return xr, nil
 			},
+			NewWriter: func(w io.Writer, opts WriterOptions) Writer { return rdfxml.NewWriter(w, opts.Prefixes) },
 		},
 		{
 			Name: "jsonld", Title: "JSON-LD", Aliases: []string{"json-ld"},
@@ -143,6 +144,7 @@ func Formats() []Format {
 				}
 				return jr, nil
 			},
+			NewWriter: func(w io.Writer, opts WriterOptions) Writer { return jsonld.NewWriter(w, opts.Prefixes, opts.Context) },
 		},
 	}
 }
