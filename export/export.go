@@ -287,12 +287,13 @@ func writeGraphs(v *graph.View, w *counter, s sel) error {
 			return err
 		}
 	}
+	r := newResolver(v)
 	for _, g := range gs {
 		if !s.keep(g) {
 			continue
 		}
 		p := graph.Pattern{G: g, DefaultGraph: g.IsZero()}
-		for q, err := range v.Match(p) {
+		for q, err := range r.match(p) {
 			if err != nil {
 				return err
 			}
@@ -308,7 +309,7 @@ func writeGraphs(v *graph.View, w *counter, s sel) error {
 // (the SPOG index), each once: its copies in other graphs come next to it.
 func writeUnion(v *graph.View, w *counter, s sel) error {
 	p := graph.Pattern{G: s.graph}
-	for q, err := range v.Match(p) {
+	for q, err := range newResolver(v).match(p) {
 		if err != nil {
 			return err
 		}
