@@ -20,11 +20,6 @@ const fragmentPageSize = 100
 // per skipped quad.
 const maxFragmentPage = 100000
 
-// fragmentFormats are the syntaxes of a fragment, in order of preference.
-// TriG and N-Quads keep the metadata in a graph of its own; Turtle and
-// N-Triples mix it with the data, as the specification allows.
-var fragmentFormats = []rdfFormat{formatTriG, formatNQuads, formatTurtle, formatNTriples}
-
 // fragmentQuery is what the query string of /fragments asks for.
 type fragmentQuery struct {
 	s, p, o graph.Term // zero for a variable
@@ -146,13 +141,13 @@ func fragmentURL(origin string, fq fragmentQuery, n int) string {
 // of the query string, with its metadata and hydra controls.
 func (ld *linkedData) serveFragments(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Vary", "Accept")
-	offered := mediaTypes(fragmentFormats)
+	offered := mediaTypes(ld.fragmentFormats)
 	mt, ok := negotiate(r.Header.Get("Accept"), offered)
 	if !ok {
 		notAcceptable(w, offered)
 		return
 	}
-	f := formatOf(fragmentFormats, mt)
+	f := formatOf(ld.fragmentFormats, mt)
 	fq, err := parseFragmentQuery(r.URL.Query())
 	if err != nil {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")

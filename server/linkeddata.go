@@ -11,6 +11,7 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/queries"
+	"civicgraph/rdf"
 	"civicgraph/schema"
 )
 
@@ -23,11 +24,22 @@ const htmlType = "text/html"
 // Triple Pattern Fragments (/fragments).
 type linkedData struct {
 	opts Options
+	// dataFormats are the syntaxes of an entity's description (/data),
+	// fragmentFormats those of a fragment and voidFormats those of the
+	// dataset description, each in the server's order of preference. In
+	// TriG, N-Quads and JSON-LD a fragment's metadata is in a graph of its
+	// own; Turtle and N-Triples mix it with the data, as the
+	// specification allows.
+	dataFormats, fragmentFormats, voidFormats []rdf.Format
 }
 
 // mountLinkedData adds the linked-data routes to mux.
 func mountLinkedData(mux *http.ServeMux, opts Options) {
-	ld := &linkedData{opts: opts}
+	ld := &linkedData{opts: opts,
+		dataFormats:     formatsNamed("ttl", "nt", "jsonld", "rdfxml"),
+		fragmentFormats: formatsNamed("trig", "nq", "ttl", "nt", "jsonld"),
+		voidFormats:     formatsNamed("ttl", "nt", "jsonld", "rdfxml"),
+	}
 	// Each request runs under Options.Timeout, which reaches the store's
 	// scans.
 	timed := func(h http.HandlerFunc) http.HandlerFunc {
@@ -113,7 +125,7 @@ func (ld *linkedData) serveID(w http.ResponseWriter, r *http.Request) {
 		notFound(w, "no entity "+t.Value+" in the store")
 		return
 	}
-	offered := append([]string{htmlType}, mediaTypes(dataFormats)...)
+	offered := append([]string{htmlType}, mediaTypes(ld.dataFormats)...)
 	mt, ok := negotiate(r.Header.Get("Accept"), offered)
 	if !ok {
 		notAcceptable(w, offered)
@@ -121,7 +133,7 @@ func (ld *linkedData) serveID(w http.ResponseWriter, r *http.Request) {
 	}
 	target := "/page/" + escapePath(rest)
 	if mt != htmlType {
-		target = "/data/" + escapePath(rest) + "." + formatOf(dataFormats, mt).ext
+		target = "/data/" + escapePath(rest) + "." + formatOf(ld.dataFormats, mt).Extension()
 	}
 	w.Header().Set("Location", target)
 	w.WriteHeader(http.StatusSeeOther)
@@ -134,10 +146,10 @@ func (ld *linkedData) serveID(w http.ResponseWriter, r *http.Request) {
 // URL with the extension in Content-Location).
 func (ld *linkedData) serveData(w http.ResponseWriter, r *http.Request) {
 	rest := r.PathValue("rest")
-	var f rdfFormat
+	var f rdf.Format
 	hasExt := false
 	if i := strings.LastIndexByte(rest, '.'); i >= 0 && !strings.Contains(rest[i:], "/") {
-		if ef, ok := formatByExt(dataFormats, rest[i+1:]); ok {
+		if ef, ok := formatByExt(ld.dataFormats, rest[i+1:]); ok {
 			f, hasExt, rest = ef, true, rest[:i]
 		}
 	}
@@ -150,13 +162,13 @@ func (ld *linkedData) serveData(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !hasExt {
-		offered := mediaTypes(dataFormats)
+		offered := mediaTypes(ld.dataFormats)
 		mt, ok := negotiate(r.Header.Get("Accept"), offered)
 		if !ok {
 			notAcceptable(w, offered)
 			return
 		}
-		f = formatOf(dataFormats, mt)
+		f = formatOf(ld.dataFormats, mt)
 	}
 	var triples []graph.Triple
 	err := ld.opts.Store.View(r.Context(), func(v *graph.View) error {
@@ -177,20 +189,20 @@ func (ld *linkedData) serveData(w http.ResponseWriter, r *http.Request) {
 		quads[i] = graph.Quad{S: tr.S, P: tr.P, O: tr.O}
 	}
 	if !hasExt {
-		w.Header().Set("Content-Location", "/data/"+escapePath(rest)+"."+f.ext)
+		w.Header().Set("Content-Location", "/data/"+escapePath(rest)+"."+f.Extension())
 	}
 	ld.writeQuads(w, r, f, quads)
 }
 
 // writeQuads writes quads in f with status 200, buffered so that a
 // failure midway is a 500 and not a truncated document.
-func (ld *linkedData) writeQuads(w http.ResponseWriter, r *http.Request, f rdfFormat, quads []graph.Quad) {
+func (ld *linkedData) writeQuads(w http.ResponseWriter, r *http.Request, f rdf.Format, quads []graph.Quad) {
 	var buf bytes.Buffer
 	if err := writeRDF(r.Context(), &buf, f, quads); err != nil {
 		ld.storeError(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", f.mediaType+"; charset=utf-8")
+	w.Header().Set("Content-Type", f.MediaType()+"; charset=utf-8")
 	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {

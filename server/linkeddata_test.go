@@ -16,7 +16,7 @@ import (
 	"testing"
 
 	"civicgraph/graph"
-	"civicgraph/importers/nquads"
+	"civicgraph/rdf/nquads"
 	"civicgraph/schema"
 	"civicgraph/server"
 )
@@ -105,7 +105,8 @@ func TestLinkedData_ID(t *testing.T) {
 		{"Browser", "/id/actor/nesta", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", 303, "/page/actor/nesta"},
 		{"Turtle", "/id/actor/nesta", "text/turtle", 303, "/data/actor/nesta.ttl"},
 		{"NTriples", "/id/actor/nesta", "application/n-triples", 303, "/data/actor/nesta.nt"},
-		{"RDFClientPreference", "/id/actor/nesta", "application/rdf+xml, text/turtle;q=0.5, application/n-triples;q=0.9", 303, "/data/actor/nesta.nt"},
+		{"RDFClientPreference", "/id/actor/nesta", "application/rdf+xml, text/turtle;q=0.5, application/n-triples;q=0.9", 303, "/data/actor/nesta.rdf"},
+		{"JSONLD", "/id/actor/nesta", "application/ld+json", 303, "/data/actor/nesta.jsonld"},
 		{"AnyType", "/id/actor/nesta", "*/*", 303, "/page/actor/nesta"},
 		{"NoAccept", "/id/actor/nesta", "", 303, "/page/actor/nesta"},
 		{"TextWildcard", "/id/actor/nesta", "text/*", 303, "/page/actor/nesta"},
@@ -180,9 +181,11 @@ func TestLinkedData_Data(t *testing.T) {
 		{"NTriplesByExtension", "/data/procurement/traffic-ai.nt", "application/json", 200, "application/n-triples; charset=utf-8", "", "", "traffic-ai.nt"},
 		{"Negotiated", "/data/actor/testville-civic-lab", "application/n-triples;q=0.9, text/turtle;q=0.1", 200, "application/n-triples; charset=utf-8", "Accept", "/data/actor/testville-civic-lab.nt", "testville-civic-lab.nt"},
 		{"NegotiatedDefault", "/data/actor/testville-civic-lab", "*/*", 200, "text/turtle; charset=utf-8", "Accept", "/data/actor/testville-civic-lab.ttl", ""},
+		{"JSONLDByExtension", "/data/procurement/traffic-ai.jsonld", "", 200, "application/ld+json; charset=utf-8", "", "", "traffic-ai.jsonld"},
+		{"RDFXMLByExtension", "/data/procurement/traffic-ai.rdf", "", 200, "application/rdf+xml; charset=utf-8", "", "", "traffic-ai.rdf"},
 		{"NotAcceptable", "/data/actor/testville-civic-lab", "text/html", 406, "text/plain; charset=utf-8", "Accept", "", ""},
 		{"Unknown", "/data/actor/nobody.ttl", "", 404, "text/plain; charset=utf-8", "", "", ""},
-		{"UnknownExtension", "/data/actor/testville-civic-lab.xml", "", 404, "text/plain; charset=utf-8", "Accept", "", ""},
+		{"UnknownExtension", "/data/actor/testville-civic-lab.xyz", "", 404, "text/plain; charset=utf-8", "Accept", "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -301,9 +304,9 @@ func TestLinkedData_VoID(t *testing.T) {
 			t.Errorf("no <%s> <%s> <%s>", want.s, want.p, want.o)
 		}
 	}
-	resp, _ = get(t, ts, http.MethodGet, "/.well-known/void", "application/ld+json")
+	resp, _ = get(t, ts, http.MethodGet, "/.well-known/void", "application/x-unknown")
 	if resp.StatusCode != 406 {
-		t.Errorf("JSON-LD: status %d, want 406 until there is a writer", resp.StatusCode)
+		t.Errorf("application/x-unknown: status %d, want 406", resp.StatusCode)
 	}
 }
 

@@ -11,49 +11,28 @@ import (
 
 	"civicgraph/export"
 	"civicgraph/graph"
+	"civicgraph/rdf"
 )
 
-// rdfFormat is an RDF syntax the linked-data endpoints write: its media
-// type, the extension of /data URLs that asks for it, and whether it has
-// named graphs.
-type rdfFormat struct {
-	mediaType string
-	ext       string
-	quads     bool
+// formatsNamed returns the formats of package rdf with the given names
+// (rdf.Format.Name) that have a writer, in that order: the server's order
+// of preference.
+func formatsNamed(names ...string) []rdf.Format {
+	var out []rdf.Format
+	for _, n := range names {
+		if f, ok := rdf.Lookup(n); ok && f.NewWriter != nil {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
-// The RDF syntaxes the linked-data endpoints write, in the server's order
-// of preference. Until the rdf package's Format table lands, these are the
-// writers of package export; writeRDF is the one place that writes them.
-var (
-	formatTurtle   = rdfFormat{mediaType: "text/turtle", ext: "ttl"}
-	formatNTriples = rdfFormat{mediaType: "application/n-triples", ext: "nt"}
-	formatNQuads   = rdfFormat{mediaType: "application/n-quads", ext: "nq", quads: true}
-	formatTriG     = rdfFormat{mediaType: "application/trig", ext: "trig", quads: true}
-)
-
-// dataFormats are the formats of an entity's description (/data), in
-// order of preference.
-var dataFormats = []rdfFormat{formatTurtle, formatNTriples}
-
-// writeRDF writes quads to w in the syntax of f: N-Triples and Turtle drop
-// graph names; N-Quads keeps them. TriG is written as N-Triples lines for
-// the default graph followed by one block per named graph, in the order
-// the quads come. ctx is checked every 1024 quads.
-func writeRDF(ctx context.Context, w io.Writer, f rdfFormat, quads []graph.Quad) error {
-	var qw export.QuadWriter
-	switch f {
-	case formatTurtle:
-		qw = export.NewTurtleWriter(w)
-	case formatNTriples:
-		qw = export.NewNQuadsWriter(w, false)
-	case formatNQuads:
-		qw = export.NewNQuadsWriter(w, true)
-	case formatTriG:
-		return writeTriG(ctx, w, quads)
-	default:
-		return fmt.Errorf("server: no writer for %s", f.mediaType)
-	}
+// writeRDF writes quads to w in the syntax of f, with the project's
+// prefixes (a JSON-LD context inline): the one place where the
+// linked-data endpoints pick a writer. Triple syntaxes drop graph names.
+// ctx is checked every 1024 quads.
+func writeRDF(ctx context.Context, w io.Writer, f rdf.Format, quads []graph.Quad) error {
+	qw := f.NewWriter(w, rdf.WriterOptions{Prefixes: export.Prefixes()})
 	for i, q := range quads {
 		if i&1023 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -61,63 +40,24 @@ func writeRDF(ctx context.Context, w io.Writer, f rdfFormat, quads []graph.Quad)
 			}
 		}
 		if err := qw.Write(q); err != nil {
-			return fmt.Errorf("write %s: %w", f.mediaType, err)
+			return fmt.Errorf("write %s: %w", f.MediaType(), err)
 		}
 	}
-	return qw.Flush()
-}
-
-// writeTriG writes quads as TriG: the default graph's triples first, as
-// N-Triples lines, then each named graph in a block of its own.
-func writeTriG(ctx context.Context, w io.Writer, quads []graph.Quad) error {
-	var graphs []graph.Term
-	byGraph := map[graph.Term][]graph.Quad{}
-	for _, q := range quads {
-		if _, ok := byGraph[q.G]; !ok && !q.G.IsZero() {
-			graphs = append(graphs, q.G)
-		}
-		byGraph[q.G] = append(byGraph[q.G], q)
-	}
-	nt := export.NewNQuadsWriter(w, false)
-	write := func(qs []graph.Quad) error {
-		for i, q := range qs {
-			if i&1023 == 0 {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-			}
-			if err := nt.Write(q); err != nil {
-				return fmt.Errorf("write application/trig: %w", err)
-			}
-		}
-		return nt.Flush()
-	}
-	if err := write(byGraph[graph.Term{}]); err != nil {
-		return err
-	}
-	for _, g := range graphs {
-		if _, err := io.WriteString(w, g.String()+" {\n"); err != nil {
-			return err
-		}
-		if err := write(byGraph[g]); err != nil {
-			return err
-		}
-		if _, err := io.WriteString(w, "}\n"); err != nil {
-			return err
-		}
+	if err := qw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", f.MediaType(), err)
 	}
 	return nil
 }
 
 // formatByExt returns the format of the extension ext (without the dot)
 // among offered.
-func formatByExt(offered []rdfFormat, ext string) (rdfFormat, bool) {
+func formatByExt(offered []rdf.Format, ext string) (rdf.Format, bool) {
 	for _, f := range offered {
-		if f.ext == ext {
+		if slices.Contains(f.Extensions, ext) {
 			return f, true
 		}
 	}
-	return rdfFormat{}, false
+	return rdf.Format{}, false
 }
 
 // mediaRange is one element of an Accept header.
@@ -204,19 +144,19 @@ func negotiate(h string, offered []string) (mt string, ok bool) {
 }
 
 // mediaTypes returns the media types of fs, in order.
-func mediaTypes(fs []rdfFormat) []string {
+func mediaTypes(fs []rdf.Format) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
-		out[i] = f.mediaType
+		out[i] = f.MediaType()
 	}
 	return out
 }
 
 // formatOf returns the format with media type mt among fs.
-func formatOf(fs []rdfFormat, mt string) rdfFormat {
-	i := slices.IndexFunc(fs, func(f rdfFormat) bool { return f.mediaType == mt })
+func formatOf(fs []rdf.Format, mt string) rdf.Format {
+	i := slices.IndexFunc(fs, func(f rdf.Format) bool { return f.MediaType() == mt })
 	if i < 0 {
-		return rdfFormat{}
+		return rdf.Format{}
 	}
 	return fs[i]
 }

@@ -54,6 +54,7 @@ func newHandler(opts Options) (http.Handler, *inFlight, error) {
 	mux.Handle("POST /graphql", withAuth(opts.Token, gql))
 	mux.Handle("GET /graphql", withAuth(opts.Token, gql))
 	mux.Handle("GET /admin/backup", withAuth(opts.Token, backupHandler(opts)))
+	mux.Handle("GET /dump", dumpHandler(opts))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})

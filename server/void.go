@@ -6,20 +6,9 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/queries"
+	"civicgraph/rdf"
 	"civicgraph/schema"
 )
-
-// voidFormats are the syntaxes of the dataset description, in order of
-// preference.
-var voidFormats = []rdfFormat{formatTurtle, formatNTriples}
-
-// dumps are the dumps the dataset description lists: the format parameter
-// of /dump and the media type it gives.
-var dumps = []struct{ format, mediaType string }{
-	{"nq", "application/n-quads"},
-	{"nt", "application/n-triples"},
-	{"ttl", "text/turtle"},
-}
 
 // serveVoID answers GET /.well-known/void (RFC 5785, and the VoID
 // specification's section 7.2): the dataset description, in VoID and DCAT,
@@ -30,7 +19,7 @@ var dumps = []struct{ format, mediaType string }{
 // Triple Pattern Fragments, as dcat:DataService).
 func (ld *linkedData) serveVoID(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Vary", "Accept")
-	offered := mediaTypes(voidFormats)
+	offered := mediaTypes(ld.voidFormats)
 	mt, ok := negotiate(r.Header.Get("Accept"), offered)
 	if !ok {
 		notAcceptable(w, offered)
@@ -60,7 +49,12 @@ func (ld *linkedData) serveVoID(w http.ResponseWriter, r *http.Request) {
 		schema.NSPROV, schema.NSSchema, schema.NSEPO} {
 		add(dataset, schema.VOIDVocabulary, iri(ns))
 	}
-	for _, d := range dumps {
+	// The dumps: one per syntax of package rdf that has a writer, by its name.
+	for _, f := range rdf.Formats() {
+		if f.NewWriter == nil {
+			continue
+		}
+		d := struct{ format, mediaType string }{f.Name, f.MediaType()}
 		u := iri(origin + "/dump?format=" + d.format)
 		add(dataset, schema.VOIDDataDump, u)
 		dist := iri(origin + "/.well-known/void#dump-" + d.format)
@@ -97,5 +91,5 @@ func (ld *linkedData) serveVoID(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	slices.SortStableFunc(quads, func(a, b graph.Quad) int { return first[a.S] - first[b.S] })
-	ld.writeQuads(w, r, formatOf(voidFormats, mt), quads)
+	ld.writeQuads(w, r, formatOf(ld.voidFormats, mt), quads)
 }
