@@ -10,8 +10,8 @@
 //	GET  /metrics   Prometheus metrics
 //	GET  /admin/backup  the store's backup (graph.Store.Backup, what restore reads) of a
 //	                consistent view, streamed; needs the token
-//	GET  /id/{kind}/{slug}    an entity's IRI: 303 to /page/... (HTML) or /data/....ttl|.nt by Accept
-//	GET  /data/{kind}/{slug}  its Concise Bounded Description, by extension (.ttl, .nt) or Accept
+//	GET  /id/{kind}/{slug}    an entity's IRI: 303 to /page/... (HTML) or /data/....ttl|.nt|.jsonld|.rdf by Accept
+//	GET  /data/{kind}/{slug}  its Concise Bounded Description, by extension (.ttl, .nt, .jsonld, .rdf) or Accept
 //	GET  /fragments           Triple Pattern Fragments (subject, predicate, object, page)
 //	GET  /.well-known/void    the dataset description (VoID and DCAT)
 //
@@ -24,7 +24,7 @@
 // Accept say Vary: Accept. Absolute URLs (fragment controls, the dataset
 // description) start with Options.PublicURL, or the request's scheme and
 // host. RDF is written by writeRDF (negotiate.go), the one place that picks
-// a writer, through package export. The logic that is not HTTP is in
+// a writer, from the rdf.Format table (the syntaxes that have a writer). The logic that is not HTTP is in
 // package queries: Describe, Fragment, DatasetDescription.
 //
 // Fragments are over the union of the graphs, each triple once, 100 a
