@@ -82,7 +82,7 @@ func parseFragmentTerm(v string) (graph.Term, error) {
 		return graph.Term{}, nil
 	case strings.HasPrefix(v, "_:"):
 		if len(v) == 2 {
-			return graph.Term{}, fmt.Errorf("%q: expected a blank node label after _:", v)
+			return graph.Term{}, fmt.Errorf("%q: expected a blank node label after the _: prefix", v)
 		}
 		return graph.Blank(v[2:]), nil
 	case strings.HasPrefix(v, `"`):
