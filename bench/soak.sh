@@ -70,9 +70,9 @@ RSS_PEAK=$(cat "$PEAK_FILE")
 echo "RSS: start ${RSS_START} MiB, peak ${RSS_PEAK} MiB, end of burst ${RSS_END} MiB, ${SETTLE} s later ${RSS_SETTLED} MiB"
 echo "of which anonymous (Go heap and stacks; the rest is badger's mapped files): start ${ANON_START} MiB, end of burst ${ANON_END} MiB, ${SETTLE} s later ${ANON_SETTLED} MiB"
 jq -n --slurpfile load "$WORK/soak-load.json" --arg date "$(date -u +%FT%TZ)" --arg commit "$(git -C "$ROOT" rev-parse --short HEAD)" \
-  --argjson n "$N" --argjson start "$RSS_START" --argjson peak "$RSS_PEAK" --argjson end "$RSS_END" --argjson settled "$RSS_SETTLED" \
+  --argjson n "$N" --argjson start "$RSS_START" --argjson peak "$RSS_PEAK" --argjson rend "$RSS_END" --argjson settled "$RSS_SETTLED" \
   --argjson astart "$ANON_START" --argjson aend "$ANON_END" --argjson asettled "$ANON_SETTLED" \
   --arg loadavg "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson nproc "$(nproc)" \
-  '{date: $date, commit: $commit, n: $n, nproc: $nproc, loadavg_end: $loadavg, rss_mib: {start: $start, peak: $peak, end: $end, settled: $settled}, anon_mib: {start: $astart, end: $aend, settled: $asettled}, load: $load[0]}' > "$OUT"
+  '{date: $date, commit: $commit, n: $n, nproc: $nproc, loadavg_end: $loadavg, rss_mib: {start: $start, peak: $peak, end: $rend, settled: $settled}, anon_mib: {start: $astart, end: $aend, settled: $asettled}, load: $load[0]}' > "$OUT"
 echo "results in $OUT"
 exit $STATUS

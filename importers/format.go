@@ -35,6 +35,11 @@ const (
 	// JSON is a .json file whose content decides: OCDS, CSL-JSON, an AI
 	// register or JSON-LD.
 	JSON Format = "json"
+	// CodeList is a code list: a CSV file whose header starts with
+	// Code, Title and Description (the OCDS codelists), read as a SKOS
+	// concept scheme (see package codelist). Told apart from other CSV by
+	// content.
+	CodeList Format = "codelist"
 	// Mapped is a CSV or JSON file read through a mapping file: the one
 	// given in Options.Map, or a shipped one whose columns the file's
 	// header has (see package mapping).
@@ -43,7 +48,7 @@ const (
 
 // Formats lists the formats Import reads.
 func Formats() []Format {
-	return []Format{NTriples, NQuads, Turtle, TriG, RDFXML, JSONLD, CSV, BibTeX, RIS, CSLJSON, Citations, OCDS, Register}
+	return []Format{NTriples, NQuads, Turtle, TriG, RDFXML, JSONLD, CSV, BibTeX, RIS, CSLJSON, Citations, OCDS, Register, CodeList}
 }
 
 // aliases maps the names users give to the domain formats; the RDF
@@ -55,6 +60,7 @@ var aliases = map[string]Format{
 	"csljson": CSLJSON, "csl-json": CSLJSON, "csl": CSLJSON,
 	"citations": Citations, "txt": Citations,
 	"ocds":     OCDS,
+	"codelist": CodeList,
 	"register": Register, "algoritmeregister": Register, "jrc": Register,
 	"jsonl": OCDS,
 	"json":  JSON,
@@ -99,7 +105,7 @@ func (f Format) rdfFormat() (rdf.Format, bool) {
 // output is checked against the shapes (CSV checks its own).
 func (f Format) isDomain() bool {
 	switch f.base() {
-	case BibTeX, RIS, CSLJSON, Citations, OCDS, Register, CSV, Mapped:
+	case BibTeX, RIS, CSLJSON, Citations, OCDS, Register, CSV, Mapped, CodeList:
 		return true
 	}
 	return false

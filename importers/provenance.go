@@ -27,6 +27,7 @@ var mediaTypes = map[Format]string{
 	Citations: "text/plain",
 	OCDS:      "application/json",
 	Register:  "application/json",
+	CodeList:  "text/csv",
 }
 
 // mediaType returns the media type of format f, for dcterms:format.

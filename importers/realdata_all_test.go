@@ -20,14 +20,11 @@ import (
 // why it is not imported here.
 type realFileWant struct {
 	procurements, administrations, classifications int
+	actors, mechanisms, concepts                   int    // actors and mechanisms typed in its graph; SKOS concepts it defines
 	skipped                                        int64  // register entries left out (Result.Skipped)
 	wantErr                                        string // a part of the error, when the import must fail
 	skip                                           string // why the file is not imported by this test
 }
-
-// needsMapping is the reason given for files that only a mapping file
-// (civicgraph import --map, built by another change) can bring in.
-const needsMapping = "no importer of its own: needs a mapping file (--map), which the mapping change ships"
 
 // realFiles lists every file under the real data folder but the W3C
 // syntax suites, with what its import gives. The counts were checked
@@ -37,52 +34,60 @@ const needsMapping = "no importer of its own: needs a mapping file (--map), whic
 // COFOG functions and 19 benefits; the T6-X services 3 and 5 rows, each
 // with its own organisation, with 5 distinct sectors each; the TED notice
 // 1 procedure and 6 lots of one buyer, with 44 distinct CPV codes; the
-// OCDS files one buyer per process and the item classifications shown.
+// OCDS files one buyer per process and the item classifications shown;
+// the OCDS codelists one concept per code (method.csv: open, selective,
+// limited, direct). Participedia's organisations and the T6-X catalogues
+// come in through the mappings that ship (importers/mapping/examples).
+// Four files hold no records to import and are refused with what they are:
+// the JSON Schemas, the JRC export's column definitions and code table
+// (a CSV whose columns are the JRC's classification dimensions, one value
+// list per column), the data standard's attribute list and Participedia's
+// label table; the refusal names the mapping route.
 var realFiles = map[string]realFileWant{
 	"nl-algoritmeregister/algoritmes.json":                                    {procurements: 1530, administrations: 336},
-	"jrc-ai-watch-public-sector-cases/Export-JRC-Data-Catalogue.csv":          {procurements: 570, administrations: 459, classifications: 78, skipped: 116},
-	"jrc-ai-watch-t6x-registers/11-services-amsterdam-algorithm-register.csv": {procurements: 3, administrations: 3, classifications: 5},
-	"jrc-ai-watch-t6x-registers/12-services-helsinki-ai-register.csv":         {procurements: 5, administrations: 5, classifications: 5},
-	"ted-epo-rdf-notices/2024-OJS072-00215550.ttl":                            {procurements: 7, administrations: 1, classifications: 44},
-	"ocds-ocdskit-realdata/record-package-1-2.json":                           {procurements: 2, administrations: 2},
-	"ocds-ocdskit-realdata/release-package-1.json":                            {procurements: 1, administrations: 1},
+	"jrc-ai-watch-public-sector-cases/Export-JRC-Data-Catalogue.csv":          {procurements: 570, administrations: 459, classifications: 78, skipped: 116, concepts: 78},
+	"jrc-ai-watch-t6x-registers/11-services-amsterdam-algorithm-register.csv": {procurements: 3, administrations: 3, classifications: 5, concepts: 5},
+	"jrc-ai-watch-t6x-registers/12-services-helsinki-ai-register.csv":         {procurements: 5, administrations: 5, classifications: 5, concepts: 5},
+	"ted-epo-rdf-notices/2024-OJS072-00215550.ttl":                            {procurements: 7, administrations: 1, classifications: 44, actors: 1, concepts: 44},
+	"ocds-ocdskit-realdata/record-package-1-2.json":                           {procurements: 2, administrations: 2, actors: 4},
+	"ocds-ocdskit-realdata/release-package-1.json":                            {procurements: 1, administrations: 1, actors: 3},
 	// The Paraguayan release names no buyer (cg:notStated cg:buyer) and
 	// spells its classification scheme "schema".
-	"ocds-ocdskit-realdata/release-package_1.1-2.json": {procurements: 1, classifications: 4},
+	"ocds-ocdskit-realdata/release-package_1.1-2.json": {procurements: 1, classifications: 4, actors: 1, concepts: 4},
 	// JSON must be UTF-8 (RFC 8259); this file is the encoding-error sample.
 	"ocds-ocdskit-realdata/release-package_encoding-iso-8859-1.json":                                                      {wantErr: "expected UTF-8 text"},
-	"ocds-sample-data-fictional/ocds-213czf-000-00001.json":                                                               {procurements: 1, administrations: 1, classifications: 2},
-	"ocds-sample-data-uk-contracts-finder/ocds-b5fd17-2c330cf9-adc8-11e6-9901-0019b9f3037b-59429-metofc-9mgh-ghl8ty.json": {procurements: 1, administrations: 1, classifications: 1},
-	"ocds-sample-data-uk-contracts-finder/ocds-b5fd17-2c3698c7-adc8-11e6-9901-0019b9f3037b-59430-gcc-qtle-9hdehl.json":    {procurements: 1, administrations: 1, classifications: 1},
-	"ocds-sample-data-uk-contracts-finder/ocds-b5fd17-2c3698c7-adc8-11e6-9901-0019b9f3037b.json":                          {procurements: 1, administrations: 1, classifications: 1},
-	"bibliography-commonmeta/citeproc.json":                                                                               {},
-	"bibliography-commonmeta/crossref.bib":                                                                                {},
-	"bibliography-commonmeta/csl-list.json":                                                                               {},
-	"bibliography-commonmeta/pure.bib":                                                                                    {},
-	"bibliography-rispy/example_full.ris":                                                                                 {},
+	"ocds-sample-data-fictional/ocds-213czf-000-00001.json":                                                               {procurements: 1, administrations: 1, classifications: 2, actors: 3, concepts: 2},
+	"ocds-sample-data-uk-contracts-finder/ocds-b5fd17-2c330cf9-adc8-11e6-9901-0019b9f3037b-59429-metofc-9mgh-ghl8ty.json": {procurements: 1, administrations: 1, classifications: 1, actors: 1, concepts: 1},
+	"ocds-sample-data-uk-contracts-finder/ocds-b5fd17-2c3698c7-adc8-11e6-9901-0019b9f3037b-59430-gcc-qtle-9hdehl.json":    {procurements: 1, administrations: 1, classifications: 1, actors: 1, concepts: 1},
+	"ocds-sample-data-uk-contracts-finder/ocds-b5fd17-2c3698c7-adc8-11e6-9901-0019b9f3037b.json":                          {procurements: 1, administrations: 1, classifications: 1, actors: 1, concepts: 1},
+	"bibliography-commonmeta/citeproc.json":                                                                               {actors: 1},
+	"bibliography-commonmeta/crossref.bib":                                                                                {actors: 1},
+	"bibliography-commonmeta/csl-list.json":                                                                               {actors: 1},
+	"bibliography-commonmeta/pure.bib":                                                                                    {actors: 1},
+	"bibliography-rispy/example_full.ris":                                                                                 {actors: 2},
 	"bibliography-rispy/example_utf_chars.ris":                                                                            {},
 	"epo-ontology-4.2.0/ePO_core.ttl":                                                                                     {},
 	"epo-ontology-4.2.0/ePO_core_restrictions.ttl":                                                                        {},
 
-	"jrc-ai-watch-t6x-registers/11-catalog-amsterdam-algorithm-register.csv":     {skip: needsMapping + " (a register's catalogue row, not entries)"},
-	"jrc-ai-watch-t6x-registers/12-catalog-helsinki-ai-register.csv":             {skip: needsMapping + " (a register's catalogue row, not entries)"},
-	"jrc-ai-watch-t6x-registers/catalogs.csv":                                    {skip: needsMapping + " (the 14 source catalogues)"},
-	"jrc-ai-watch-public-sector-cases/Export-JRC-Data-Catalogue_definitions.csv": {skip: needsMapping + " (column definitions of the JRC export)"},
-	"jrc-ai-watch-public-sector-cases/Export-JRC-Data-Catalogue_metadata.csv":    {skip: needsMapping + " (code lists of the JRC export)"},
-	"participedia-export/organisations.csv":                                      {skip: needsMapping},
-	"participedia-vocabularies/participedia-vocabularies.en.json":                {skip: needsMapping},
-	"algoritmeregister-standard/Algorithmic_transparency_data_standard.csv":      {skip: needsMapping + " (the attributes of a data standard)"},
-	"nl-algoritmeregister-publicatiestandaard/schema.json":                       {skip: "a JSON Schema, not data"},
-	"ocds-schema-1.1.5/release-schema.json":                                      {skip: "a JSON Schema, not data"},
-	"ocds-schema-1.1.5/release-package-schema.json":                              {skip: "a JSON Schema, not data"},
-	"ocds-schema-1.1.5/record-package-schema.json":                               {skip: "a JSON Schema, not data"},
-	"ocds-schema-1.1.5/awardStatus.csv":                                          {skip: needsMapping + " (an OCDS codelist)"},
-	"ocds-schema-1.1.5/contractStatus.csv":                                       {skip: needsMapping + " (an OCDS codelist)"},
-	"ocds-schema-1.1.5/method.csv":                                               {skip: needsMapping + " (an OCDS codelist)"},
-	"ocds-schema-1.1.5/partyRole.csv":                                            {skip: needsMapping + " (an OCDS codelist)"},
-	"ocds-schema-1.1.5/procurementCategory.csv":                                  {skip: needsMapping + " (an OCDS codelist)"},
-	"ocds-schema-1.1.5/releaseTag.csv":                                           {skip: needsMapping + " (an OCDS codelist)"},
-	"ocds-schema-1.1.5/tenderStatus.csv":                                         {skip: needsMapping + " (an OCDS codelist)"},
+	"jrc-ai-watch-t6x-registers/11-catalog-amsterdam-algorithm-register.csv":     {administrations: 1, actors: 1, mechanisms: 1},
+	"jrc-ai-watch-t6x-registers/12-catalog-helsinki-ai-register.csv":             {administrations: 1, actors: 1, mechanisms: 1},
+	"jrc-ai-watch-t6x-registers/catalogs.csv":                                    {administrations: 6, actors: 7, mechanisms: 9},
+	"jrc-ai-watch-public-sector-cases/Export-JRC-Data-Catalogue_definitions.csv": {wantErr: "expected a header that fits one template"},
+	"jrc-ai-watch-public-sector-cases/Export-JRC-Data-Catalogue_metadata.csv":    {wantErr: "expected a header that fits one template"},
+	"participedia-export/organisations.csv":                                      {administrations: 57, actors: 847},
+	"participedia-vocabularies/participedia-vocabularies.en.json":                {wantErr: "neither OCDS (ocid), an AI register"},
+	"algoritmeregister-standard/Algorithmic_transparency_data_standard.csv":      {wantErr: "expected a header that fits one template"},
+	"nl-algoritmeregister-publicatiestandaard/schema.json":                       {wantErr: "is a JSON Schema"},
+	"ocds-schema-1.1.5/release-schema.json":                                      {wantErr: "is a JSON Schema"},
+	"ocds-schema-1.1.5/release-package-schema.json":                              {wantErr: "is a JSON Schema"},
+	"ocds-schema-1.1.5/record-package-schema.json":                               {wantErr: "is a JSON Schema"},
+	"ocds-schema-1.1.5/awardStatus.csv":                                          {concepts: 4},
+	"ocds-schema-1.1.5/contractStatus.csv":                                       {concepts: 4},
+	"ocds-schema-1.1.5/method.csv":                                               {concepts: 4},
+	"ocds-schema-1.1.5/partyRole.csv":                                            {concepts: 10},
+	"ocds-schema-1.1.5/procurementCategory.csv":                                  {concepts: 3},
+	"ocds-schema-1.1.5/releaseTag.csv":                                           {concepts: 16},
+	"ocds-schema-1.1.5/tenderStatus.csv":                                         {concepts: 7},
 }
 
 // TestImport_RealDataAll imports every file of the real data, one at a
@@ -157,14 +162,16 @@ func TestImport_RealDataAll(t *testing.T) {
 				}
 			}
 			got := realFileWant{procurements: len(procs), administrations: len(subjectsOfType(t, s, schema.ClassAdministration, g)),
-				classifications: len(concepts), skipped: res.Skipped}
+				classifications: len(concepts), skipped: res.Skipped,
+				actors: len(subjectsOfType(t, s, schema.ClassActor, g)), mechanisms: len(subjectsOfType(t, s, schema.ClassMechanism, g)),
+				concepts: len(subjectsOfType(t, s, schema.SKOSConcept, g))}
 			if got != want {
-				t.Errorf("procurements, administrations, classifications, skipped = %d, %d, %d, %d; want %d, %d, %d, %d",
-					got.procurements, got.administrations, got.classifications, got.skipped,
-					want.procurements, want.administrations, want.classifications, want.skipped)
+				t.Errorf("procurements, administrations, classifications, skipped, actors, mechanisms, concepts = %d, %d, %d, %d, %d, %d, %d; want %d, %d, %d, %d, %d, %d, %d",
+					got.procurements, got.administrations, got.classifications, got.skipped, got.actors, got.mechanisms, got.concepts,
+					want.procurements, want.administrations, want.classifications, want.skipped, want.actors, want.mechanisms, want.concepts)
 			}
-			t.Logf("%s: %d procurements, %d administrations, %d classifications", name,
-				got.procurements, got.administrations, got.classifications)
+			t.Logf("%s: %d procurements, %d administrations, %d classifications, %d actors, %d mechanisms, %d concepts", name,
+				got.procurements, got.administrations, got.classifications, got.actors, got.mechanisms, got.concepts)
 		})
 	}
 }

@@ -327,6 +327,8 @@ func formatName(f Format) string {
 		return "OCDS"
 	case Register:
 		return "an AI register"
+	case CodeList:
+		return "a code list"
 	case JSON:
 		return "JSON"
 	}

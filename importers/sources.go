@@ -15,6 +15,7 @@ import (
 	"civicgraph/graph"
 	"civicgraph/importers/bib"
 	"civicgraph/importers/citation"
+	"civicgraph/importers/codelist"
 	"civicgraph/importers/csvtab"
 	"civicgraph/importers/epo"
 	"civicgraph/importers/mapping"
@@ -64,6 +65,9 @@ func newReader(f Format, r io.Reader, name string, target graph.Term, e env) (qu
 		if m, ok := mapping.Detect(head, e.schema); ok && f.template() == "" {
 			return mapping.NewReader(r, name, m, e.base), Mapped, nil
 		}
+		if f == CSV && f.template() == "" && codelist.Detect(head) {
+			return newCodeListReader(r, name, e.base), CodeList, nil
+		}
 		if f == Register {
 			return nil, f, &refusal{fmt.Errorf("%w: %s is not a register this version reads (the Dutch Algoritmeregister JSON, the JRC AI Watch cases CSV, the T6-X registers, or one a shipped mapping reads)", ErrUnknownFormat, name), name}
 		}
@@ -104,6 +108,8 @@ func newReader(f Format, r io.Reader, name string, target graph.Term, e env) (qu
 		return &bibReader{r: bib.NewReader(r, name, bf, e.base), link: l}, f, nil
 	case OCDS:
 		return ocdsReader{ocds.NewReader(r, name, e.base)}, f, nil
+	case CodeList:
+		return newCodeListReader(r, name, e.base), f, nil
 	case Citations:
 		l, err := e.links.linker(e, target)
 		if err != nil {
@@ -163,6 +169,9 @@ func fileURL(name string) string {
 // sniffJSON tells OCDS, CSL-JSON and JSON-LD apart by the keys in the
 // start of the input.
 func sniffJSON(head []byte, name string) (Format, error) {
+	if isJSONSchema(head) {
+		return "", fmt.Errorf("%w: %s is a JSON Schema (it has a \"$schema\" key: it describes data and holds none); import the data it describes instead", ErrUnknownFormat, name)
+	}
 	switch {
 	case bytes.Contains(head, []byte(`"ocid"`)):
 		return OCDS, nil
@@ -172,6 +181,35 @@ func sniffJSON(head []byte, name string) (Format, error) {
 		return CSLJSON, nil
 	}
 	return "", fmt.Errorf("%w: %s is %s, but neither OCDS (ocid), an AI register, JSON-LD (@context) nor CSL-JSON (issued); name the format with --format", ErrUnknownFormat, name, look(head).desc)
+}
+
+// codeListReader gives the code list reader the bytes it has read.
+type codeListReader struct {
+	*codelist.Reader
+	counter *countingReader
+}
+
+func newCodeListReader(r io.Reader, name, base string) codeListReader {
+	cr := &countingReader{r: r}
+	return codeListReader{codelist.NewReader(cr, name, base), cr}
+}
+
+// BytesRead returns the bytes read from the input so far.
+func (c codeListReader) BytesRead() int64 { return c.counter.n }
+
+// isJSONSchema reports whether head starts a JSON Schema document: an
+// object with a "$schema" key naming a json-schema.org draft among its
+// first keys.
+func isJSONSchema(head []byte) bool {
+	t := bytes.TrimSpace(head)
+	if len(t) == 0 || t[0] != '{' {
+		return false
+	}
+	if len(t) > 2048 {
+		t = t[:2048]
+	}
+	i := bytes.Index(t, []byte(`"$schema"`))
+	return i >= 0 && bytes.Contains(t[i:], []byte("json-schema.org"))
 }
 
 // ocdsReader gives the OCDS reader a line: the records read so far.

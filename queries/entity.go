@@ -71,31 +71,6 @@ func subjects(v *graph.View, p string, o graph.Term) ([]graph.Term, error) {
 	return slices.Compact(out), nil
 }
 
-// reverse loads the entities that point at e with any of preds.
-func (e *entity) reverse(ctx context.Context, preds ...string) ([]*entity, error) {
-	var out []*entity
-	err := e.r.view(ctx, func(v *graph.View) error {
-		var ts []graph.Term
-		for _, p := range preds {
-			s, err := subjects(v, p, e.t)
-			if err != nil {
-				return err
-			}
-			ts = append(ts, s...)
-		}
-		slices.SortFunc(ts, graph.Compare)
-		for _, t := range slices.Compact(ts) {
-			x, err := e.r.load(v, t)
-			if err != nil {
-				return err
-			}
-			out = append(out, x)
-		}
-		return nil
-	})
-	return out, err
-}
-
 // links loads the IRI and blank values of preds.
 func (e *entity) links(ctx context.Context, preds ...string) ([]*entity, error) {
 	var ts []graph.Term

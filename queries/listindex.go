@@ -28,10 +28,14 @@ import (
 // are sets of ids from the POGS index, years are compared with the
 // index's), counts, and loads only the entities of its page.
 
-// listCache holds the latest index of each class.
+// listCache holds the two most recently used indexes of each class. Two,
+// not one: while a write lands, requests that took their snapshot before
+// it and requests that took it after alternate, and with one slot each
+// would throw away the index the other just built (seen in the soak as
+// ordered lists rebuilding at every other request after an upload).
 type listCache struct {
 	mu sync.Mutex
-	m  map[string]*classIndex
+	m  map[string][2]*classIndex // most recently used first
 }
 
 // classIndex is the index of one class at one version.
@@ -120,11 +124,19 @@ const noYear = int32(-1 << 31)
 func (r *Resolver) index(ctx context.Context, v *graph.View, spec listSpec, order string, years bool) (*classIndex, error) {
 	ver := v.Version()
 	r.lists.mu.Lock()
-	ix := r.lists.m[spec.class]
-	if ix == nil || ix.ver != ver {
+	slots := r.lists.m[spec.class]
+	var ix *classIndex
+	switch {
+	case slots[0] != nil && slots[0].ver == ver:
+		ix = slots[0]
+	case slots[1] != nil && slots[1].ver == ver:
+		ix = slots[1]
+		slots[0], slots[1] = slots[1], slots[0]
+	default:
 		ix = &classIndex{ver: ver, class: spec.class, yspec: spec.years, spans: spec.span}
-		r.lists.m[spec.class] = ix
+		slots[0], slots[1] = ix, slots[0]
 	}
+	r.lists.m[spec.class] = slots
 	r.lists.mu.Unlock()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()

@@ -62,7 +62,7 @@ func New(store *graph.Store, sc *schema.Schema, opts Options) *Resolver {
 	if opts.MaxDepth <= 0 {
 		opts.MaxDepth = 6
 	}
-	return &Resolver{store: store, sc: sc, opts: opts, lists: &listCache{m: map[string]*classIndex{}}}
+	return &Resolver{store: store, sc: sc, opts: opts, lists: &listCache{m: map[string][2]*classIndex{}}}
 }
 
 // view runs fn on a snapshot and turns its error into a client error.

@@ -350,6 +350,7 @@ const (
 	SKOSBroader       = NSSKOS + "broader"
 	SKOSNarrower      = NSSKOS + "narrower"
 	SKOSScopeNote     = NSSKOS + "scopeNote"
+	SKOSNote          = NSSKOS + "note"
 	SKOSExactMatch    = NSSKOS + "exactMatch"
 	SKOSCloseMatch    = NSSKOS + "closeMatch"
 )

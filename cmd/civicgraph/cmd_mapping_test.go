@@ -76,7 +76,7 @@ Municipal = "local"
 `
 	mapFile := writeFile(t, "usecases.map.toml", strings.Replace(m, "recode.level.values", "recode.level]\nscheme = \"government-level\"\n[recode.level.values", 1))
 	out := mustCLI(t, "import", "--quiet", "--data", dir, "--map", mapFile, data)
-	if !strings.Contains(out, "note: ") || !strings.Contains(out, "left out of 1 records whose when-conditions did not hold") {
+	if !strings.Contains(out, "note: ") || !strings.Contains(out, "left out of 1 record whose when-conditions did not hold") {
 		t.Errorf("import --map output lacks the note on the unconsulted row:\n%s", out)
 	}
 	nt := mustCLI(t, "export", "--format", "nt", "--data", dir, "--graph", "https://w3id.org/civicgraph/graph/source/usecases-csv")

@@ -64,7 +64,7 @@ func TestImport_Map(t *testing.T) {
 	// A level no recode knows: the import fails and the store is unchanged.
 	bad := strings.Replace(string(data), "Municipal", "Cantonal", 1)
 	_, err = importers.Import(t.Context(), s, []importers.Input{{Name: "register.txt", R: strings.NewReader(bad)}}, importers.Options{Map: m})
-	if err == nil || !strings.Contains(err.Error(), `"Cantonal" in 1 records`) {
+	if err == nil || !strings.Contains(err.Error(), `"Cantonal" in 1 record`) {
 		t.Fatalf("error = %v, want the unknown value listed", err)
 	}
 	if after, _ := s.Count(t.Context(), graph.Pattern{}); after != before {

@@ -212,7 +212,7 @@ func TestReader_Errors(t *testing.T) {
 	}{
 		{"unknown recode values with counts", "usecases.map.toml",
 			header + "1,A,State,,T,,no,\n2,B,State,,T,,no,\n3,C,Galactic,,T,,no,\n",
-			[]string{`row 2: column "level" (mapping testdata/usecases.map.toml:22)`, `"State" in 2 records`, `"Galactic" in 1 records`, "[recode.level]"}},
+			[]string{`row 2: column "level" (mapping testdata/usecases.map.toml:22)`, `"State" in 2 records`, `"Galactic" in 1 record`, "[recode.level]"}},
 		{"missing column", "usecases.map.toml", "case_id,agency,title\n1,A,T\n",
 			[]string{`row 1: column "level"`, "no such column in the header", "usecases.map.toml:22"}},
 		{"short row", "usecases.map.toml", header + "1,A,Federal\n2,B,Federal,,T,,no,\n",

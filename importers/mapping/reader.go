@@ -847,7 +847,7 @@ func (r *Reader) endChecks() {
 		}
 		sort.Strings(known)
 		r.errs.Add(&Error{File: r.name, Row: c.firstRow, Path: c.firstPath, Column: k.col, Map: r.m.File, MapLine: k.line,
-			Found:    fmt.Sprintf("%q in %d records (this is the first)", k.value, c.n),
+			Found:    fmt.Sprintf("%q in %s (this is the first)", k.value, plural(c.n, "record", "records")),
 			Expected: fmt.Sprintf("a value of [recode.%s] (%s), or a default there (line %d)", k.rc.name, strings.Join(known, ", "), k.rc.line)})
 	}
 }
@@ -872,7 +872,7 @@ func (r *Reader) Report() []string {
 		for i, u := range unmapped {
 			quoted[i] = strconv.Quote(u)
 		}
-		out = append(out, fmt.Sprintf("%s: %d columns no rule of %s reads, left out: %s", r.name, len(unmapped), r.m.File, strings.Join(quoted, ", ")))
+		out = append(out, fmt.Sprintf("%s: %s no rule of %s reads, left out: %s", r.name, plural(len(unmapped), "column", "columns"), r.m.File, strings.Join(quoted, ", ")))
 	}
 	for i, e := range r.m.entities {
 		name := e.id
@@ -880,14 +880,14 @@ func (r *Reader) Report() []string {
 			name = localName(e.class)
 		}
 		if n := r.leftWhen[i]; n > 0 {
-			out = append(out, fmt.Sprintf("%s: entity %s (%s) left out of %d records whose when-conditions did not hold (%s:%d)", r.name, name, localName(e.class), n, r.m.File, e.line))
+			out = append(out, fmt.Sprintf("%s: entity %s (%s) left out of %s whose when-conditions did not hold (%s:%d)", r.name, name, localName(e.class), plural(n, "record", "records"), r.m.File, e.line))
 		}
 		if n := r.leftBlank[i]; n > 0 {
 			cols := make([]string, len(e.iri))
 			for k, c := range e.iri {
 				cols[k] = c.column
 			}
-			out = append(out, fmt.Sprintf("%s: entity %s (%s) left out of %d records with no value in %s to name it (%s:%d)", r.name, name, localName(e.class), n, strings.Join(cols, ", "), r.m.File, e.line))
+			out = append(out, fmt.Sprintf("%s: entity %s (%s) left out of %s with no value in %s to name it (%s:%d)", r.name, name, localName(e.class), plural(n, "record", "records"), strings.Join(cols, ", "), r.m.File, e.line))
 		}
 	}
 	list := func(m map[recodeKey]*valueCount, what func(k recodeKey) string) {
@@ -902,7 +902,7 @@ func (r *Reader) Report() []string {
 			return keys[i].value < keys[j].value
 		})
 		for _, k := range keys {
-			out = append(out, fmt.Sprintf("%s: column %q: %q in %d records %s (%s:%d)", r.name, k.col, k.value, m[k].n, what(k), r.m.File, k.line))
+			out = append(out, fmt.Sprintf("%s: column %q: %q in %s %s (%s:%d)", r.name, k.col, k.value, plural(m[k].n, "record", "records"), what(k), r.m.File, k.line))
 		}
 	}
 	list(r.defaulted, func(k recodeKey) string {
@@ -1013,4 +1013,12 @@ func decode1252(s string) string {
 var cp1252 = [32]rune{
 	'€', '\uFFFD', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\uFFFD', 'Ž', '\uFFFD',
 	'\uFFFD', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\uFFFD', 'ž', 'Ÿ',
+}
+
+// plural writes n with the singular or plural noun: "1 record", "2 records".
+func plural[N ~int | ~int64](n N, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

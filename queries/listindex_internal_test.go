@@ -1,0 +1,61 @@
+package queries
+
+import (
+	"testing"
+
+	"civicgraph/graph"
+	"civicgraph/graph/graphtest"
+	"civicgraph/schema"
+)
+
+// TestListCache_TwoVersions takes a snapshot, writes, takes another, and
+// asks for the index of the class from the two in turn: each version's
+// index is built once and kept, instead of being thrown away whenever a
+// request of the other version comes (as while a write lands under load).
+func TestListCache_TwoVersions(t *testing.T) {
+	s := graphtest.NewStore(t)
+	sc, err := schema.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New(s, sc, Options{MaxPage: 100})
+	ctx := t.Context()
+	g := graph.IRI(schema.GraphIRI("test"))
+	add := func(name string) {
+		t.Helper()
+		err := s.Update(ctx, func(tx *graph.Txn) error {
+			return tx.Add(graph.Quad{S: graph.IRI("https://e.org/" + name), P: graph.IRI(schema.RDFType), O: graph.IRI(schema.ClassProcurement), G: g})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("p1")
+	spec := specFor(schema.ClassProcurement)
+	err = s.View(ctx, func(old *graph.View) error {
+		add("p2")
+		return s.View(ctx, func(cur *graph.View) error {
+			if old.Version() == cur.Version() {
+				t.Fatal("a write did not change the version")
+			}
+			var got [4]*classIndex
+			for i, v := range []*graph.View{old, cur, old, cur} {
+				ix, err := r.index(ctx, v, spec, "YEAR", true)
+				if err != nil {
+					return err
+				}
+				got[i] = ix
+			}
+			if got[0] != got[2] || got[1] != got[3] {
+				t.Errorf("indexes rebuilt when versions alternate: %p %p %p %p", got[0], got[1], got[2], got[3])
+			}
+			if len(got[0].ids) != 1 || len(got[1].ids) != 2 {
+				t.Errorf("instances seen: %d and %d, want 1 and 2", len(got[0].ids), len(got[1].ids))
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
