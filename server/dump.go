@@ -136,7 +136,7 @@ func dumpFormat(name, accept string) (rdf.Format, int, error) {
 	}
 	f, ok := rdf.Negotiate(accept, offers)
 	if !ok {
-		return f, http.StatusNotAcceptable, fmt.Errorf("Accept %q takes none of the dump's syntaxes; name one with format= (%s)", accept, names)
+		return f, http.StatusNotAcceptable, fmt.Errorf("the Accept header %q takes none of the dump's syntaxes; name one with format= (%s)", accept, names)
 	}
 	return f, 0, nil
 }

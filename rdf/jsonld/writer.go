@@ -3,6 +3,7 @@ package jsonld
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -94,7 +95,8 @@ type Writer struct {
 	subj     graph.Term // subject of the open node object
 	key      string     // key of the open property array
 	keys     map[string]bool
-	nodes    int // node objects written in the current @graph array
+	nodes    int             // node objects written in the current @graph array
+	parsed   map[string]bool // IRIs url.Parse took, a bounded cache
 	err      error
 }
 
@@ -103,7 +105,7 @@ type Writer struct {
 // otherwise the document names contextURL, where the caller publishes
 // Context(prefixes).
 func NewWriter(w io.Writer, prefixes []ns.Prefix, contextURL string) *Writer {
-	return &Writer{w: w, prefixes: usable(prefixes), context: contextURL, keys: map[string]bool{}, buf: make([]byte, 0, writerBufSize+4096)}
+	return &Writer{w: w, prefixes: usable(prefixes), context: contextURL, keys: map[string]bool{}, parsed: map[string]bool{}, buf: make([]byte, 0, writerBufSize+4096)}
 }
 
 func (j *Writer) header() {
@@ -248,8 +250,20 @@ func (j *Writer) node(t graph.Term, role string) (string, error) {
 
 // iri returns iri as a compact IRI where a prefix fits, else as it is.
 func (j *Writer) iri(iri, role string) (string, error) {
-	if problem := grammar.CheckIRI(iri); problem != "" {
-		return "", fmt.Errorf("jsonld: %w: %s IRI %q %s", graph.ErrInvalidQuad, role, iri, problem)
+	if !j.parsed[iri] {
+		if problem := grammar.CheckIRI(iri); problem != "" {
+			return "", fmt.Errorf("jsonld: %w: %s IRI %q %s", graph.ErrInvalidQuad, role, iri, problem)
+		}
+		// JSON-LD processors drop, without an error, a statement whose IRI
+		// they cannot parse (json-gold and jsonld.js through URL parsers):
+		// refuse it here rather than lose it there.
+		if u, err := url.Parse(iri); err != nil || !u.IsAbs() {
+			return "", fmt.Errorf("jsonld: %w: %s IRI %q is not an IRI JSON-LD processors parse (a bad %%-escape or port?)", graph.ErrInvalidQuad, role, iri)
+		}
+		if len(j.parsed) >= 4096 {
+			clear(j.parsed)
+		}
+		j.parsed[iri] = true
 	}
 	if p, local, ok := ns.Match(j.prefixes, iri, compactLocal); ok {
 		return p.Name + ":" + local, nil
