@@ -14,8 +14,8 @@ import (
 	"civicgraph/graph/graphtest"
 	"civicgraph/importers"
 	"civicgraph/importers/bib"
-	"civicgraph/importers/internal/problems"
-	"civicgraph/importers/internal/realdata"
+	"civicgraph/internal/realdata"
+	"civicgraph/rdf/problems"
 	"civicgraph/schema"
 )
 

@@ -26,3 +26,8 @@ var ErrFormatMismatch = errors.New("importers: content does not match the format
 // ErrGraphClash is returned when two inputs from different origins would
 // go to the same source graph (see SourceGraph).
 var ErrGraphClash = errors.New("importers: two sources for one graph")
+
+// ErrRestore is returned when a restore (Options.Restore) is asked of
+// inputs or options it cannot take: a domain format, a target graph, a
+// mapping file.
+var ErrRestore = errors.New("importers: cannot restore")

@@ -4,13 +4,17 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"civicgraph/rdf"
 )
 
 // Format names an input syntax. CSV formats may name their template:
 // "csv:procurement".
 type Format string
 
-// The formats Import reads.
+// The formats Import reads. The RDF syntaxes are those of [rdf.Formats],
+// by the same names; their aliases, extensions and media types come from
+// that one table.
 const (
 	NTriples  Format = "nt"
 	NQuads    Format = "nq"
@@ -47,14 +51,9 @@ func Formats() []Format {
 	return []Format{NTriples, NQuads, Turtle, TriG, RDFXML, JSONLD, CSV, BibTeX, RIS, CSLJSON, Citations, OCDS, Register, CodeList}
 }
 
-// aliases maps the names users give to formats.
+// aliases maps the names users give to the domain formats; the RDF
+// syntaxes are looked up in the rdf table (see lookup).
 var aliases = map[string]Format{
-	"nt": NTriples, "ntriples": NTriples, "n-triples": NTriples,
-	"nq": NQuads, "nquads": NQuads, "n-quads": NQuads,
-	"ttl": Turtle, "turtle": Turtle,
-	"trig":   TriG,
-	"rdfxml": RDFXML, "rdf/xml": RDFXML, "rdf": RDFXML, "xml": RDFXML, "owl": RDFXML,
-	"jsonld": JSONLD, "json-ld": JSONLD,
 	"csv":    CSV,
 	"bibtex": BibTeX, "bib": BibTeX,
 	"ris":     RIS,
@@ -71,7 +70,7 @@ var aliases = map[string]Format{
 // "nquads", "csv", "csv:procurement").
 func ParseFormat(name string) (Format, error) {
 	lower := strings.ToLower(name)
-	if f, ok := aliases[lower]; ok {
+	if f, ok := lookup(lower); ok {
 		return f, nil
 	}
 	if tmpl, ok := strings.CutPrefix(lower, "csv:"); ok && tmpl != "" {
@@ -82,6 +81,24 @@ func ParseFormat(name string) (Format, error) {
 		names = append(names, string(f))
 	}
 	return "", fmt.Errorf("%w %q: expected one of %s, csv:<template>", ErrUnknownFormat, name, strings.Join(names, ", "))
+}
+
+// lookup returns the format a lower-case name stands for: an RDF syntax
+// of the rdf table by its name or an alias, or a domain format.
+func lookup(name string) (Format, bool) {
+	if rf, ok := rdf.Lookup(name); ok {
+		return Format(rf.Name), true
+	}
+	f, ok := aliases[name]
+	return f, ok
+}
+
+// rdfFormat returns the rdf table's entry for f, when f is an RDF syntax.
+func (f Format) rdfFormat() (rdf.Format, bool) {
+	if f.isDomain() {
+		return rdf.Format{}, false
+	}
+	return rdf.Lookup(string(f))
 }
 
 // isDomain reports whether f maps a domain format onto the ontology, whose
@@ -111,6 +128,9 @@ func FormatOf(path string) (Format, error) {
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
 	if ext == "json" && strings.HasSuffix(strings.ToLower(path), ".csl.json") {
 		return CSLJSON, nil
+	}
+	if rf, ok := rdf.ByExtension(path); ok {
+		return Format(rf.Name), nil
 	}
 	if f, ok := aliases[ext]; ok && ext != "" {
 		return f, nil

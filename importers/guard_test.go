@@ -10,7 +10,7 @@ import (
 	"civicgraph/graph"
 	"civicgraph/graph/graphtest"
 	"civicgraph/importers"
-	"civicgraph/importers/internal/realdata"
+	"civicgraph/internal/realdata"
 	"civicgraph/schema"
 )
 

@@ -15,6 +15,7 @@ import (
 	"civicgraph/graph"
 	"civicgraph/importers/bib"
 	"civicgraph/importers/mapping"
+	"civicgraph/rdf"
 	"civicgraph/schema"
 )
 
@@ -47,6 +48,14 @@ type Options struct {
 	// Map, when set, reads every input through this mapping file (see
 	// package mapping) whatever its name or content; Format is then unused.
 	Map *mapping.Mapping
+	// Restore takes RDF dumps back as they are, the way an export of the
+	// whole store in N-Quads (or TriG, JSON-LD) is restored: statements
+	// keep their graph, those of the default graph (the provenance of the
+	// imports behind the dump) stay in the default graph, nothing is
+	// derived from ePO, and no provenance record is added. Every graph
+	// the inputs hold, the default graph included, is replaced. Graph and
+	// Map must be unset, and the inputs RDF.
+	Restore bool
 }
 
 // Result says what an import did.
@@ -118,7 +127,7 @@ func ImportFiles(ctx context.Context, s *graph.Store, paths []string, opts Optio
 		return Result{}, fmt.Errorf("import: %w: \"-\" (standard input) given %d times", ErrStdin, stdin)
 	case stdin == 1 && opts.Stdin == nil:
 		return Result{}, fmt.Errorf("import: %w: no standard input to read \"-\" from", ErrStdin)
-	case stdin == 1 && ((opts.Format == "" && opts.Map == nil) || opts.Graph.IsZero()):
+	case stdin == 1 && ((opts.Format == "" && opts.Map == nil) || (opts.Graph.IsZero() && !opts.Restore)):
 		return Result{}, fmt.Errorf("import: %w: reading standard input (\"-\") needs --format and --graph, as it has no file name to take them from", ErrStdin)
 	}
 	var inputs []Input
@@ -213,6 +222,16 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 			}
 		}
 	}
+	if opts.Restore {
+		if !opts.Graph.IsZero() || opts.Map != nil {
+			return res, fmt.Errorf("import: %w: a restore keeps every statement's own graph: it takes no --graph and no --map", ErrRestore)
+		}
+		for i, f := range formats {
+			if _, ok := f.rdfFormat(); !ok {
+				return res, fmt.Errorf("import %s: %w: a restore reads RDF dumps (%s), not %s", inputs[i].Name, ErrRestore, strings.Join(rdf.Names(), ", "), f)
+			}
+		}
+	}
 	var l *graph.Loader
 	if !opts.DryRun {
 		if l, err = s.NewLoader(ctx); err != nil {
@@ -236,7 +255,7 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 	if err != nil {
 		return res, fmt.Errorf("import: %w", err)
 	}
-	e := env{ctx: ctx, store: s, schema: sc, base: opts.Base, encoding: opts.Encoding, links: &linkRun{}, mapping: opts.Map}
+	e := env{ctx: ctx, store: s, schema: sc, base: opts.Base, encoding: opts.Encoding, links: &linkRun{}, mapping: opts.Map, restore: opts.Restore}
 	prog := newProgress(opts.Progress, opts.Terminal, total)
 	if l != nil {
 		l.OnProgress(prog.phase)
@@ -244,7 +263,7 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 	var done int64
 	claimed := map[graph.Term]Input{} // source graph -> the input of this run that goes there
 	for i, in := range inputs {
-		target, derived := opts.Graph, opts.Graph.IsZero()
+		target, derived := opts.Graph, opts.Graph.IsZero() && !opts.Restore
 		if derived {
 			target = SourceGraph(in.Name)
 			if err := checkClash(ctx, s, target, in, claimed); err != nil {
@@ -338,7 +357,7 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 		done += r.BytesRead()
 		res.Files++
 		src.ended = opts.Now()
-		if l != nil {
+		if l != nil && !opts.Restore {
 			for g := range src.graphs {
 				for _, p := range replacedDescriptions(g) {
 					if err := l.DeleteMatch(p); err != nil {

@@ -11,7 +11,7 @@ import (
 	"civicgraph/graph"
 	"civicgraph/graph/graphtest"
 	"civicgraph/importers"
-	"civicgraph/importers/nquads"
+	"civicgraph/rdf/nquads"
 	"civicgraph/schema"
 )
 

@@ -17,14 +17,9 @@ import (
 // Version is the importer's version, recorded in every provenance record.
 const Version = "civicgraph-importers/0.2"
 
-// mediaTypes names each format's media type for dcterms:format.
+// mediaTypes names each domain format's media type for dcterms:format;
+// the RDF syntaxes' come from the rdf table (see mediaType).
 var mediaTypes = map[Format]string{
-	NTriples:  "application/n-triples",
-	NQuads:    "application/n-quads",
-	Turtle:    "text/turtle",
-	TriG:      "application/trig",
-	RDFXML:    "application/rdf+xml",
-	JSONLD:    "application/ld+json",
 	CSV:       "text/csv",
 	BibTeX:    "application/x-bibtex",
 	RIS:       "application/x-research-info-systems",
@@ -33,6 +28,14 @@ var mediaTypes = map[Format]string{
 	OCDS:      "application/json",
 	Register:  "application/json",
 	CodeList:  "text/csv",
+}
+
+// mediaType returns the media type of format f, for dcterms:format.
+func mediaType(f Format) string {
+	if rf, ok := f.rdfFormat(); ok {
+		return rf.MediaType()
+	}
+	return mediaTypes[f.base()]
 }
 
 // source follows one input through an import: its digest, and the graphs
@@ -119,7 +122,7 @@ func (src *source) quads(base string) []graph.Quad {
 		q(activity, schema.PROVWasAssociatedWith, agent),
 		q(entity, graph.RDFType, iri(schema.PROVEntity)),
 		q(entity, schema.DCTermsTitle, graph.String(filepath.Base(src.name))),
-		q(entity, schema.DCTermsFormat, graph.String(cmp.Or(src.media, mediaTypes[src.format.base()]))),
+		q(entity, schema.DCTermsFormat, graph.String(cmp.Or(src.media, mediaType(src.format)))),
 		q(entity, schema.DCTermsIdentifier, graph.String("sha256:"+digest)),
 		q(agent, graph.RDFType, iri(schema.NSPROV+"SoftwareAgent")),
 		q(agent, schema.DCTermsHasVersion, graph.String(Version)),

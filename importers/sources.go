@@ -18,13 +18,10 @@ import (
 	"civicgraph/importers/codelist"
 	"civicgraph/importers/csvtab"
 	"civicgraph/importers/epo"
-	"civicgraph/importers/jsonld"
 	"civicgraph/importers/mapping"
-	"civicgraph/importers/nquads"
 	"civicgraph/importers/ocds"
-	"civicgraph/importers/rdfxml"
 	"civicgraph/importers/registers"
-	"civicgraph/importers/turtle"
+	"civicgraph/rdf"
 	"civicgraph/schema"
 )
 
@@ -44,6 +41,7 @@ type env struct {
 	encoding string
 	links    *linkRun         // what the run's bibliographies have linked so far
 	mapping  *mapping.Mapping // Options.Map: read every input through it
+	restore  bool             // Options.Restore: RDF as it is, nothing derived
 }
 
 // newReader returns the reader of format f over r, and the format it found
@@ -90,24 +88,17 @@ func newReader(f Format, r io.Reader, name string, target graph.Term, e env) (qu
 			return nil, f, &refusal{fmt.Errorf("%w: %s is JSON Lines but not OCDS (no ocid, releases or records in its first lines)", ErrUnknownFormat, name), name}
 		}
 	}
-	docBase := fileURL(name)
-	switch f.base() {
-	case NTriples, NQuads:
-		return withEPO(nquads.NewReader(r, name, f == NQuads)), f, nil
-	case Turtle, TriG:
-		tr := turtle.NewReader(r, name, f == TriG)
-		if err := tr.SetBase(docBase); err != nil {
+	if rf, ok := f.rdfFormat(); ok {
+		rr, err := rf.NewReader(r, name, rdf.ReaderOptions{Base: fileURL(name)})
+		if err != nil {
 			return nil, f, err
 		}
-		return withEPO(tr), f, nil
-	case RDFXML:
-		xr := rdfxml.NewReader(r, name)
-		xr.SetBase(docBase)
-		return withEPO(xr), f, nil
-	case JSONLD:
-		jr := jsonld.NewReader(r, name)
-		jr.SetBase(docBase)
-		return withEPO(jr), f, nil
+		if e.restore {
+			return rr, f, nil
+		}
+		return withEPO(rr), f, nil
+	}
+	switch f.base() {
 	case BibTeX, RIS, CSLJSON:
 		l, err := e.links.linker(e, target)
 		if err != nil {

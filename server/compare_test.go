@@ -3,7 +3,6 @@ package server_test
 import (
 	"encoding/csv"
 	"encoding/json"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,24 +11,6 @@ import (
 	"civicgraph/server"
 )
 
-func get(t *testing.T, url string) (*http.Response, []byte) {
-	t.Helper()
-	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, url, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp, b
-}
-
 // TestCompare_Downloads fetches /compare.csv and /compare.json from a real
 // server over the fixture store: the same figures both ways, the groups
 // adding up to the total row, and bad parameters refused with what was
@@ -37,7 +18,7 @@ func get(t *testing.T, url string) (*http.Response, []byte) {
 func TestCompare_Downloads(t *testing.T) {
 	ts, _ := newTestServer(t, server.Options{})
 	const params = "?groupBy=country&measures=procurements,engagements,coverage,impactAssessment"
-	resp, b := get(t, ts.URL+"/compare.csv"+params)
+	resp, b := get(t, ts, http.MethodGet, "/compare.csv"+params, "")
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") {
 		t.Fatalf("csv: %d %s\n%s", resp.StatusCode, resp.Header.Get("Content-Type"), b)
 	}
@@ -62,7 +43,7 @@ func TestCompare_Downloads(t *testing.T) {
 		t.Errorf("procurements add to %d, total %s", sum, total[3])
 	}
 
-	resp, b = get(t, ts.URL+"/compare.json"+params)
+	resp, b = get(t, ts, http.MethodGet, "/compare.json"+params, "")
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/json" {
 		t.Fatalf("json: %d %s\n%s", resp.StatusCode, resp.Header.Get("Content-Type"), b)
 	}
@@ -117,7 +98,7 @@ func TestCompare_Downloads(t *testing.T) {
 		{"?ids=actor/nobody", http.StatusNotFound, "actor/nobody"},
 	} {
 		for _, ext := range []string{".csv", ".json"} {
-			resp, b := get(t, ts.URL+"/compare"+ext+tc.query)
+			resp, b := get(t, ts, http.MethodGet, "/compare"+ext+tc.query, "")
 			if resp.StatusCode != tc.status || !strings.Contains(string(b), tc.want) {
 				t.Errorf("%s%s: %d %s, want %d naming %s", ext, tc.query, resp.StatusCode, b, tc.status, tc.want)
 			}

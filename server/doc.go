@@ -10,6 +10,28 @@
 //	GET  /metrics   Prometheus metrics
 //	GET  /admin/backup  the store's backup (graph.Store.Backup, what restore reads) of a
 //	                consistent view, streamed; needs the token
+//	GET  /id/{kind}/{slug}    an entity's IRI: 303 to /page/... (HTML) or /data/....ttl|.nt|.jsonld|.rdf by Accept
+//	GET  /data/{kind}/{slug}  its Concise Bounded Description, by extension (.ttl, .nt, .jsonld, .rdf) or Accept
+//	GET  /fragments           Triple Pattern Fragments (subject, predicate, object, page)
+//	GET  /.well-known/void    the dataset description (VoID and DCAT)
+//
+// # Linked data
+//
+// /id follows the 303 pattern of "Cool URIs for the Semantic Web": the path
+// after /id/ is the IRI relative to Options.Base, an entity the store does
+// not describe is 404, and an Accept header that takes neither HTML nor
+// an RDF syntax offered is 406 with the list; responses that depend on
+// Accept say Vary: Accept. Absolute URLs (fragment controls, the dataset
+// description) start with Options.PublicURL, or the request's scheme and
+// host. RDF is written by writeRDF (negotiate.go), the one place that picks
+// a writer, from the rdf.Format table (the syntaxes that have a writer). The logic that is not HTTP is in
+// package queries: Describe, Fragment, DatasetDescription.
+//
+// Fragments are over the union of the graphs, each triple once, 100 a
+// page; page N skips (N-1)×100 triples with a scan (the store has no seek
+// past a key), so deep pages cost more. Counts are exact when the scan
+// reached the end or one graph holds the triples; otherwise they are the
+// quads matching in all graphs, an upper bound, and the page says so.
 //
 // # GraphQL over HTTP
 //

@@ -20,6 +20,12 @@ type Options struct {
 	Logger *slog.Logger
 	// Base is the base IRI of instances; "" means schema.DefaultBase.
 	Base string
+	// PublicURL is the scheme and host (and path prefix, if any) under
+	// which clients reach the server, such as "https://kg.example.org",
+	// for the absolute URLs of the linked-data responses (the fragments'
+	// controls, the dataset description). Empty means the scheme and Host
+	// of each request.
+	PublicURL string
 	// CORSOrigins are the origins allowed to call the API from a browser
 	// ("https://example.org", or "*"). Empty means no CORS headers at all,
 	// so browsers keep other origins out.

@@ -54,6 +54,7 @@ func newHandler(opts Options) (http.Handler, *inFlight, error) {
 	mux.Handle("POST /graphql", withAuth(opts.Token, gql))
 	mux.Handle("GET /graphql", withAuth(opts.Token, consoleOr(opts.Web, gql)))
 	mux.Handle("GET /admin/backup", withAuth(opts.Token, backupHandler(opts)))
+	mux.Handle("GET /dump", dumpHandler(opts))
 	if opts.Web != nil {
 		routeWeb(mux, opts.Web)
 	}
@@ -75,6 +76,7 @@ func newHandler(opts Options) (http.Handler, *inFlight, error) {
 	mux.Handle("GET /metrics", m.handler())
 	mux.Handle("GET /compare.csv", compareHandler(res, opts, "csv"))
 	mux.Handle("GET /compare.json", compareHandler(res, opts, "json"))
+	mountLinkedData(mux, opts)
 	var h http.Handler = mux
 	if len(opts.CORSOrigins) > 0 {
 		h = cors.New(cors.Options{

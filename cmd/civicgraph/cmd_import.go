@@ -19,6 +19,7 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 	dryRun := fs.Bool("dry-run", false, "parse and check everything, write nothing")
 	quiet := fs.Bool("quiet", false, "no progress output")
 	noValidate := fs.Bool("no-validate", false, "import domain formats (bibliographies, OCDS, citations) even when they break the shapes")
+	restore := fs.Bool("restore", false, "take RDF dumps back as they are (civicgraph export --format nq): every statement keeps its graph, the default graph included, no provenance added")
 	mapFile := fs.String("map", "", "read every file through this mapping file (FILE.map.toml; see civicgraph mapping init)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -30,7 +31,7 @@ func runImport(ctx context.Context, env *environment, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: no files to import", errBadFlags)
 	}
-	opts := importers.Options{DryRun: *dryRun, Base: cfg.base, Encoding: *encoding, NoValidate: *noValidate, Stdin: env.stdin}
+	opts := importers.Options{DryRun: *dryRun, Base: cfg.base, Encoding: *encoding, NoValidate: *noValidate, Stdin: env.stdin, Restore: *restore}
 	if *format != "" {
 		f, err := importers.ParseFormat(*format)
 		if err != nil {

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"civicgraph/importers/nquads"
-	"civicgraph/importers/turtle"
+	"civicgraph/rdf/nquads"
+	"civicgraph/rdf/turtle"
 )
 
 // TestRun_ImportListsEveryError imports files with several bad lines

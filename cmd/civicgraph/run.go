@@ -30,7 +30,7 @@ type environment struct {
 func commands() map[string]command {
 	return map[string]command{
 		"import":   {"import files (RDF syntaxes, CSV templates, bibliographies, OCDS) into the store; atomic, each file replaces its own graph", runImport},
-		"export":   {"write the store, or one graph, as N-Quads, N-Triples or Turtle to stdout", runExport},
+		"export":   {"write the store, a graph, a class, an entity or its neighbourhood as N-Quads, N-Triples, Turtle, TriG, RDF/XML or JSON-LD to stdout", runExport},
 		"stats":    {"print the store's statistics", runStats},
 		"backup":   {"write a consistent backup of the store to a file or stdout", runBackup},
 		"restore":  {"load a backup into an empty store", runRestore},

@@ -14,7 +14,7 @@ import (
 	"testing"
 
 	"civicgraph/graph"
-	"civicgraph/importers/nquads"
+	"civicgraph/rdf/nquads"
 )
 
 // cli runs the program in-process and returns stdout, stderr and the error.
@@ -76,7 +76,7 @@ func TestRun_Errors(t *testing.T) {
 		{"TemplateUnknown", []string{"template", "spaceship"}, 2, `no template "spaceship"`},
 		{"TemplateNone", []string{"template"}, 2, "name one class"},
 		{"ImportMissingFile", []string{"import", "--data", "DIR", "missing.nt"}, 1, "missing.nt"},
-		{"ExportBadFormat", []string{"export", "--data", "DIR", "--format", "xml"}, 2, `--format "xml"`},
+		{"ExportBadFormat", []string{"export", "--data", "DIR", "--format", "csv"}, 2, `--format "csv"`},
 		{"GenerateNegative", []string{"generate", "--triples", "-5"}, 2, "--triples -5"},
 		{"RestoreNoFile", []string{"restore", "--data", "DIR"}, 2, "one FILE"},
 	}

@@ -7,7 +7,7 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/graph/graphtest"
-	"civicgraph/importers/nquads"
+	"civicgraph/rdf/nquads"
 )
 
 func TestIsomorphic(t *testing.T) {

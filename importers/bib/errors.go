@@ -4,7 +4,7 @@ import (
 	"errors"
 	"strconv"
 
-	"civicgraph/importers/internal/problems"
+	"civicgraph/rdf/problems"
 )
 
 // ErrSyntax is returned, wrapped in a [*ParseError], when the input is not

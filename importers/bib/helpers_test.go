@@ -13,7 +13,7 @@ import (
 	"civicgraph/graph"
 	"civicgraph/importers/bib"
 	"civicgraph/importers/citation"
-	"civicgraph/importers/internal/realdata"
+	"civicgraph/internal/realdata"
 	"civicgraph/schema"
 )
 

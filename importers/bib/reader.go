@@ -7,7 +7,7 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/importers/citation"
-	"civicgraph/importers/internal/problems"
+	"civicgraph/rdf/problems"
 )
 
 // maxEntrySize bounds the text of one entry (a BibTeX entry or field value

@@ -1,7 +1,7 @@
 package bib_test
 
 import (
-	"civicgraph/importers/internal/realdata"
+	"civicgraph/internal/realdata"
 	"errors"
 	"os"
 	"path/filepath"

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"civicgraph/importers/bib"
-	"civicgraph/importers/internal/problems"
+	"civicgraph/rdf/problems"
 	"civicgraph/schema"
 )
 

@@ -3,7 +3,7 @@ package citation
 import (
 	"errors"
 
-	"civicgraph/importers/internal/problems"
+	"civicgraph/rdf/problems"
 )
 
 // ErrSyntax is returned, wrapped in a [*ParseError], when a line is not a

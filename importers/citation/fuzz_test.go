@@ -10,7 +10,7 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/importers/citation"
-	"civicgraph/importers/internal/problems"
+	"civicgraph/rdf/problems"
 	"civicgraph/schema"
 )
 

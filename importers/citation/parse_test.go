@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"civicgraph/importers/citation"
-	"civicgraph/importers/internal/problems"
+	"civicgraph/rdf/problems"
 )
 
 // compareCitation reports every field of got that differs from want.

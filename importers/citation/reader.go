@@ -8,7 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"civicgraph/importers/internal/problems"
+	"civicgraph/rdf/problems"
 )
 
 // Reader reads citations from a text, one per line, as a stream.

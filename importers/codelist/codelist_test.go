@@ -12,7 +12,7 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/importers/codelist"
-	"civicgraph/importers/internal/realdata"
+	"civicgraph/internal/realdata"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"civicgraph/importers/internal/problems"
+	"civicgraph/rdf/problems"
 )
 
 // ErrInvalid is wrapped by every error about the content of a CSV file.

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"civicgraph/graph"
-	"civicgraph/importers/internal/problems"
+	"civicgraph/rdf/problems"
 	"civicgraph/schema"
 )
 

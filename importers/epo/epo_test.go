@@ -11,8 +11,8 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/importers/epo"
-	"civicgraph/importers/turtle"
 	"civicgraph/internal/rdftest"
+	"civicgraph/rdf/turtle"
 	"civicgraph/schema"
 )
 

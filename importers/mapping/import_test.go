@@ -14,8 +14,8 @@ import (
 	"civicgraph/graph"
 	"civicgraph/graph/graphtest"
 	"civicgraph/importers"
-	"civicgraph/importers/internal/realdata"
 	"civicgraph/importers/mapping"
+	"civicgraph/internal/realdata"
 	"civicgraph/schema"
 )
 

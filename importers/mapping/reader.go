@@ -16,7 +16,7 @@ import (
 	"unicode/utf8"
 
 	"civicgraph/graph"
-	"civicgraph/importers/internal/problems"
+	"civicgraph/rdf/problems"
 	"civicgraph/schema"
 )
 

@@ -3,7 +3,7 @@ package ocds
 import (
 	"errors"
 
-	"civicgraph/importers/internal/problems"
+	"civicgraph/rdf/problems"
 )
 
 // ErrInvalid is returned, wrapped in an [*Error], when the input is not

@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"civicgraph/importers/internal/problems"
 	"civicgraph/importers/ocds"
+	"civicgraph/rdf/problems"
 )
 
 // FuzzReader feeds arbitrary input to the reader. Whatever the input, the

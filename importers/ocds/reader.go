@@ -12,7 +12,7 @@ import (
 	"unicode/utf8"
 
 	"civicgraph/graph"
-	"civicgraph/importers/internal/problems"
+	"civicgraph/rdf/problems"
 	"civicgraph/schema"
 )
 

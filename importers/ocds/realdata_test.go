@@ -1,8 +1,8 @@
 package ocds_test
 
 import (
-	"civicgraph/importers/internal/realdata"
 	"civicgraph/internal/rdftest"
+	"civicgraph/internal/realdata"
 	"os"
 	"path/filepath"
 	"strings"

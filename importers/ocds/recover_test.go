@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"civicgraph/graph"
-	"civicgraph/importers/internal/problems"
 	"civicgraph/importers/ocds"
+	"civicgraph/rdf/problems"
 	"civicgraph/schema"
 )
 

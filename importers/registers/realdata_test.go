@@ -1,7 +1,7 @@
 package registers_test
 
 import (
-	"civicgraph/importers/internal/realdata"
+	"civicgraph/internal/realdata"
 	"os"
 	"path/filepath"
 	"testing"

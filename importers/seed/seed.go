@@ -58,6 +58,7 @@ func load(fsys fs.FS, base string) ([]graph.Quad, error) {
 		l.loadMechanisms,
 		l.loadStatements,
 		l.loadFacts,
+		l.loadGraphs,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

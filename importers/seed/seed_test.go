@@ -242,21 +242,35 @@ func TestQuads_Valid(t *testing.T) {
 }
 
 // TestQuads_Provenance checks that every named graph of the seed is derived
-// from its source, in the default graph, and that nothing is left in the
-// default graph but that provenance.
+// from its source, in the default graph, that nothing is left in the
+// default graph but the provenance and description of named graphs, and
+// that every graph, those of the schema package included, has a licence or
+// says that its source states none.
 func TestQuads_Provenance(t *testing.T) {
 	qs := loadSeed(t)
 	derived := map[string]string{}
 	graphs := map[string]bool{}
+	licensed := map[string]bool{}
 	for _, q := range qs {
 		if q.G.IsZero() {
-			if q.P.Value != schema.PROVWasDerivedFrom {
-				t.Errorf("default graph holds %s, want only provenance", q)
+			if !strings.HasPrefix(q.S.Value, schema.GraphBase) {
+				t.Errorf("default graph holds %s, want only what describes named graphs", q)
 			}
-			derived[q.S.Value] = q.O.Value
+			switch {
+			case q.P.Value == schema.PROVWasDerivedFrom && derived[q.S.Value] == "":
+				derived[q.S.Value] = q.O.Value
+			case q.P.Value == schema.DCTermsLicense,
+				q.P.Value == schema.PropNotStated && q.O.Value == schema.DCTermsLicense:
+				licensed[q.S.Value] = true
+			}
 			continue
 		}
 		graphs[q.G.Value] = true
+	}
+	for _, g := range []string{schema.GraphOntology, schema.GraphConcepts, schema.GraphShapes} {
+		if !licensed[g] {
+			t.Errorf("graph %s has no dcterms:license", g)
+		}
 	}
 	for _, id := range sourceOrder {
 		g := schema.GraphIRI(seed.GraphPrefix + id)
@@ -270,6 +284,9 @@ func TestQuads_Provenance(t *testing.T) {
 	for g := range graphs {
 		if _, ok := derived[g]; !ok {
 			t.Errorf("graph %s has no provenance", g)
+		}
+		if !licensed[g] {
+			t.Errorf("graph %s has no dcterms:license and no cg:notStated dcterms:license", g)
 		}
 	}
 }

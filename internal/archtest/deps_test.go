@@ -24,15 +24,22 @@ var policy = map[string][]string{
 	// Test helpers for the store.
 	"civicgraph/graph/graphtest": {"std", "civicgraph/graph"},
 	"civicgraph/schema":          {"std", "civicgraph/graph", "github.com/knakk/rdf"},
+	// The RDF syntaxes (issue 11): one package per syntax, reader and
+	// writer together, and the Format table. They know the terms and
+	// quads of graph and nothing else of civicgraph: not the domain, not
+	// the store's scans, not HTTP. json-gold does JSON-LD expansion.
+	"civicgraph/rdf": {"std", "civicgraph/graph", "civicgraph/rdf", "github.com/piprate/json-gold"},
+	// importers reads RDF through rdf and the domain formats itself;
 	// importers/mapping reads mapping files (TOML) with go-toml v2 (issue 9).
-	"civicgraph/importers": {"std", "civicgraph/graph", "civicgraph/schema", "civicgraph/importers", "civicgraph/data", "civicgraph/internal/grammar", "github.com/knakk/rdf", "github.com/piprate/json-gold", "github.com/pelletier/go-toml/v2"},
-	"civicgraph/export":    {"std", "civicgraph/graph", "civicgraph/schema", "civicgraph/internal/grammar", "github.com/knakk/rdf", "github.com/piprate/json-gold"},
+	"civicgraph/importers": {"std", "civicgraph/graph", "civicgraph/schema", "civicgraph/importers", "civicgraph/rdf", "civicgraph/data", "github.com/knakk/rdf", "github.com/pelletier/go-toml/v2"},
+	// export decides what to export and writes it through rdf.
+	"civicgraph/export": {"std", "civicgraph/graph", "civicgraph/schema", "civicgraph/rdf"},
 	// queries holds the GraphQL resolvers (DESIGN.md), whose signatures use
 	// graphql-go's ID type; it knows nothing of HTTP.
 	"civicgraph/queries": {"std", "civicgraph/graph", "civicgraph/schema", "civicgraph/queries/compare", "github.com/graph-gophers/graphql-go"},
 	// queries/compare computes the comparison of administrations (issue 10).
 	"civicgraph/queries/compare":   {"std", "civicgraph/graph", "civicgraph/schema"},
-	"civicgraph/server":            {"std", "civicgraph/queries", "civicgraph/importers", "civicgraph/export", "civicgraph/graph", "civicgraph/schema", "github.com/graph-gophers/graphql-go", "github.com/rs/cors", "github.com/prometheus/client_golang"},
+	"civicgraph/server":            {"std", "civicgraph/queries", "civicgraph/importers", "civicgraph/export", "civicgraph/rdf", "civicgraph/graph", "civicgraph/schema", "github.com/graph-gophers/graphql-go", "github.com/rs/cors", "github.com/prometheus/client_golang"},
 	"civicgraph/data":              {"std"},
 	"civicgraph/internal/generate": {"std", "civicgraph/schema"},
 	"civicgraph/cmd":               {"std", "civicgraph/"},
@@ -52,6 +59,7 @@ var forbiddenStd = map[string][]string{
 	"civicgraph/graph":   {"net/http", "flag"},
 	"civicgraph/schema":  {"net/http", "flag"},
 	"civicgraph/queries": {"net/http", "flag"},
+	"civicgraph/rdf":     {"net/http", "flag"},
 }
 
 type pkg struct {
@@ -209,6 +217,11 @@ func TestPolicyCatchesViolations(t *testing.T) {
 		{"civicgraph/nowhere", nil, true},
 		{"civicgraph/graph", []string{"sort", "github.com/dgraph-io/badger/v4", "github.com/dgraph-io/badger/v4/options"}, false},
 		{"civicgraph/server", []string{"civicgraph/queries", "github.com/rs/cors"}, false},
+		{"civicgraph/rdf/turtle", []string{"civicgraph/graph", "civicgraph/rdf/internal/grammar"}, false},
+		{"civicgraph/rdf/turtle", []string{"civicgraph/schema"}, true},
+		{"civicgraph/rdf", []string{"civicgraph/importers"}, true},
+		{"civicgraph/rdf/nquads", []string{"net/http"}, true},
+		{"civicgraph/export", []string{"github.com/piprate/json-gold"}, true},
 	}
 	for _, tc := range tests {
 		if got := violations(tc.path, tc.imports); (len(got) > 0) != tc.bad {

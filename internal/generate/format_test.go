@@ -15,9 +15,9 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/importers"
-	"civicgraph/importers/nquads"
-	"civicgraph/importers/turtle"
 	"civicgraph/internal/generate"
+	"civicgraph/rdf/nquads"
+	"civicgraph/rdf/turtle"
 	"civicgraph/schema"
 )
 

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"civicgraph/graph"
-	"civicgraph/importers/nquads"
 	"civicgraph/internal/generate"
+	"civicgraph/rdf/nquads"
 	"civicgraph/schema"
 )
 

@@ -1,7 +1,7 @@
 // Package rdftest holds helpers for the tests of the RDF parsers: reading
 // a reader to the end, canonical N-Quads lines for golden files, and the
 // round trip through the N-Quads writer and reader that every parser's fuzz
-// target checks. It sits outside importers because it uses export.
+// target checks. It sits outside rdf so that importers' tests can use it too.
 package rdftest
 
 import (
@@ -12,9 +12,8 @@ import (
 	"strings"
 	"testing"
 
-	"civicgraph/export"
 	"civicgraph/graph"
-	"civicgraph/importers/nquads"
+	"civicgraph/rdf/nquads"
 )
 
 // Reader is what every parser's reader offers.
@@ -42,7 +41,7 @@ func ReadAll(r Reader) ([]graph.Quad, error) {
 func writeNQuads(tb testing.TB, quads []graph.Quad) *bytes.Buffer {
 	tb.Helper()
 	var b bytes.Buffer
-	w := export.NewNQuadsWriter(&b, true)
+	w := nquads.NewWriter(&b, true)
 	for _, q := range quads {
 		if err := w.Write(q); err != nil {
 			tb.Fatalf("export Write(%v): %v", q, err)
