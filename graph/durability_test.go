@@ -129,9 +129,37 @@ func TestDurability_KillNine(t *testing.T) {
 			}
 			close(lines)
 		}()
-		time.Sleep(time.Duration(150+rng.IntN(400)) * time.Millisecond)
+		// The kill comes after a random number of acknowledged writes
+		// and a random few milliseconds, so that it lands at any point
+		// of a write, of a bulk load or of a reopen; counting writes
+		// rather than time keeps every kind of write (the incremental
+		// loads included) in the test on a slow or loaded machine.
+		var early []string
+		for wait, deadline := 3+rng.IntN(40), time.After(20*time.Second); len(early) < wait; {
+			select {
+			case line, ok := <-lines:
+				if !ok {
+					wait = 0
+					continue
+				}
+				early = append(early, line)
+			case <-deadline:
+				wait = 0
+			}
+		}
+		time.Sleep(time.Duration(rng.IntN(15)) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
-		for line := range lines {
+		rest := make(chan string, 1024)
+		go func() {
+			for _, l := range early {
+				rest <- l
+			}
+			for l := range lines {
+				rest <- l
+			}
+			close(rest)
+		}()
+		for line := range rest {
 			f := strings.Fields(line)
 			switch {
 			case len(f) == 2 && f[0] == "item":

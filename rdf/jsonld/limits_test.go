@@ -3,24 +3,13 @@ package jsonld_test
 import (
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
 
+	"civicgraph/internal/hostile"
 	"civicgraph/internal/rdftest"
 	"civicgraph/rdf/jsonld"
 )
-
-// allocDuring returns how many bytes f allocates (runtime.MemStats.
-// TotalAlloc), which bounds the memory it can have used.
-func allocDuring(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
 
 // graphOf returns a document with context ctx and n node objects made by
 // node(i).
@@ -91,14 +80,12 @@ func TestReader_memoryBound(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var n int
 			var err error
-			alloc := allocDuring(func() {
+			alloc := hostile.AllocDuring(func() {
 				qs, e := rdftest.ReadAll(jsonld.NewReader(strings.NewReader(tc.in), "bomb.jsonld"))
 				n, err = len(qs), e
 			})
 			t.Logf("%d bytes of input: %d quads, %.1f MiB allocated, err %.300v", len(tc.in), n, float64(alloc)/(1<<20), err)
-			if alloc > tc.maxAlloc {
-				t.Errorf("reading %d bytes allocated %d MiB, want at most %d MiB", len(tc.in), alloc>>20, tc.maxAlloc>>20)
-			}
+			hostile.CheckAlloc(t, len(tc.in), alloc, tc.maxAlloc)
 			if tc.wantFound == "" {
 				if err != nil || n != tc.wantQuads {
 					t.Fatalf("read %d quads, err %.300v; want %d, nil", n, err, tc.wantQuads)

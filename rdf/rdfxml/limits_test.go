@@ -2,26 +2,15 @@ package rdfxml_test
 
 import (
 	"errors"
-	"runtime"
 	"strings"
 	"testing"
 
 	"civicgraph/graph"
+	"civicgraph/internal/hostile"
 	"civicgraph/internal/rdftest"
 	"civicgraph/rdf/problems"
 	"civicgraph/rdf/rdfxml"
 )
-
-// allocDuring returns how many bytes f allocates (runtime.MemStats.
-// TotalAlloc), which bounds the memory it can have used.
-func allocDuring(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
 
 const dtd = `<?xml version="1.0"?><!DOCTYPE rdf:RDF [<!ENTITY a "`
 
@@ -77,15 +66,13 @@ func TestReader_memoryBound(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var n int
 			var err error
-			alloc := allocDuring(func() {
+			alloc := hostile.AllocDuring(func() {
 				r := rdfxml.NewReader(strings.NewReader(tc.in), "bomb.rdf")
 				qs, e := rdftest.ReadAll(r)
 				n, err = len(qs), e
 			})
 			t.Logf("%d bytes of input: %d quads, %.1f MiB allocated, err %.300v", len(tc.in), n, float64(alloc)/(1<<20), err)
-			if alloc > tc.maxAlloc {
-				t.Errorf("reading %d bytes allocated %d MiB, want at most %d MiB", len(tc.in), alloc>>20, tc.maxAlloc>>20)
-			}
+			hostile.CheckAlloc(t, len(tc.in), alloc, tc.maxAlloc)
 			if tc.wantFound == "" {
 				if err != nil || n != tc.wantQuads {
 					t.Fatalf("read %d quads, err %v; want %d, nil", n, err, tc.wantQuads)
@@ -115,12 +102,10 @@ func TestReader_repeatedEncodingDeclaration(t *testing.T) {
 		"<ex:T rdf:about=\"http://ex/s\" ex:p=\"caf\xe9\"/></rdf:RDF>"
 	var qs []graph.Quad
 	var err error
-	alloc := allocDuring(func() {
+	alloc := hostile.AllocDuring(func() {
 		qs, err = rdftest.ReadAll(rdfxml.NewReader(strings.NewReader(in), "latin1.rdf"))
 	})
-	if alloc > 1<<20 {
-		t.Errorf("reading %d bytes allocated %d KiB, want at most 1 MiB", len(in), alloc>>10)
-	}
+	hostile.CheckAlloc(t, len(in), alloc, 1<<20)
 	if err != nil || len(qs) != 2 || qs[1].O != graph.String("café") {
 		t.Errorf("Read = %v, %v; want the type and ex:p \"café\"", qs, err)
 	}
