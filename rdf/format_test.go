@@ -266,7 +266,8 @@ func TestNegotiate(t *testing.T) {
 		{"text/*", "ttl"},
 		{"application/n-quads;q=0, application/*;q=0.5", "nt"},
 		{"TEXT/TURTLE", "ttl"},
-		{"text/turtle;q=abc, application/trig", "trig"},
+		{"text/turtle;q=abc, application/trig", "trig"}, // a bad q drops its element
+		{"garbage", "nt"},                               // nothing readable: no preference
 		{"text/html", ""},
 		{"*/*;q=0", ""},
 		{"*/*, application/n-triples;q=0", "nq"},
@@ -274,6 +275,41 @@ func TestNegotiate(t *testing.T) {
 		f, ok := rdf.Negotiate(tc.accept, offers)
 		if got := map[bool]string{true: f.Name}[ok]; got != tc.want {
 			t.Errorf("Negotiate(%q) = %q, want %q", tc.accept, got, tc.want)
+		}
+	}
+}
+
+// TestNegotiateType offers a page beside RDF syntaxes, as /id does.
+func TestNegotiateType(t *testing.T) {
+	offered := []string{"text/html", "text/turtle", "application/n-triples"}
+	tests := []struct {
+		accept string
+		want   string // "" for none acceptable
+	}{
+		{"", "text/html"},
+		{"*/*", "text/html"},
+		{"text/turtle", "text/turtle"},
+		{"text/turtle;q=0.5, application/n-triples", "application/n-triples"},
+		{"application/*", "application/n-triples"},
+		{"text/*;q=0.3, application/n-triples;q=0.2", "text/html"},
+		{"text/html;q=0, text/*", "text/turtle"},
+		{"*/*;q=0.1, text/turtle;q=0", "text/html"},
+		{"application/json", ""},
+		{"text/turtle;q=0", ""},
+		{"TEXT/Turtle", "text/turtle"},
+		{"text/turtle; charset=utf-8; q=0.9, text/html; q=0.8", "text/turtle"},
+		{"garbage", "text/html"},                                                         // nothing readable: no preference
+		{"*/turtle", "text/html"},                                                        // not a media range: no preference
+		{"text/turtle;q=2, application/json", ""},                                        // a bad q drops its element
+		{"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", "text/html"}, // a browser
+	}
+	for _, tc := range tests {
+		got, ok := rdf.NegotiateType(tc.accept, offered)
+		if !ok {
+			got = ""
+		}
+		if got != tc.want {
+			t.Errorf("NegotiateType(%q) = %q, want %q", tc.accept, got, tc.want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package rdf_test
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -68,11 +69,22 @@ func FuzzWriters(f *testing.F) {
 }
 
 // FuzzNegotiate checks that any Accept header gives one of the offers, or
-// none, without panicking.
+// none, without panicking, and that an offered type named alone gets it.
 func FuzzNegotiate(f *testing.F) {
-	f.Add("text/turtle;q=0.5, */*;q=0.1")
-	f.Add("application/*;q=abc,,;;")
+	for _, s := range []string{"text/turtle;q=0.5, */*;q=0.1", "application/*;q=abc,,;;", "", "a/b;q=", "*/x", "text/html;q=0.000"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, accept string) {
+		offered := []string{"text/html", "text/turtle", "application/n-triples"}
+		mt, ok := rdf.NegotiateType(accept, offered)
+		if ok && !slices.Contains(offered, mt) {
+			t.Fatalf("NegotiateType(%q) = %q, not offered", accept, mt)
+		}
+		for _, o := range offered {
+			if got, ok := rdf.NegotiateType(o, offered); !ok || got != o {
+				t.Fatalf("NegotiateType(%q) = %q, %v", o, got, ok)
+			}
+		}
 		offers := rdf.Formats()
 		got, ok := rdf.Negotiate(accept, offers)
 		if ok {

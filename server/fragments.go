@@ -10,6 +10,7 @@ import (
 
 	"civicgraph/graph"
 	"civicgraph/queries"
+	"civicgraph/rdf"
 	"civicgraph/schema"
 )
 
@@ -142,7 +143,7 @@ func fragmentURL(origin string, fq fragmentQuery, n int) string {
 func (ld *linkedData) serveFragments(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Vary", "Accept")
 	offered := mediaTypes(ld.fragmentFormats)
-	mt, ok := negotiate(r.Header.Get("Accept"), offered)
+	mt, ok := rdf.NegotiateType(r.Header.Get("Accept"), offered)
 	if !ok {
 		notAcceptable(w, offered)
 		return

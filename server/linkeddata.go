@@ -126,7 +126,7 @@ func (ld *linkedData) serveID(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	offered := append([]string{htmlType}, mediaTypes(ld.dataFormats)...)
-	mt, ok := negotiate(r.Header.Get("Accept"), offered)
+	mt, ok := rdf.NegotiateType(r.Header.Get("Accept"), offered)
 	if !ok {
 		notAcceptable(w, offered)
 		return
@@ -163,7 +163,7 @@ func (ld *linkedData) serveData(w http.ResponseWriter, r *http.Request) {
 	}
 	if !hasExt {
 		offered := mediaTypes(ld.dataFormats)
-		mt, ok := negotiate(r.Header.Get("Accept"), offered)
+		mt, ok := rdf.NegotiateType(r.Header.Get("Accept"), offered)
 		if !ok {
 			notAcceptable(w, offered)
 			return

@@ -2,66 +2,11 @@ package server
 
 import (
 	"net/url"
-	"slices"
 	"strings"
 	"testing"
 
 	"civicgraph/graph"
 )
-
-func TestNegotiate(t *testing.T) {
-	offered := []string{"text/html", "text/turtle", "application/n-triples"}
-	tests := []struct {
-		accept string
-		want   string // "" for none acceptable
-	}{
-		{"", "text/html"},
-		{"*/*", "text/html"},
-		{"text/turtle", "text/turtle"},
-		{"text/turtle;q=0.5, application/n-triples", "application/n-triples"},
-		{"application/*", "application/n-triples"},
-		{"text/*;q=0.3, application/n-triples;q=0.2", "text/html"},
-		{"text/html;q=0, text/*", "text/turtle"},
-		{"*/*;q=0.1, text/turtle;q=0", "text/html"},
-		{"application/json", ""},
-		{"text/turtle;q=0", ""},
-		{"TEXT/Turtle", "text/turtle"},
-		{"text/turtle; charset=utf-8; q=0.9, text/html; q=0.8", "text/turtle"},
-		{"garbage", "text/html"},                  // nothing readable: no preference
-		{"text/turtle;q=2, application/json", ""}, // a bad q drops its element
-		{"text/turtle;q=0.1234, text/html;q=0.1", "text/html"},
-	}
-	for _, tc := range tests {
-		got, ok := negotiate(tc.accept, offered)
-		if !ok {
-			got = ""
-		}
-		if got != tc.want {
-			t.Errorf("negotiate(%q) = %q, want %q", tc.accept, got, tc.want)
-		}
-	}
-}
-
-// FuzzNegotiate checks that any Accept header gives one of the offered
-// types or none, without panicking, and that naming an offered type alone
-// always gets it.
-func FuzzNegotiate(f *testing.F) {
-	for _, s := range []string{"", "*/*", "text/turtle;q=0.5, application/n-triples", "a/b;q=", ";;,,", "*/x", "text/html;q=0.000"} {
-		f.Add(s)
-	}
-	offered := []string{"text/html", "text/turtle", "application/n-triples"}
-	f.Fuzz(func(t *testing.T, accept string) {
-		mt, ok := negotiate(accept, offered)
-		if ok && !slices.Contains(offered, mt) {
-			t.Fatalf("negotiate(%q) = %q, not offered", accept, mt)
-		}
-		for _, r := range parseAccept(accept) {
-			if r.q < 0 || r.q > 1 {
-				t.Fatalf("parseAccept(%q): q %v out of range", accept, r.q)
-			}
-		}
-	})
-}
 
 func TestParseFragmentQuery(t *testing.T) {
 	tests := []struct {

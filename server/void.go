@@ -20,7 +20,7 @@ import (
 func (ld *linkedData) serveVoID(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Vary", "Accept")
 	offered := mediaTypes(ld.voidFormats)
-	mt, ok := negotiate(r.Header.Get("Accept"), offered)
+	mt, ok := rdf.NegotiateType(r.Header.Get("Accept"), offered)
 	if !ok {
 		notAcceptable(w, offered)
 		return
