@@ -60,11 +60,7 @@ func dumpHandler(opts Options) http.Handler {
 			return
 		}
 		if f.Name == "jsonld" && q.Get("context") == "url" {
-			scheme := "http"
-			if r.TLS != nil {
-				scheme = "https"
-			}
-			eo.Context = scheme + "://" + r.Host + export.ContextPath
+			eo.Context = publicOrigin(opts, r) + export.ContextPath
 		}
 		if err := export.Check(r.Context(), opts.Store, eo.Slice); err != nil {
 			switch {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"civicgraph/export"
 	"civicgraph/graph"
 	"civicgraph/queries"
 	"civicgraph/rdf"
@@ -31,10 +32,13 @@ type linkedData struct {
 	// own; Turtle and N-Triples mix it with the data, as the
 	// specification allows.
 	dataFormats, fragmentFormats, voidFormats []rdf.Format
+	// timed runs a handler under Options.Timeout.
+	timed func(http.HandlerFunc) http.HandlerFunc
 }
 
-// mountLinkedData adds the linked-data routes to mux.
-func mountLinkedData(mux *http.ServeMux, opts Options) {
+// mountLinkedData adds the linked-data routes to mux and returns their
+// handler, which also guards the explorer's entity pages ([linkedData.page]).
+func mountLinkedData(mux *http.ServeMux, opts Options) *linkedData {
 	ld := &linkedData{opts: opts,
 		dataFormats:     formatsNamed("ttl", "nt", "jsonld", "rdfxml"),
 		fragmentFormats: formatsNamed("trig", "nq", "ttl", "nt", "jsonld"),
@@ -53,6 +57,66 @@ func mountLinkedData(mux *http.ServeMux, opts Options) {
 	mux.HandleFunc("GET /data/{rest...}", timed(ld.serveData))
 	mux.HandleFunc("GET /fragments", timed(ld.serveFragments))
 	mux.HandleFunc("GET /.well-known/void", timed(ld.serveVoID))
+	mux.HandleFunc("GET "+export.ContextPath, serveContext)
+	ld.timed = timed
+	return ld
+}
+
+// serveContext answers GET /context.jsonld with the JSON-LD context the
+// dumps name when asked to (context=url), cacheable for a day.
+func serveContext(w http.ResponseWriter, r *http.Request) {
+	doc := export.ContextDocument()
+	w.Header().Set("Content-Type", "application/ld+json")
+	w.Header().Set("Cache-Control", "public, max-age=86400")
+	w.Header().Set("Access-Control-Allow-Origin", "*") // JSON-LD processors in browsers fetch it from anywhere
+	w.Header().Set("Content-Length", strconv.Itoa(len(doc)))
+	if r.Method != http.MethodHead {
+		w.Write(doc)
+	}
+}
+
+// page guards the explorer's entity pages, /page/{kind}/{slug}: for an
+// entity the store describes, ui's page with a Link header naming its
+// description in each RDF syntax (rel=alternate); for any other, ui's
+// page with status 404, which the page itself explains (with a search for
+// the slug).
+func (ld *linkedData) page(ui http.Handler) http.Handler {
+	return ld.timed(func(w http.ResponseWriter, r *http.Request) {
+		rest := strings.TrimPrefix(r.URL.Path, "/page/")
+		t, ok := ld.entityOf(rest)
+		found := false
+		if ok {
+			var err error
+			if found, err = ld.exists(r, t); err != nil {
+				ld.storeError(w, r, err)
+				return
+			}
+		}
+		if !found {
+			r.Header.Del("If-None-Match") // a 404 is never "not modified"
+			ui.ServeHTTP(&statusWriter{ResponseWriter: w, status: http.StatusNotFound}, r)
+			return
+		}
+		for _, f := range ld.dataFormats {
+			w.Header().Add("Link", "</data/"+escapePath(rest)+"."+f.Extension()+`>; rel="alternate"; type="`+f.MediaType()+`"`)
+		}
+		w.Header().Add("Link", "<"+t.Value+`>; rel="canonical"`)
+		ui.ServeHTTP(w, r)
+	})
+}
+
+// statusWriter replaces the status of a 200 answer with status.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+// WriteHeader writes the header with w.status in place of 200.
+func (w *statusWriter) WriteHeader(code int) {
+	if code == http.StatusOK {
+		code = w.status
+	}
+	w.ResponseWriter.WriteHeader(code)
 }
 
 // base returns the base IRI of instances, ending in "/" or "#".
@@ -69,9 +133,13 @@ func (ld *linkedData) base() string {
 
 // origin returns the scheme and host that URLs in responses start with:
 // Options.PublicURL when set, else those the request came to.
-func (ld *linkedData) origin(r *http.Request) string {
-	if ld.opts.PublicURL != "" {
-		return strings.TrimSuffix(ld.opts.PublicURL, "/")
+func (ld *linkedData) origin(r *http.Request) string { return publicOrigin(ld.opts, r) }
+
+// publicOrigin returns the scheme and host that URLs in responses start
+// with: opts.PublicURL when set, else those the request came to.
+func publicOrigin(opts Options, r *http.Request) string {
+	if opts.PublicURL != "" {
+		return strings.TrimSuffix(opts.PublicURL, "/")
 	}
 	scheme := "http"
 	if r.TLS != nil {

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -15,10 +16,12 @@ import (
 	"strings"
 	"testing"
 
+	"civicgraph/export"
 	"civicgraph/graph"
 	"civicgraph/rdf/nquads"
 	"civicgraph/schema"
 	"civicgraph/server"
+	"civicgraph/web"
 )
 
 // get sends a GET (or HEAD) with an Accept header ("" for none) and
@@ -140,6 +143,90 @@ func TestLinkedData_ID(t *testing.T) {
 			t.Errorf("HEAD: %d %q", resp.StatusCode, resp.Header.Get("Location"))
 		}
 	})
+}
+
+// TestLinkedData_Page follows /id to the explorer's page of an entity:
+// the page names the entity's description in every syntax with
+// rel=alternate (each of which answers in its type) and the entity's IRI
+// as canonical; an entity the store lacks gets the page with status 404.
+func TestLinkedData_Page(t *testing.T) {
+	ui, err := web.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, _ := newTestServer(t, server.Options{Web: ui})
+	const browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+	resp, _ := get(t, ts, http.MethodGet, "/id/actor/nesta", browser)
+	loc := resp.Header.Get("Location")
+	if resp.StatusCode != http.StatusSeeOther || loc != "/page/actor/nesta" {
+		t.Fatalf("GET /id/actor/nesta from a browser: %d to %q", resp.StatusCode, loc)
+	}
+	resp, body := get(t, ts, http.MethodGet, loc, browser)
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") || !bytes.Contains(body, []byte("<main")) {
+		t.Fatalf("GET %s: %d %s", loc, resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	links := resp.Header.Values("Link")
+	alternates := map[string]string{} // type -> URL
+	for _, l := range links {
+		m := regexp.MustCompile(`^<([^>]+)>; rel="alternate"; type="([^"]+)"$`).FindStringSubmatch(l)
+		if m != nil {
+			alternates[m[2]] = m[1]
+		}
+	}
+	if !slices.Contains(links, `<https://w3id.org/civicgraph/id/actor/nesta>; rel="canonical"`) {
+		t.Errorf("Link headers %q lack the entity's IRI as canonical", links)
+	}
+	for _, mt := range []string{"text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"} {
+		u, ok := alternates[mt]
+		if !ok {
+			t.Errorf("no rel=alternate link of type %s in %q", mt, links)
+			continue
+		}
+		resp, body := get(t, ts, http.MethodGet, u, "")
+		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), mt) || !bytes.Contains(body, []byte("nesta")) {
+			t.Errorf("GET %s: %d %s, %d bytes", u, resp.StatusCode, resp.Header.Get("Content-Type"), len(body))
+		}
+	}
+	for _, path := range []string{"/page/actor/nobody", "/page/actor/has%20space", "/page/nokind/x"} {
+		resp, body := get(t, ts, http.MethodGet, path, browser)
+		if resp.StatusCode != 404 || !bytes.Contains(body, []byte("<main")) || len(resp.Header.Values("Link")) != 0 {
+			t.Errorf("GET %s: %d, links %q; want 404 with the page, which explains, and no links", path, resp.StatusCode, resp.Header.Values("Link"))
+		}
+	}
+	// A cached copy of a 404 is not revalidated into a 304.
+	resp, _ = get(t, ts, http.MethodGet, "/page/actor/nesta", browser)
+	req, _ := http.NewRequestWithContext(t.Context(), http.MethodGet, ts.URL+"/page/actor/nobody", nil)
+	req.Header.Set("If-None-Match", resp.Header.Get("ETag"))
+	if r2, err := ts.Client().Do(req); err != nil || r2.StatusCode != 404 {
+		t.Errorf("GET an unknown page with If-None-Match: %v %v, want 404", r2.StatusCode, err)
+	} else {
+		r2.Body.Close()
+	}
+}
+
+// TestLinkedData_Context checks /context.jsonld: the context the dumps
+// name with context=url, which a JSON-LD processor fetching it gets whole.
+func TestLinkedData_Context(t *testing.T) {
+	ts, _ := newTestServer(t, server.Options{})
+	resp, body := get(t, ts, http.MethodGet, "/context.jsonld", "")
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/ld+json" {
+		t.Fatalf("GET /context.jsonld: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	var doc struct {
+		Context map[string]any `json:"@context"`
+	}
+	if err := json.Unmarshal(body, &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, body)
+	}
+	for _, p := range export.Prefixes() {
+		if doc.Context[p.Name] != p.IRI {
+			t.Errorf("@context[%q] = %v, want %q", p.Name, doc.Context[p.Name], p.IRI)
+		}
+	}
+	_, dump := get(t, ts, http.MethodGet, "/dump?format=jsonld&context=url&class=Mechanism", "")
+	if !bytes.Contains(dump, []byte(`"@context": "`+ts.URL+`/context.jsonld"`)) && !bytes.Contains(dump, []byte(`"@context":"`+ts.URL+`/context.jsonld"`)) {
+		t.Errorf("a dump with context=url does not name %s/context.jsonld: %.300s", ts.URL, dump)
+	}
 }
 
 func TestLinkedData_IDUnderOtherBase(t *testing.T) {

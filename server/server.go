@@ -55,8 +55,9 @@ func newHandler(opts Options) (http.Handler, *inFlight, error) {
 	mux.Handle("GET /graphql", withAuth(opts.Token, consoleOr(opts.Web, gql)))
 	mux.Handle("GET /admin/backup", withAuth(opts.Token, backupHandler(opts)))
 	mux.Handle("GET /dump", dumpHandler(opts))
+	ld := mountLinkedData(mux, opts)
 	if opts.Web != nil {
-		routeWeb(mux, opts.Web)
+		routeWeb(mux, opts.Web, ld)
 	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -76,7 +77,6 @@ func newHandler(opts Options) (http.Handler, *inFlight, error) {
 	mux.Handle("GET /metrics", m.handler())
 	mux.Handle("GET /compare.csv", compareHandler(res, opts, "csv"))
 	mux.Handle("GET /compare.json", compareHandler(res, opts, "json"))
-	mountLinkedData(mux, opts)
 	var h http.Handler = mux
 	if len(opts.CORSOrigins) > 0 {
 		h = cors.New(cors.Options{

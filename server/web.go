@@ -20,13 +20,18 @@ type WebUI interface {
 	ServeConsole(w http.ResponseWriter, r *http.Request)
 }
 
-// routeWeb routes the pages and assets of ui on mux.
-func routeWeb(mux *http.ServeMux, ui WebUI) {
+// routeWeb routes the pages and assets of ui on mux; ld guards the entity
+// pages (/page/...).
+func routeWeb(mux *http.ServeMux, ui WebUI, ld *linkedData) {
 	for _, p := range ui.Pages() {
-		if p == "/" {
+		var h http.Handler = ui
+		switch p {
+		case "/":
 			p = "/{$}"
+		case "/page/":
+			h = ld.page(ui)
 		}
-		mux.Handle("GET "+p, ui)
+		mux.Handle("GET "+p, h)
 	}
 	mux.Handle("GET /assets/", ui)
 }

@@ -30,6 +30,7 @@ func TestServer_Web(t *testing.T) {
 	}{
 		{"Start", "GET", "/", browser, false, 200, "text/html; charset=utf-8", "<title>civicgraph</title>"},
 		{"EntityPage", "GET", "/page/actor/ajuntament-de-barcelona", browser, false, 200, "text/html; charset=utf-8", "/assets/core.js?v="},
+		{"UnknownEntityPage", "GET", "/page/actor/nobody-at-all", browser, false, 404, "text/html; charset=utf-8", "/assets/core.js?v="},
 		{"Bibliography", "GET", "/bibliography?author=pena-lopez", "", false, 200, "text/html; charset=utf-8", "<main"},
 		{"Asset", "GET", "/assets/app.css", "", false, 200, "text/css; charset=utf-8", ":root"},
 		{"UnknownAsset", "GET", "/assets/none.css", "", false, 404, "text/plain; charset=utf-8", "no such asset"},

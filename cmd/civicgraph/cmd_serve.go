@@ -8,6 +8,7 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -22,6 +23,7 @@ import (
 type serveConfig struct {
 	addr        string
 	corsOrigins string
+	publicURL   string
 	tokenFile   string
 	token       string // from CIVICGRAPH_TOKEN or the token file; never logged
 	readOnly    bool
@@ -97,6 +99,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	addLogFlags(fs, env, &cfg)
 	fs.StringVar(&sc.addr, "addr", envOr(env.getenv, "CIVICGRAPH_ADDR", "127.0.0.1:8080"), "listen address (env CIVICGRAPH_ADDR)")
 	fs.StringVar(&sc.corsOrigins, "cors-origins", envOr(env.getenv, "CIVICGRAPH_CORS_ORIGINS", ""), "comma-separated origins allowed from browsers; empty sends no CORS headers (env CIVICGRAPH_CORS_ORIGINS)")
+	fs.StringVar(&sc.publicURL, "public-url", envOr(env.getenv, "CIVICGRAPH_PUBLIC_URL", ""), "scheme and host (and path prefix) clients reach the server at behind a proxy, such as https://kg.example.org, for the absolute URLs of linked-data answers; default: those of each request (env CIVICGRAPH_PUBLIC_URL)")
 	fs.StringVar(&sc.tokenFile, "token-file", envOr(env.getenv, "CIVICGRAPH_TOKEN_FILE", ""), "file holding the bearer token writes need, at least 16 characters; CIVICGRAPH_TOKEN gives it directly (env CIVICGRAPH_TOKEN_FILE)")
 	fs.BoolVar(&sc.readOnly, "read-only", envOr(env.getenv, "CIVICGRAPH_READ_ONLY", "") == "true", "refuse every write (env CIVICGRAPH_READ_ONLY=true)")
 	fs.Int64Var(&sc.limits.MaxBodyBytes, "max-body-bytes", int64(envInt(env.getenv, "CIVICGRAPH_MAX_BODY_BYTES", int(def.MaxBodyBytes))), "largest request body in bytes (env CIVICGRAPH_MAX_BODY_BYTES)")
@@ -125,6 +128,9 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	if err := sc.load(env.getenv); err != nil {
 		return err
 	}
+	if err := checkPublicURL(sc.publicURL); err != nil {
+		return err
+	}
 	logger, err := cfg.logger(env.stderr)
 	if err != nil {
 		return err
@@ -146,6 +152,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	opts.Store, opts.Logger, opts.Base = st, logger, cfg.base
 	opts.Token, opts.ReadOnly = sc.token, sc.readOnly
 	opts.CORSOrigins = splitList(sc.corsOrigins)
+	opts.PublicURL = strings.TrimSuffix(sc.publicURL, "/")
 	ui, err := web.New()
 	if err != nil {
 		return fmt.Errorf("web interface: %w", err)
@@ -246,4 +253,17 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// checkPublicURL refuses a --public-url that is not an absolute http or
+// https URL without query or fragment ("" is no public URL).
+func checkPublicURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("%w: --public-url %q: expected an http or https URL such as https://kg.example.org, without query or fragment", errBadFlags, s)
+	}
+	return nil
 }

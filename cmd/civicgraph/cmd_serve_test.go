@@ -202,3 +202,34 @@ func TestRun_ServeShutdownInFlight(t *testing.T) {
 		t.Errorf("%d answered, %d failed or cut short during shutdown", answered.Load(), failed.Load())
 	}
 }
+
+// TestRun_ServePublicURL serves behind a public URL: the dataset
+// description's absolute URLs use it; URLs no proxy could serve are
+// refused as flags.
+func TestRun_ServePublicURL(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	u, stop := startServe(t, nil, "--data", dir, "--addr", "127.0.0.1:0", "--log-level", "error", "--public-url", "https://kg.example.org/")
+	defer stop()
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, strings.TrimSuffix(u, "/graphql")+"/.well-known/void", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Accept", "text/turtle")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "<https://kg.example.org/fragments") {
+		t.Errorf("GET /.well-known/void: %d, want the fragments endpoint under https://kg.example.org:\n%.600s", resp.StatusCode, body)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"kg.example.org", "ftp://kg.example.org", "https://kg.example.org/?x=1", "https://"} {
+		if _, _, err := cli(t, nil, "serve", "--data", dir, "--public-url", bad); !errors.Is(err, errBadFlags) || !strings.Contains(err.Error(), "--public-url") {
+			t.Errorf("--public-url %q: %v, want a flag error naming it", bad, err)
+		}
+	}
+}
