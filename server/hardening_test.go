@@ -136,7 +136,6 @@ func TestServer_GraphQLResponseMediaType(t *testing.T) {
 	}
 }
 
-
 // TestServer_Backup takes a backup through GET /admin/backup and restores
 // it into a new store, which then holds as many quads as the served one.
 func TestServer_Backup(t *testing.T) {
