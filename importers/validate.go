@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"strings"
 
 	"civicgraph/graph"
 	"civicgraph/schema"
@@ -50,8 +51,10 @@ const validateChunk = 50_000
 // input first and then from the store.
 //
 // loc, when not nil, says where in the input a violation's focus was read,
-// for the error.
-func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph.Store, d *domainQuads, loc locator) error {
+// for the error. Warnings (values kept for want of a better one, such as a
+// language the EU authority table lacks) do not fail the input; they are
+// returned, one line each, for Result.Notes.
+func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph.Store, d *domainQuads, loc locator) ([]string, error) {
 	typeID, hasType := d.ids[graph.IRI(graph.RDFType)]
 	schemeID, hasScheme := d.ids[graph.IRI(schema.SKOSInScheme)]
 	types := map[uint32][]string{}
@@ -124,14 +127,19 @@ func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph
 		if len(chunk) >= validateChunk && x[0] != d.quads[i-1][0] {
 			flush()
 			if err := ctx.Err(); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		chunk = append(chunk, d.quad(x))
 	}
 	flush()
+	vs, warnings := vs.Errors()
+	var notes []string
+	for _, w := range warnings {
+		notes = append(notes, name+": "+strings.TrimPrefix(w.Error(), "schema: "))
+	}
 	if len(vs) == 0 {
-		return nil
+		return notes, nil
 	}
 	slices.SortFunc(vs, func(a, b schema.Violation) int {
 		return cmp.Or(cmp.Compare(a.Focus, b.Focus), cmp.Compare(a.Path, b.Path),
@@ -146,5 +154,5 @@ func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph
 			e.Places[i], _ = loc.locate(v.Focus)
 		}
 	}
-	return e
+	return nil, e
 }
