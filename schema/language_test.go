@@ -156,3 +156,28 @@ func TestSchema_ValidateLanguage(t *testing.T) {
 		})
 	}
 }
+
+// FuzzLanguageIRI: whatever the input, a tag LanguageIRI knows goes to an
+// IRI of the authority's namespace and back to a tag that gives the same
+// IRI.
+func FuzzLanguageIRI(f *testing.F) {
+	for _, s := range []string{"en", "es-ES", "ENG", "zh_Hant", "la", "", "-", "e\u0301n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		iri, ok := schema.LanguageIRI(s)
+		if !ok {
+			if iri != "" {
+				t.Fatalf("LanguageIRI(%q) = %q, false", s, iri)
+			}
+			return
+		}
+		tag, ok := schema.LanguageTag(iri)
+		if !ok {
+			t.Fatalf("LanguageTag(LanguageIRI(%q) = %q) not found", s, iri)
+		}
+		if again, ok := schema.LanguageIRI(tag); !ok || again != iri {
+			t.Fatalf("LanguageIRI(%q) = %q, LanguageTag = %q, LanguageIRI again = %q", s, iri, tag, again)
+		}
+	})
+}
