@@ -3,6 +3,7 @@ package importers
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -136,6 +137,12 @@ func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph
 	vs, warnings := vs.Errors()
 	var notes []string
 	for _, w := range warnings {
+		if place, ok := locate(loc, w.Focus); ok {
+			// Where the entry is, rather than the IRI minted for it.
+			notes = append(notes, fmt.Sprintf("%s:%s: warning: %s: found %s, expected %s (%s)",
+				name, place, curie(w.Path), foundOf(w), w.Expected, w.Code))
+			continue
+		}
 		notes = append(notes, name+": "+strings.TrimPrefix(w.Error(), "schema: "))
 	}
 	if len(vs) == 0 {
@@ -155,4 +162,12 @@ func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph
 		}
 	}
 	return nil, e
+}
+
+// locate asks loc, when there is one, where subject was read.
+func locate(loc locator, subject string) (string, bool) {
+	if loc == nil {
+		return "", false
+	}
+	return loc.locate(subject)
 }
