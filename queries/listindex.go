@@ -448,3 +448,47 @@ func (ix *classIndex) indexedPage(order string, desc bool, keep []bool, from, to
 	}
 	return p
 }
+
+// ListIndexed reports whether a list of class, ordered by order ("YEAR",
+// "LABEL", or "IRI" and "" for none) and filtered by the filters named
+// (the keys of its filter argument), would be served by the list index
+// as it stands at the store's version now: every filter is one the index
+// answers (concept filters and years, not text) and the parts of the index
+// the request needs are built. Such a list filters and orders positions in
+// memory and loads only its page, so it costs a walk of the class's
+// positions, not a scan of its instances: the server's cost model asks
+// before charging a scan.
+func (r *Resolver) ListIndexed(ctx context.Context, class, order string, filters []string) bool {
+	spec := specFor(class)
+	years := false
+	for _, f := range filters {
+		switch _, concept := spec.filters[f]; {
+		case f == "yearFrom" || f == "yearTo":
+			years = true
+		case !concept:
+			return false
+		}
+	}
+	if spec.class == "" || (years || order == "YEAR") && spec.years == nil {
+		return false
+	}
+	var ver graph.Version
+	if err := r.store.View(ctx, func(v *graph.View) error { ver = v.Version(); return nil }); err != nil {
+		return false
+	}
+	r.lists.mu.Lock()
+	slots := r.lists.m[class]
+	r.lists.mu.Unlock()
+	for _, ix := range slots {
+		if ix == nil || ix.ver != ver {
+			continue
+		}
+		if !ix.mu.TryLock() {
+			return false // being built: the request may have to wait for it
+		}
+		ok := ix.base && (!years && order != "YEAR" || ix.yearOK) && (order != "LABEL" || ix.lblOK)
+		ix.mu.Unlock()
+		return ok
+	}
+	return false
+}

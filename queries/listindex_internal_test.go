@@ -59,3 +59,49 @@ func TestListCache_TwoVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestListIndexed checks what the server's cost model is told: a list is
+// indexed once a request built the parts of the index it needs, at the
+// store's current version, and only for filters the index answers.
+func TestListIndexed(t *testing.T) {
+	s := graphtest.NewStore(t)
+	sc, err := schema.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New(s, sc, Options{MaxPage: 100})
+	ctx := t.Context()
+	g := graph.IRI(schema.GraphIRI("test"))
+	add := func(name string) {
+		t.Helper()
+		err := s.Update(ctx, func(tx *graph.Txn) error {
+			return tx.Add(graph.Quad{S: graph.IRI("https://e.org/" + name), P: graph.IRI(schema.RDFType), O: graph.IRI(schema.ClassProcurement), G: g})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("p1")
+	proc := schema.ClassProcurement
+	check := func(when string, order string, filters []string, want bool) {
+		t.Helper()
+		if got := r.ListIndexed(ctx, proc, order, filters); got != want {
+			t.Errorf("%s: ListIndexed(%q, %q) = %v, want %v", when, order, filters, got, want)
+		}
+	}
+	check("before any list", "YEAR", nil, false)
+	from := int32(2020)
+	if _, err := r.Procurements(ctx, ListArgs{OrderBy: "YEAR", First: 10, Filter: &Filter{YearFrom: &from}}); err != nil {
+		t.Fatal(err)
+	}
+	check("after an ordered list", "YEAR", []string{"yearFrom"}, true)
+	check("after an ordered list", "", []string{"level", "yearTo"}, true)
+	check("after an ordered list, by label", "LABEL", nil, false)
+	check("after an ordered list, with text", "YEAR", []string{"text"}, false)
+	check("after an ordered list, unknown filter", "", []string{"sector"}, false) // procurements have no sector filter
+	add("p2")
+	check("after a write", "YEAR", nil, false)
+	if got := r.ListIndexed(ctx, schema.ClassReference, "YEAR", []string{"author"}); got {
+		t.Error("references filtered by author are said to be indexed")
+	}
+}

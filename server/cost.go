@@ -126,6 +126,24 @@ type costModel struct {
 	schema   *ast.Schema
 	counts   *counts
 	maxNodes int
+	// indexed reports whether the list index of class is built for the
+	// store's current version for order and the filters named
+	// (queries.Resolver.ListIndexed); nil charges every ordered or
+	// filtered list a scan.
+	indexed func(class, order string, filters []string) bool
+}
+
+// filterKeys returns the names of the filters a list's filter argument
+// sets (those given as null left out).
+func filterKeys(filter any) []string {
+	f, _ := filter.(map[string]any)
+	var keys []string
+	for k, v := range f {
+		if v != nil {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // cost estimates the work of op: every field costs the product of the
@@ -217,17 +235,27 @@ func (m costModel) scan(def *ast.FieldDefinition, atRoot bool, parent string, s 
 			return 0
 		}
 		rows := int(min(m.counts.rows[s.name], maxCost))
-		full := false
-		if f, ok := argument(def, s, "filter", op, vars); ok && f != nil {
-			if o, isObj := f.(map[string]any); !isObj || len(o) > 0 {
+		full, scheme := false, false
+		filter, _ := argument(def, s, "filter", op, vars)
+		if filter != nil {
+			if o, isObj := filter.(map[string]any); !isObj || len(o) > 0 {
 				full = true
 			}
 		}
 		if sc, ok := argument(def, s, "scheme", op, vars); ok && sc != nil {
+			full, scheme = true, true
+		}
+		orderBy, _ := argument(def, s, "orderBy", op, vars)
+		if orderBy != nil && orderBy != "IRI" {
 			full = true
 		}
-		if o, ok := argument(def, s, "orderBy", op, vars); ok && o != nil && o != "IRI" {
-			full = true
+		if full && !scheme && m.indexed != nil {
+			order, _ := orderBy.(string)
+			if m.indexed(listClasses[s.name], order, filterKeys(filter)) {
+				// The list index of the class is built: the request
+				// walks positions in memory and loads its page.
+				return rows / idWalkShare
+			}
 		}
 		if full {
 			return rows

@@ -21,6 +21,20 @@ func TestCostModel_Cost(t *testing.T) {
 	noCounts := costModel{schema: gs.AST()}
 	big := costModel{schema: gs.AST(), maxNodes: 10000, counts: &counts{
 		rows: map[string]int64{"procurements": 50000, "actors": 1600}, quads: 1000000}}
+	// indexed: the list index of procurements is built by year, not by
+	// label, and answers concept and year filters, not text.
+	indexed := big
+	indexed.indexed = func(class, order string, filters []string) bool {
+		if class != schema.ClassProcurement || order == "LABEL" {
+			return false
+		}
+		for _, f := range filters {
+			if f == "text" {
+				return false
+			}
+		}
+		return true
+	}
 	for _, tc := range []struct {
 		name  string
 		model costModel
@@ -48,6 +62,11 @@ func TestCostModel_Cost(t *testing.T) {
 		{"OrderedByVariable", big, `query($o: Order = LABEL) { procurements(first: 1, orderBy: $o) { totalCount } }`, nil, 1 + 1 + 50000},
 		{"EmptyFilter", big, `{ procurements(first: 1, filter: {}) { totalCount } }`, nil, 1 + 1 + 50000/16},
 		{"Aliases", big, `{ a: actors(orderBy: LABEL) { totalCount } b: actors(orderBy: LABEL) { totalCount } }`, nil, 2 * (20 + 20 + 1600)},
+		{"IndexedOrderedFiltered", indexed, `query($y: Int) { procurements(first: 1, orderBy: YEAR, filter: { yearFrom: $y }) { totalCount } }`, map[string]any{"y": 2020.0}, 1 + 1 + 50000/16},
+		{"IndexedButText", indexed, `{ procurements(first: 1, filter: { text: "x", yearFrom: 2020 }) { totalCount } }`, nil, 1 + 1 + 50000},
+		{"IndexedButNotByLabel", indexed, `{ procurements(first: 1, orderBy: LABEL) { totalCount } }`, nil, 1 + 1 + 50000},
+		{"IndexedNullFilterIgnored", indexed, `{ procurements(first: 1, filter: { text: null, yearTo: 2024 }) { totalCount } }`, nil, 1 + 1 + 50000/16},
+		{"IndexedOtherClass", indexed, `{ actors(first: 1, orderBy: YEAR) { totalCount } }`, nil, 1 + 1 + 1600},
 		{"DistinctSubjects", big, `{ stats { distinctSubjects } }`, nil, 1 + 1 + 1000000/16},
 		{"Paths", big, `{ paths(from: "a", to: "b") { length } }`, nil, 10 + 10000 + 10},
 	} {

@@ -56,6 +56,8 @@ type graphqlHandler struct {
 	limits   *metrics
 	counts   *countCache
 	inFlight *inFlight
+	// res tells the cost model which lists their index serves.
+	res *queries.Resolver
 }
 
 // errorResponse is a GraphQL response with one error and no data.
@@ -175,6 +177,11 @@ func (h *graphqlHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	model := costModel{schema: h.s.AST(), counts: h.counts.get(r.Context()), maxNodes: h.opts.MaxNodes}
+	if h.res != nil {
+		model.indexed = func(class, order string, filters []string) bool {
+			return h.res.ListIndexed(r.Context(), class, order, filters)
+		}
+	}
 	c := model.cost(doc, op, req.Variables)
 	if c > h.opts.MaxCost {
 		h.limits.limitHit("cost")

@@ -2,11 +2,9 @@ package server_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -136,31 +134,6 @@ func TestServer_GraphQLResponseMediaType(t *testing.T) {
 			}
 		})
 	}
-}
-
-// postWithType posts a query with header and returns the status, the
-// Content-Type and the body.
-func postWithType(t testing.TB, ts *httptest.Server, q string, header http.Header) (int, string, []byte) {
-	t.Helper()
-	body, _ := json.Marshal(map[string]any{"query": q})
-	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, ts.URL+"/graphql", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	for k, v := range header {
-		req.Header[k] = v
-	}
-	resp, err := ts.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp.StatusCode, resp.Header.Get("Content-Type"), b
 }
 
 // TestServer_Backup takes a backup through GET /admin/backup and restores

@@ -109,6 +109,21 @@ type gqlResponse struct {
 // post sends a GraphQL request and returns the status and the raw body.
 func post(t testing.TB, ts *httptest.Server, query string, vars map[string]any, header http.Header) (int, []byte) {
 	t.Helper()
+	status, _, b := postFull(t, ts, query, vars, header)
+	return status, b
+}
+
+// postWithType posts a query with header and returns the status, the
+// Content-Type and the body.
+func postWithType(t testing.TB, ts *httptest.Server, query string, header http.Header) (int, string, []byte) {
+	t.Helper()
+	return postFull(t, ts, query, nil, header)
+}
+
+// postFull sends a GraphQL request and returns the status, the
+// Content-Type and the raw body.
+func postFull(t testing.TB, ts *httptest.Server, query string, vars map[string]any, header http.Header) (int, string, []byte) {
+	t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, err := http.NewRequestWithContext(t.Context(), http.MethodPost, ts.URL+"/graphql", bytes.NewReader(body))
 	if err != nil {
@@ -127,7 +142,7 @@ func post(t testing.TB, ts *httptest.Server, query string, vars map[string]any, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	return resp.StatusCode, b
+	return resp.StatusCode, resp.Header.Get("Content-Type"), b
 }
 
 // query posts a query and decodes the response.

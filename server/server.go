@@ -49,7 +49,7 @@ func newHandler(opts Options) (http.Handler, *inFlight, error) {
 		return nil, nil, err
 	}
 	lim := newInFlight(opts)
-	gql := &graphqlHandler{s: s, opts: opts, limits: m, counts: &countCache{store: opts.Store}, inFlight: lim}
+	gql := &graphqlHandler{s: s, opts: opts, limits: m, counts: &countCache{store: opts.Store}, inFlight: lim, res: res}
 	mux := http.NewServeMux()
 	mux.Handle("POST /graphql", withAuth(opts.Token, gql))
 	mux.Handle("GET /graphql", withAuth(opts.Token, consoleOr(opts.Web, gql)))

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"civicgraph/importers/internal/charset"
 	"civicgraph/schema"
 )
 
@@ -104,7 +105,7 @@ func sampleCSV(r io.Reader, name string) ([]*column, int, error) {
 		for i, v := range rec {
 			if i < len(cols) {
 				if !utf8.ValidString(v) {
-					v = decode1252(v)
+					v = charset.Decode1252(v)
 				}
 				cols[i].add(v)
 			}

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"civicgraph/graph"
+	"civicgraph/importers/internal/charset"
 	"civicgraph/rdf/problems"
 	"civicgraph/schema"
 )
@@ -252,12 +253,12 @@ func (r *Reader) decodeFields(rec []string) bool {
 			}
 		case "auto":
 			if !utf8.ValidString(f) {
-				rec[i] = decode1252(f)
+				rec[i] = charset.Decode1252(f)
 			}
 		case "latin1", "iso-8859-1":
-			rec[i] = decodeLatin1(f)
+			rec[i] = charset.DecodeLatin1(f)
 		default:
-			rec[i] = decode1252(f)
+			rec[i] = charset.Decode1252(f)
 		}
 	}
 	return true
@@ -977,42 +978,6 @@ func (c *countReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	return n, err
-}
-
-// decodeLatin1 reads s as ISO-8859-1.
-func decodeLatin1(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/4)
-	for i := 0; i < len(s); i++ {
-		b.WriteRune(rune(s[i]))
-	}
-	return b.String()
-}
-
-// decode1252 reads s as Windows-1252 when it is not valid UTF-8 (or always,
-// for the windows-1252 encoding, whose callers pass only such text).
-func decode1252(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/4)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c < 0x80:
-			b.WriteByte(c)
-		case c < 0xA0:
-			b.WriteRune(cp1252[c-0x80])
-		default:
-			b.WriteRune(rune(c))
-		}
-	}
-	return b.String()
-}
-
-// cp1252 maps the bytes 0x80 to 0x9F of Windows-1252 to runes; the five
-// bytes it leaves undefined become U+FFFD.
-var cp1252 = [32]rune{
-	'€', '\uFFFD', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\uFFFD', 'Ž', '\uFFFD',
-	'\uFFFD', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\uFFFD', 'ž', 'Ÿ',
 }
 
 // plural writes n with the singular or plural noun: "1 record", "2 records".

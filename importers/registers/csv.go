@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"civicgraph/importers/internal/charset"
 )
 
 // Columns each CSV format needs, by normalised header (see normHeader).
@@ -111,25 +113,5 @@ func decodeText(f string) string {
 	if utf8.ValidString(f) {
 		return f
 	}
-	var b strings.Builder
-	b.Grow(len(f) + len(f)/4)
-	for i := 0; i < len(f); i++ {
-		c := f[i]
-		switch {
-		case c < 0x80:
-			b.WriteByte(c)
-		case c < 0xA0:
-			b.WriteRune(cp1252[c-0x80])
-		default:
-			b.WriteRune(rune(c))
-		}
-	}
-	return b.String()
-}
-
-// cp1252 maps the bytes 0x80 to 0x9F of Windows-1252 to runes; the five
-// bytes it leaves undefined become U+FFFD.
-var cp1252 = [32]rune{
-	'€', '\uFFFD', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\uFFFD', 'Ž', '\uFFFD',
-	'\uFFFD', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\uFFFD', 'ž', 'Ÿ',
+	return charset.Decode1252(f)
 }

@@ -223,8 +223,7 @@ func (w *work) run(b *bucket) *acc {
 		if ac := s.engActor[e]; ac < 0 {
 			a.actorMissing++
 		} else {
-			if w.actorStamp[ac] != seq {
-				w.actorStamp[ac] = seq
+			if firstIn(w.actorStamp, ac, seq) {
 				a.actors++
 			}
 			if m := s.actorSect[ac]; m != 0 {
@@ -244,8 +243,7 @@ func (w *work) run(b *bucket) *acc {
 		if m := s.engMech[e]; m < 0 {
 			a.mechMissing++
 		} else {
-			if w.mechStamp[m] != seq {
-				w.mechStamp[m] = seq
+			if firstIn(w.mechStamp, m, seq) {
 				a.mechs++
 			}
 			if d := s.mechDeg[m]; d != 0 {
@@ -577,4 +575,15 @@ func (s *Summary) shannon(counts []int) *float64 {
 		v = 0
 	}
 	return ptr(v)
+}
+
+// firstIn reports whether position i is met for the first time in the
+// pass numbered seq, and marks it met: stamps count distinct positions
+// without clearing a set between passes.
+func firstIn(stamps []int32, i, seq int32) bool {
+	if stamps[i] == seq {
+		return false
+	}
+	stamps[i] = seq
+	return true
 }

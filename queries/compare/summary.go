@@ -730,15 +730,7 @@ func (s *Summary) readEngagements(v *graph.View, p pids, years *yearCache) error
 			return nil
 		}},
 		{schema.PropActor, func(i int32, o graph.ID) error {
-			a, ok := actorPos[o]
-			if !ok {
-				a = int32(len(s.actorIDs))
-				actorPos[o] = a
-				s.actorIDs = append(s.actorIDs, o)
-			}
-			if s.engActor[i] < 0 || s.actorIDs[a] < s.actorIDs[s.engActor[i]] {
-				s.engActor[i] = a
-			}
+			s.engActor[i] = least(s.engActor[i], intern(actorPos, &s.actorIDs, o), s.actorIDs)
 			return nil
 		}},
 		{schema.PropStage, func(i int32, o graph.ID) error {
@@ -754,15 +746,7 @@ func (s *Summary) readEngagements(v *graph.View, p pids, years *yearCache) error
 			return nil
 		}},
 		{schema.PropMechanism, func(i int32, o graph.ID) error {
-			m, ok := mechPos[o]
-			if !ok {
-				m = int32(len(s.mechIDs))
-				mechPos[o] = m
-				s.mechIDs = append(s.mechIDs, o)
-			}
-			if s.engMech[i] < 0 || s.mechIDs[m] < s.mechIDs[s.engMech[i]] {
-				s.engMech[i] = m
-			}
+			s.engMech[i] = least(s.engMech[i], intern(mechPos, &s.mechIDs, o), s.mechIDs)
 			return nil
 		}},
 		{schema.DCTermsDate, func(i int32, o graph.ID) error {
@@ -849,4 +833,26 @@ func (s *Summary) readEngagements(v *graph.View, p pids, years *yearCache) error
 		}
 	}
 	return nil
+}
+
+// intern returns the position of o in *ids, appending it when pos does
+// not know it yet.
+func intern(pos map[graph.ID]int32, ids *[]graph.ID, o graph.ID) int32 {
+	p, ok := pos[o]
+	if !ok {
+		p = int32(len(*ids))
+		pos[o] = p
+		*ids = append(*ids, o)
+	}
+	return p
+}
+
+// least returns, of the positions cur (-1 for none) and p in ids, the one
+// whose ID is smaller: a record with two values of a single-valued
+// property is summarised by the same one whatever the scan's order.
+func least(cur, p int32, ids []graph.ID) int32 {
+	if cur < 0 || ids[p] < ids[cur] {
+		return p
+	}
+	return cur
 }

@@ -157,6 +157,13 @@ async function walk(width) {
   for (const id of ['props', 'refs', 'nbh', 'dl']) check(await page.$('#' + id) !== null, `entity page has section ${id}`);
   check(await page.$('a[href="/data/actor/ajuntament-de-barcelona.ttl"]') !== null, 'entity page links its Turtle');
   check(await page.$('a[href^="/dump?format=nq&entity="]') !== null, 'entity page links the dump');
+  // Every download link answers, in the type its format names (issue 11 serves them).
+  const downloads = await page.$$eval('section[aria-labelledby="dl"] a[href^="/data/"], section[aria-labelledby="dl"] a[href^="/dump?"]', (as) => as.map((a) => a.getAttribute('href')));
+  check(downloads.filter((d) => d.startsWith('/data/')).length === 4 && downloads.length === 10, `entity page has ${downloads.length} download links, want the description in 4 syntaxes and the dump in 6`);
+  for (const href of downloads) {
+    const r = await page.request.get(new URL(href, page.url()).href);
+    check(r.status() === 200 && (await r.body()).length > 0, `download ${href}: status ${r.status()}`);
+  }
   const nodes = await page.$$eval('main svg .node-g', (gs) => gs.length);
   check(nodes > 20, `the neighbourhood at depth 2 has ${nodes} nodes, want more than 20`);
   // Through the sources, the picture holds 200 nodes.

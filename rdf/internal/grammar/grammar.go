@@ -58,18 +58,26 @@ func HexValue(b []byte) rune {
 // concepts forbid them in IRIs, so every reader refuses them, whatever
 // its syntax, and no writer has to find a way to write them.
 func IsIRIForbidden(c rune) bool {
-	switch c {
-	case '<', '>', '"', '{', '}', '|', '^', '`', '\\':
-		return true
-	}
-	return c >= 0 && c <= 0x20
+	return c >= 0 && c < 0x80 && iriForbidden[c]
 }
+
+// iriForbidden holds, for each ASCII byte, whether [IsIRIForbidden] is true
+// of it. It is a read-only table.
+var iriForbidden = func() (t [0x80]bool) {
+	for c := range 0x21 {
+		t[c] = true
+	}
+	for _, c := range "<>\"{}|^`\\" {
+		t[c] = true
+	}
+	return t
+}()
 
 // IndexIRIForbidden returns the byte index in s of the first character
 // for which [IsIRIForbidden] is true, or -1 if there is none.
 func IndexIRIForbidden(s string) int {
 	for i := 0; i < len(s); i++ {
-		if IsIRIForbidden(rune(s[i])) {
+		if c := s[i]; c < 0x80 && iriForbidden[c] {
 			return i
 		}
 	}

@@ -64,11 +64,20 @@ func CheckIRI(iri string) string {
 	if !graph.IsAbsoluteIRI(iri) {
 		return "is not absolute"
 	}
-	if !utf8.ValidString(iri) {
-		return "is not valid UTF-8"
+	ascii := true
+	for i := 0; i < len(iri); i++ {
+		c := iri[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+		} else if iriForbidden[c] {
+			if !utf8.ValidString(iri) {
+				return "is not valid UTF-8"
+			}
+			return fmt.Sprintf("holds %q at byte %d, which RDF forbids in IRIs", c, i)
+		}
 	}
-	if i := IndexIRIForbidden(iri); i >= 0 {
-		return fmt.Sprintf("holds %q at byte %d, which RDF forbids in IRIs", iri[i], i)
+	if !ascii && !utf8.ValidString(iri) {
+		return "is not valid UTF-8"
 	}
 	return ""
 }

@@ -358,11 +358,12 @@
     const dataPath = instance ? '/data/' + n.id.split('/').map(encodeURIComponent).join('/') : null;
     main.append(h('section', { 'aria-labelledby': 'dl' }, h('h2', { id: 'dl' }, 'Download'),
       dataPath ? h('p', { class: 'downloads' }, 'This entity\'s description: ',
-        h('a', { href: dataPath + '.ttl', download: true }, 'Turtle'), h('a', { href: dataPath + '.nt', download: true }, 'N-Triples')) : null,
+        [['ttl', 'Turtle'], ['nt', 'N-Triples'], ['jsonld', 'JSON-LD'], ['rdf', 'RDF/XML']].map(([ext, name]) =>
+          h('a', { href: dataPath + '.' + ext, download: true }, name))) : null,
       h('p', { class: 'downloads' }, 'In every syntax, with its graphs, from the dump: ',
         [['nt', 'N-Triples'], ['nq', 'N-Quads'], ['ttl', 'Turtle'], ['trig', 'TriG'], ['jsonld', 'JSON-LD'], ['rdfxml', 'RDF/XML']].map(([f, name]) =>
           h('a', { href: '/dump?format=' + f + '&entity=' + encodeURIComponent(iri), download: true }, name))),
-      instance ? h('p', { class: 'hint' }, 'Linked-data IRI: ', h('a', { href: '/id/' + n.id }, '/id/' + n.id), ' (answers HTML, Turtle, N-Triples or JSON-LD as asked).') : null));
+      instance ? h('p', { class: 'hint' }, 'Linked-data IRI: ', h('a', { href: '/id/' + n.id }, '/id/' + n.id), ' (answers HTML, Turtle, N-Triples, JSON-LD or RDF/XML as asked).') : null));
 
     // The picture comes after the page: the page is ready without it.
     cg.neighbourhood(nb, n.id).catch((e) => nb.append(cg.errorBox(e)));
