@@ -99,3 +99,43 @@ func TestImport_AuthorVariants(t *testing.T) {
 		t.Errorf("persons %v, want 3", persons)
 	}
 }
+
+// TestImport_BibLanguage checks dcterms:language end to end: a language of
+// the EU authority table is stored as its IRI; one the table lacks is kept
+// as a literal tag, and the shapes' warning about it becomes a note of the
+// import, which does not fail.
+func TestImport_BibLanguage(t *testing.T) {
+	const in = "@article{smith2019open,\n  author = {Smith, John}, title = {Open data in cities}, journal = {J}, year = 2019, language = {English}}\n\n" +
+		"@article{cicero2019de,\n  author = {Cicero, Marcus}, title = {De re publica}, journal = {K}, year = 2019, language = {Latin}}\n"
+	s := graphtest.NewStore(t)
+	res, err := importers.Import(t.Context(), s, []importers.Input{{Name: "langs.bib", R: strings.NewReader(in)}}, importers.Options{})
+	if err != nil {
+		t.Fatalf("Import = %v, want no error: a language kept as a literal is a warning", err)
+	}
+	got := map[string]graph.Term{}
+	for q, err := range s.Match(t.Context(), graph.Pattern{P: graph.IRI(schema.DCTermsLanguage)}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[strings.TrimPrefix(q.S.Value, schema.DefaultBase)] = q.O
+	}
+	want := map[string]graph.Term{
+		"reference/smith-2019-open": graph.IRI(schema.NSLanguage + "ENG"),
+		"reference/cicero-2019-de":  graph.Literal("la", schema.XSDLanguage),
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s dcterms:language = %v, want %v (all: %v)", id, got[id], w, got)
+		}
+	}
+	var notes []string
+	for _, n := range res.Notes {
+		if strings.Contains(n, "dcterms:language") {
+			notes = append(notes, n)
+		}
+	}
+	if len(notes) != 1 || !strings.HasPrefix(notes[0], "langs.bib:4: entry cicero2019de: warning: dcterms:language: found") ||
+		!strings.Contains(notes[0], `"la"`) {
+		t.Errorf("notes about languages %q, want one warning naming the Latin entry and its line", notes)
+	}
+}

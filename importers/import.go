@@ -68,7 +68,8 @@ type Result struct {
 	// outside the graphs replaced, whose IRIs the import used.
 	Linked bib.LinkStats
 	// Notes lists, one a line, what mapped inputs left out or recoded by
-	// default (see mapping.Reader.Report): nothing is dropped unsaid.
+	// default (see mapping.Reader.Report), and the shapes' warnings (see
+	// schema.SeverityWarning): nothing is dropped unsaid.
 	Notes []string
 	// Skipped counts the register entries left out because the
 	// organisation responsible is not a public administration or is not
@@ -330,9 +331,11 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 		}
 		if validate {
 			loc, _ := r.(locator)
-			if err := validateInput(ctx, in.Name, sc, s, domain, loc); err != nil {
+			notes, err := validateInput(ctx, in.Name, sc, s, domain, loc)
+			if err != nil {
 				return res, err
 			}
+			res.Notes = append(res.Notes, notes...)
 		}
 		if er, ok := r.(*epoReader); ok && !opts.NoValidate && len(er.derived()) > 0 {
 			// RDF is taken as it is, but what the ePO mapping derived from
@@ -341,9 +344,11 @@ func Import(ctx context.Context, s *graph.Store, inputs []Input, opts Options) (
 			for _, q := range er.derived() {
 				d.add(q)
 			}
-			if err := validateInput(ctx, in.Name, sc, s, d, nil); err != nil {
+			notes, err := validateInput(ctx, in.Name, sc, s, d, nil)
+			if err != nil {
 				return res, err
 			}
+			res.Notes = append(res.Notes, notes...)
 		}
 		if sr, ok := r.(interface{ Skipped() int }); ok {
 			res.Skipped += int64(sr.Skipped())

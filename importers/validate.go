@@ -3,7 +3,9 @@ package importers
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 
 	"civicgraph/graph"
 	"civicgraph/schema"
@@ -50,8 +52,10 @@ const validateChunk = 50_000
 // input first and then from the store.
 //
 // loc, when not nil, says where in the input a violation's focus was read,
-// for the error.
-func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph.Store, d *domainQuads, loc locator) error {
+// for the error. Warnings (values kept for want of a better one, such as a
+// language the EU authority table lacks) do not fail the input; they are
+// returned, one line each, for Result.Notes.
+func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph.Store, d *domainQuads, loc locator) ([]string, error) {
 	typeID, hasType := d.ids[graph.IRI(graph.RDFType)]
 	schemeID, hasScheme := d.ids[graph.IRI(schema.SKOSInScheme)]
 	types := map[uint32][]string{}
@@ -124,14 +128,25 @@ func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph
 		if len(chunk) >= validateChunk && x[0] != d.quads[i-1][0] {
 			flush()
 			if err := ctx.Err(); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		chunk = append(chunk, d.quad(x))
 	}
 	flush()
+	vs, warnings := vs.Errors()
+	var notes []string
+	for _, w := range warnings {
+		if place, ok := locate(loc, w.Focus); ok {
+			// Where the entry is, rather than the IRI minted for it.
+			notes = append(notes, fmt.Sprintf("%s:%s: warning: %s: found %s, expected %s (%s)",
+				name, place, curie(w.Path), foundOf(w), w.Expected, w.Code))
+			continue
+		}
+		notes = append(notes, name+": "+strings.TrimPrefix(w.Error(), "schema: "))
+	}
 	if len(vs) == 0 {
-		return nil
+		return notes, nil
 	}
 	slices.SortFunc(vs, func(a, b schema.Violation) int {
 		return cmp.Or(cmp.Compare(a.Focus, b.Focus), cmp.Compare(a.Path, b.Path),
@@ -146,5 +161,13 @@ func validateInput(ctx context.Context, name string, sc *schema.Schema, s *graph
 			e.Places[i], _ = loc.locate(v.Focus)
 		}
 	}
-	return e
+	return nil, e
+}
+
+// locate asks loc, when there is one, where subject was read.
+func locate(loc locator, subject string) (string, bool) {
+	if loc == nil {
+		return "", false
+	}
+	return loc.locate(subject)
 }

@@ -252,9 +252,9 @@ func (r *Resolver) validate(v *graph.View, quads []graph.Quad) error {
 			return out
 		}
 	}
-	vs := r.sc.ValidateWith(quads, schema.Options{
+	vs, _ := r.sc.ValidateWith(quads, schema.Options{
 		TypesOf: lookup(schema.RDFType), SchemesOf: lookup(schema.SKOSInScheme), RequireTypedTargets: true,
-	})
+	}).Errors() // warnings (a value kept for want of a better one) do not refuse a write
 	if len(vs) == 0 {
 		return nil
 	}

@@ -213,8 +213,28 @@ var languageNames = map[string]string{
 	"dutch": "nl", "neerlandes": "nl",
 }
 
+// languageTag returns the language tag a value of dcterms:language stands
+// for: an IRI of the EU language authority table gives its BCP 47 tag
+// (schema.LanguageTag), a literal its lexical form (a tag kept for a
+// language that table lacks). Any other IRI is returned as it is; a blank
+// node gives false.
+func languageTag(t graph.Term) (string, bool) {
+	switch t.Kind {
+	case graph.KindIRI:
+		if tag, ok := schema.LanguageTag(t.Value); ok {
+			return tag, true
+		}
+		return t.Value, true
+	case graph.KindLiteral:
+		return t.Value, true
+	}
+	return "", false
+}
+
 // inLanguages matches the subjects whose dcterms:language is one of vals:
-// a language tag (en, es-ES matches es) or a language's name.
+// a language tag (en, es-ES matches es), a language's name, or a code or
+// IRI of the EU language authority table (SPA). The store's values are
+// authority IRIs, or tags for languages that table lacks.
 func (m *matcher) inLanguages(vals []string) (map[graph.ID]bool, error) {
 	type langUse struct {
 		code string
@@ -234,7 +254,11 @@ func (m *matcher) inLanguages(vals []string) (map[graph.ID]bool, error) {
 		if err != nil {
 			return nil, err
 		}
-		code := strings.ToLower(o.Value)
+		code, ok := languageTag(o)
+		if !ok || strings.Contains(code, ":") {
+			continue // a blank node, or an IRI of another language vocabulary: no tag to match
+		}
+		code = strings.ToLower(code)
 		if i := strings.IndexByte(code, '-'); i > 0 {
 			code = code[:i]
 		}
@@ -249,7 +273,14 @@ func (m *matcher) inLanguages(vals []string) (map[graph.ID]bool, error) {
 		v := strings.ToLower(strings.TrimSpace(val))
 		code, ok := languageNames[normText(v)]
 		if !ok {
+			// A tag, or an IRI or code of the EU language authority table
+			// (SPA, .../language/SPA), taken as its tag.
 			code = v
+			if tag, ok := schema.LanguageTag(strings.TrimSpace(val)); ok {
+				code = tag
+			} else if iri, ok := schema.LanguageIRI(v); ok && len(v) == 3 {
+				code, _ = schema.LanguageTag(iri)
+			}
 			if i := strings.IndexByte(code, '-'); i > 0 {
 				code = code[:i]
 			}

@@ -499,8 +499,18 @@ func (r *Reference) Urls() []string { return r.strs(schema.SchemaURL) }
 // Doi resolves Reference.doi.
 func (r *Reference) Doi() *string { return r.str(schema.BIBODOI) }
 
-// Languages resolves Reference.languages.
-func (r *Reference) Languages() []string { return r.strs(schema.DCTermsLanguage) }
+// Languages resolves Reference.languages: BCP 47 tags ("en"), mapped back
+// from the IRIs of the EU language authority table that dcterms:language
+// holds (see [languageTag]).
+func (r *Reference) Languages() []string {
+	out := []string{}
+	for _, v := range r.props[schema.DCTermsLanguage] {
+		if tag, ok := languageTag(v); ok && !slices.Contains(out, tag) {
+			out = append(out, tag)
+		}
+	}
+	return out
+}
 
 // About resolves Reference.about.
 func (r *Reference) About(ctx context.Context, args PageArgs) (*Connection[*Node], error) {

@@ -38,6 +38,19 @@
 // shapes as SHACL (shapes.ttl is its output, kept in step by a test), and
 // [Schema.SHACLQuads] returns them in [GraphShapes].
 //
+// A [PropertyShape] with [SeverityWarning] reports without refusing: its
+// violations carry that Severity, [Violations.Errors] sets them apart, and
+// SHACL gets sh:severity sh:Warning. As in SHACL, a Pattern applies to IRI
+// values too.
+//
+// # Languages
+//
+// dcterms:language is an IRI of the EU Publications Office's language
+// authority table ([NSLanguage] + "ENG"). language.go holds the one table
+// of BCP 47 tags and authority codes the project knows; [LanguageIRI] and
+// [LanguageTag] convert. A tag the table lacks is written as an
+// xsd:language literal, which the Reference shape accepts with a warning.
+//
 // Missing data is recorded, never invented: an entity that states
 // cg:notStated P ([PropNotStated]) says its source gives no value for P,
 // and meets a minimum count on P without one (in shapes.ttl, an sh:or of

@@ -24,7 +24,7 @@ const prefixes = `
 @prefix org: <http://www.w3.org/ns/org#> .
 @prefix bibo: <http://purl.org/ontology/bibo/> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix schema: <https://schema.org/> .
+@prefix schema: <http://schema.org/> .
 @prefix actor: <https://w3id.org/civicgraph/id/actor/> .
 @prefix mission: <https://w3id.org/civicgraph/id/mission/> .
 @prefix procurement: <https://w3id.org/civicgraph/id/procurement/> .

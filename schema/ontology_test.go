@@ -1,9 +1,11 @@
 package schema_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -307,6 +309,220 @@ func TestOntologyVersion(t *testing.T) {
 	for _, p := range parts {
 		if _, err := strconv.Atoi(p); err != nil {
 			t.Errorf("OntologyVersion %q: %v", schema.OntologyVersion, err)
+		}
+	}
+}
+
+// parentRange is what a standard vocabulary says of the values of one of
+// its properties.
+type parentRange struct {
+	// kind is what the values are: literals, resources (IRIs or blank
+	// nodes), or either when the vocabulary sets no range.
+	kind valueKind
+	// types are the datatypes (literals) or classes (resources) the values
+	// may have, any one of them; nil when the vocabulary sets none.
+	types []string
+}
+
+// valueKind is the sort of value a property's range allows.
+type valueKind string
+
+const (
+	literals  valueKind = "literals"
+	resources valueKind = "resources"
+	either    valueKind = "either"
+)
+
+// parentRanges are the ranges, in their own vocabularies, of the
+// properties the ontology's properties are sub-properties of. A parent
+// missing here fails TestOntology_SubPropertyRanges: a new
+// rdfs:subPropertyOf needs its parent's range written down first.
+var parentRanges = map[string]parentRange{
+	// W3C ORG (https://www.w3.org/TR/vocab-org/#org:classification): rdfs:range skos:Concept.
+	schema.NSORG + "classification": {resources, []string{schema.SKOSConcept}},
+	// DCMI Metadata Terms (https://www.dublincore.org/specifications/dublin-core/dcmi-terms/#identifier): rdfs:range rdfs:Literal.
+	schema.NSDCTerms + "identifier": {literals, []string{schema.NSRDFS + "Literal"}},
+	// DCMI Metadata Terms: dcterms:description, dcterms:relation and
+	// dcterms:references have no rdfs:range.
+	schema.NSDCTerms + "description": {either, nil},
+	schema.NSDCTerms + "relation":    {either, nil},
+	schema.NSDCTerms + "references":  {either, nil},
+	// DCMI Metadata Terms (#type): rdfs:range rdfs:Class.
+	schema.NSDCTerms + "type": {resources, []string{schema.NSRDFS + "Class"}},
+	// PROV-O (https://www.w3.org/TR/prov-o/): prov:wasAttributedTo and
+	// prov:wasAssociatedWith have rdfs:range prov:Agent, prov:used prov:Entity.
+	schema.NSPROV + "wasAttributedTo":   {resources, []string{schema.NSPROV + "Agent"}},
+	schema.NSPROV + "wasAssociatedWith": {resources, []string{schema.NSPROV + "Agent"}},
+	schema.NSPROV + "used":              {resources, []string{schema.NSPROV + "Entity"}},
+	// FOAF (http://xmlns.com/foaf/spec/#term_page): rdfs:range foaf:Document.
+	schema.NSFOAF + "page": {resources, []string{schema.NSFOAF + "Document"}},
+	// schema.org (https://schema.org/startDate, /endDate): rangeIncludes
+	// schema:Date, schema:DateTime, i.e. xsd:date and xsd:dateTime.
+	schema.NSSchema + "startDate": {literals, []string{schema.XSDDate, schema.XSDDateTime}},
+	schema.NSSchema + "endDate":   {literals, []string{schema.XSDDate, schema.XSDDateTime}},
+	// schema.org (https://schema.org/about): rangeIncludes schema:Thing,
+	// which any resource is.
+	schema.NSSchema + "about": {resources, nil},
+	// schema.org (https://schema.org/position): rangeIncludes schema:Integer,
+	// schema:Text, i.e. xsd:integer and xsd:string.
+	schema.NSSchema + "position": {literals, []string{schema.XSDInteger, schema.XSDString}},
+}
+
+// outsideSuperClasses are subclass statements of standard vocabularies that
+// the compatibility of ranges depends on.
+var outsideSuperClasses = map[string][]string{
+	// PROV-O: prov:Plan rdfs:subClassOf prov:Entity.
+	schema.NSPROV + "Plan": {schema.NSPROV + "Entity"},
+}
+
+// baseDatatype is the datatype each XML Schema datatype is derived from
+// (XML Schema 1.1 Part 2, the built-in datatype hierarchy), ending in
+// rdfs:Literal, the class of all literal values.
+var baseDatatype = map[string]string{
+	schema.NSXSD + "integer":            schema.NSXSD + "decimal",
+	schema.NSXSD + "nonNegativeInteger": schema.NSXSD + "integer",
+	schema.NSXSD + "language":           schema.NSXSD + "token",
+	schema.NSXSD + "token":              schema.NSXSD + "normalizedString",
+	schema.NSXSD + "normalizedString":   schema.NSXSD + "string",
+	schema.NSXSD + "string":             schema.NSRDFS + "Literal",
+	schema.NSXSD + "decimal":            schema.NSRDFS + "Literal",
+	schema.NSXSD + "boolean":            schema.NSRDFS + "Literal",
+	schema.NSXSD + "date":               schema.NSRDFS + "Literal",
+	schema.NSXSD + "dateTime":           schema.NSRDFS + "Literal",
+	schema.NSXSD + "gYear":              schema.NSRDFS + "Literal",
+	schema.NSXSD + "gYearMonth":         schema.NSRDFS + "Literal",
+	schema.NSXSD + "anyURI":             schema.NSRDFS + "Literal",
+	schema.NSRDF + "langString":         schema.NSRDFS + "Literal",
+}
+
+// isLiteralRange reports whether a range is a datatype (or rdfs:Literal).
+func isLiteralRange(r string) bool {
+	_, ok := baseDatatype[r]
+	return ok || r == schema.NSRDFS+"Literal"
+}
+
+// subPropertyRangeProblems returns, for each rdfs:subPropertyOf statement
+// of ontology, what makes the sub-property's rdfs:range contradict its
+// parent's: a literal range under a parent whose values are resources or
+// the reverse, a datatype that is not the parent's or derived from it, a
+// class that is not the parent's or a subclass of it.
+func subPropertyRangeProblems(ontology []graph.Quad) []string {
+	superClasses := map[string][]string{}
+	for c, sup := range outsideSuperClasses {
+		superClasses[c] = sup
+	}
+	for _, q := range ontology {
+		if q.P.Value == schema.RDFSSubClassOf && q.O.Kind == graph.KindIRI {
+			superClasses[q.S.Value] = append(superClasses[q.S.Value], q.O.Value)
+		}
+	}
+	// isA reports whether class c is super or a subclass of it.
+	var isA func(c, super string, depth int) bool
+	isA = func(c, super string, depth int) bool {
+		if c == super {
+			return true
+		}
+		for _, s := range superClasses[c] {
+			if depth < 20 && isA(s, super, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	derives := func(dt, base string) bool {
+		for i := 0; dt != "" && i < 20; i++ {
+			if dt == base {
+				return true
+			}
+			dt = baseDatatype[dt]
+		}
+		return false
+	}
+	var problems []string
+	for _, q := range ontology {
+		if q.P.Value != schema.RDFSSubPropertyOf {
+			continue
+		}
+		child, parent := q.S.Value, q.O.Value
+		pr, known := parentRanges[parent]
+		if !known {
+			problems = append(problems, fmt.Sprintf("%s ⊑ %s: the parent's range is not in parentRanges", child, parent))
+			continue
+		}
+		d := describe(ontology, child)
+		if len(d[schema.RDFSRange]) != 1 {
+			problems = append(problems, fmt.Sprintf("%s ⊑ %s: %d rdfs:range, want 1", child, parent, len(d[schema.RDFSRange])))
+			continue
+		}
+		r := d[schema.RDFSRange][0].Value
+		literal := isLiteralRange(r)
+		if pr.kind == either {
+			continue
+		}
+		if (pr.kind == literals) != literal {
+			problems = append(problems, fmt.Sprintf("%s ⊑ %s: range %s, but the parent's values are %s", child, parent, r, pr.kind))
+			continue
+		}
+		if pr.types == nil || slices.ContainsFunc(pr.types, func(t string) bool {
+			if literal {
+				return derives(r, t)
+			}
+			return isA(r, t, 0)
+		}) {
+			continue
+		}
+		problems = append(problems, fmt.Sprintf("%s ⊑ %s: range %s is not %s nor derived from them", child, parent, r, strings.Join(pr.types, " or ")))
+	}
+	return problems
+}
+
+// TestOntology_SubPropertyRanges states the rule: no sub-property has a
+// range that contradicts its parent's. Where a standard property fits in
+// meaning but not in range (schema:startDate wants a date, cg:startYear is
+// a year), the ontology says rdfs:seeAlso instead of rdfs:subPropertyOf.
+func TestOntology_SubPropertyRanges(t *testing.T) {
+	ontology := parseTTL(t, string(schema.OntologyTurtle()), graph.Term{})
+	n := 0
+	for _, q := range ontology {
+		if q.P.Value == schema.RDFSSubPropertyOf {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("the ontology has no rdfs:subPropertyOf")
+	}
+	for _, p := range subPropertyRangeProblems(ontology) {
+		t.Error(p)
+	}
+
+	// The rule catches each kind of contradiction.
+	bad := []struct{ name, ttl string }{
+		{"YearUnderDate", `cg:y rdfs:range xsd:gYear ; rdfs:subPropertyOf schema:startDate .`},
+		{"LiteralUnderResource", `cg:y rdfs:range xsd:string ; rdfs:subPropertyOf foaf:page .`},
+		{"ResourceUnderLiteral", `cg:y rdfs:range skos:Concept ; rdfs:subPropertyOf dcterms:identifier .`},
+		{"ClassNotSubclass", `cg:y rdfs:range skos:Concept ; rdfs:subPropertyOf prov:wasAttributedTo .`},
+		{"ConceptUnderClass", `cg:y rdfs:range skos:Concept ; rdfs:subPropertyOf dcterms:type .`},
+		{"WiderDatatype", `cg:y rdfs:range rdfs:Literal ; rdfs:subPropertyOf schema:position .`},
+		{"UnknownParent", `cg:y rdfs:range xsd:string ; rdfs:subPropertyOf <http://example.org/p> .`},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := subPropertyRangeProblems(parseTTL(t, prefixes+tc.ttl, graph.Term{})); len(got) != 1 {
+				t.Errorf("problems %q, want one", got)
+			}
+		})
+	}
+	good := []string{
+		`cg:y rdfs:range xsd:language ; rdfs:subPropertyOf dcterms:identifier .`,
+		`cg:y rdfs:range xsd:date ; rdfs:subPropertyOf schema:startDate .`,
+		`cg:C rdfs:subClassOf prov:Plan . cg:y rdfs:range cg:C ; rdfs:subPropertyOf prov:used .`,
+		`cg:y rdfs:range rdfs:Literal ; rdfs:subPropertyOf dcterms:description .`,
+		`cg:y rdfs:range cg:Mission ; rdfs:subPropertyOf dcterms:relation .`,
+		`cg:y rdfs:range rdfs:Resource ; rdfs:subPropertyOf schema:about .`,
+	}
+	for _, ttl := range good {
+		if got := subPropertyRangeProblems(parseTTL(t, prefixes+ttl, graph.Term{})); len(got) != 0 {
+			t.Errorf("%s: problems %q, want none", ttl, got)
 		}
 	}
 }

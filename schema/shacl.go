@@ -90,6 +90,10 @@ func writeProperty(w *bufio.Writer, p *PropertyShape) {
 			alts = append(alts, fmt.Sprintf("[ sh:class %s ]", turtleIRI(c)))
 		}
 		add("sh:or ( %s )", strings.Join(alts, " "))
+	} else if p.Kind == ValueAny && len(p.Datatypes) > 0 {
+		// A literal of one of the datatypes, or an IRI or blank node.
+		alts = append(alts, "[ sh:nodeKind sh:BlankNodeOrIRI ]")
+		add("sh:or ( %s )", strings.Join(alts, " "))
 	} else {
 		switch {
 		case len(alts) == 1:
@@ -119,6 +123,9 @@ func writeProperty(w *bufio.Writer, p *PropertyShape) {
 	}
 	if p.UniqueLang {
 		add("sh:uniqueLang true")
+	}
+	if p.Severity == SeverityWarning {
+		add("sh:severity sh:Warning")
 	}
 	if p.Description != "" {
 		add("sh:description %s@en", turtleString(p.Description))

@@ -57,6 +57,30 @@ type PropertyShape struct {
 	// Description says in words what is expected; it goes into SHACL as
 	// sh:description.
 	Description string
+	// Severity is how serious a value that breaks this shape is: the zero
+	// value, [SeverityViolation], makes imports fail; [SeverityWarning]
+	// only reports.
+	Severity Severity
+}
+
+// Severity says how serious a [Violation] is, as SHACL's sh:severity does.
+type Severity uint8
+
+// The severities of a [PropertyShape] and of the [Violation]s it finds.
+const (
+	// SeverityViolation is a value the data must not have (sh:Violation).
+	SeverityViolation Severity = iota
+	// SeverityWarning is a value kept, and reported, because nothing
+	// better is known for it (sh:Warning).
+	SeverityWarning
+)
+
+// String returns the SHACL name of the severity: Violation or Warning.
+func (s Severity) String() string {
+	if s == SeverityWarning {
+		return "Warning"
+	}
+	return "Violation"
 }
 
 // Shape constrains the entities of one class.
@@ -87,12 +111,15 @@ var (
 
 // Patterns used by the shapes.
 const (
-	patternCountry   = `^[A-Z]{2}$`
-	patternCurrency  = `^[A-Z]{3}$`
-	patternDOI       = `^10\.[0-9]{4,9}/\S+$`
-	patternLanguage  = `^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$`
-	patternYearLabel = `^-?[0-9]{4}[a-z]?$`
-	patternNonBlank  = `\S`
+	patternCountry  = `^[A-Z]{2}$`
+	patternCurrency = `^[A-Z]{3}$`
+	patternDOI      = `^10\.[0-9]{4,9}/\S+$`
+	// patternLanguageValue is an IRI of the EU language authority table
+	// (see [LanguageIRI]) or, for a language that table lacks, a BCP 47
+	// tag as a literal. SHACL applies sh:pattern to IRIs too.
+	patternLanguageValue = `^(http://publications\.europa\.eu/resource/authority/language/[A-Z]{3}|[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*)$`
+	patternYearLabel     = `^-?[0-9]{4}[a-z]?$`
+	patternNonBlank      = `\S`
 )
 
 // text is a property whose values are plain or language-tagged strings.
@@ -296,7 +323,10 @@ func Shapes() []Shape {
 				text(PropPlace, 0, 0, "a place of publication"),
 				link(SchemaURL, 0, 0, "a web address"),
 				typed(BIBODOI, 0, 1, patternDOI, "a DOI such as 10.1000/xyz", XSDString),
-				typed(DCTermsLanguage, 0, 0, patternLanguage, "a BCP 47 language tag such as en or ca", XSDString, XSDLanguage),
+				{Path: DCTermsLanguage, Kind: ValueAny, Datatypes: []string{XSDLanguage, XSDString}, Pattern: patternLanguageValue,
+					Description: "a language: an IRI of the EU language authority table such as " + NSLanguage + "ENG, or a BCP 47 tag such as la for a language that table lacks"},
+				{Path: DCTermsLanguage, Kind: ValueNode, Severity: SeverityWarning,
+					Description: "an IRI of the EU language authority table; a language tag kept as a literal names a language civicgraph's copy of that table lacks"},
 				link(PropAbout, 0, 0, "an entity or concept it is about"),
 				link(DCTermsReferences, 0, 0, "a reference it cites", ClassReference),
 				link(BIBOTranslationOf, 0, 1, "the work it translates", ClassReference),

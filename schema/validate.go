@@ -34,13 +34,16 @@ const (
 // Violation is one broken constraint: which entity (Focus, an IRI or
 // "_:label"), which property (Path), what value was found (Value, in
 // N-Triples syntax, "" when the problem is a missing value), what was
-// expected, and a Code from the Code constants.
+// expected, and a Code from the Code constants. Severity is that of the
+// shape broken: a [SeverityWarning] reports a value kept for want of a
+// better one, and does not make the data invalid (see [Violations.Errors]).
 type Violation struct {
 	Focus    string
 	Path     string
 	Value    string
 	Expected string
 	Code     string
+	Severity Severity
 }
 
 // Error returns the violation as one line naming the entity, the property,
@@ -49,6 +52,9 @@ func (v Violation) Error() string {
 	found := v.Value
 	if found == "" {
 		found = "no value"
+	}
+	if v.Severity == SeverityWarning {
+		return fmt.Sprintf("schema: warning: %s %s: found %s, expected %s (%s)", v.Focus, compact(v.Path), found, v.Expected, v.Code)
 	}
 	return fmt.Sprintf("schema: %s %s: found %s, expected %s (%s)", v.Focus, compact(v.Path), found, v.Expected, v.Code)
 }
@@ -59,6 +65,19 @@ func (v Violation) Is(target error) bool { return target == ErrViolation }
 // Violations is the result of a validation, sorted by focus, path, code
 // and value.
 type Violations []Violation
+
+// Errors returns the violations that are not warnings, and the warnings,
+// each in the order of vs. Data is valid when the first is empty.
+func (vs Violations) Errors() (errs, warnings Violations) {
+	for _, v := range vs {
+		if v.Severity == SeverityWarning {
+			warnings = append(warnings, v)
+		} else {
+			errs = append(errs, v)
+		}
+	}
+	return errs, warnings
+}
 
 // Err returns nil when vs is empty, and otherwise an error that lists the
 // violations, one per line, and matches [ErrViolation].
@@ -180,8 +199,9 @@ func focusName(t graph.Term) string {
 
 func (s *Schema) checkShape(vs Violations, ix *index, opt Options, subj graph.Term, n *node, sh *compiledShape) Violations {
 	focus := focusName(subj)
+	severity := SeverityViolation
 	add := func(path string, value, expected, code string) {
-		vs = append(vs, Violation{Focus: focus, Path: path, Value: value, Expected: expected, Code: code})
+		vs = append(vs, Violation{Focus: focus, Path: path, Value: value, Expected: expected, Code: code, Severity: severity})
 	}
 	if len(sh.TypeIn) > 0 && !slices.ContainsFunc(sh.TypeIn, func(c string) bool { return s.isA(n.types, c) }) {
 		names := make([]string, len(sh.TypeIn))
@@ -201,6 +221,7 @@ func (s *Schema) checkShape(vs Violations, ix *index, opt Options, subj graph.Te
 	}
 	for i := range sh.Properties {
 		p := &sh.Properties[i]
+		severity = p.Severity
 		vals := n.props[p.Path]
 		if len(vals) < p.Min && !(len(vals) == 0 && notStated(n, p.Path)) {
 			add(p.Path, "", fmt.Sprintf("at least %d value(s): %s", p.Min, p.Description), CodeMinCount)
@@ -259,6 +280,11 @@ func (s *Schema) checkValue(ix *index, opt Options, p *PropertyShape, re *regexp
 	}
 	if v.Kind == graph.KindIRI && !absoluteIRI(v.Value) {
 		return "an absolute IRI", CodeIRI
+	}
+	// As in SHACL, a pattern applies to an IRI too, and no blank node
+	// matches one.
+	if re != nil && (v.Kind == graph.KindBlank || !re.MatchString(v.Value)) {
+		return "a value matching " + p.Pattern + ": " + p.Description, CodePattern
 	}
 	if p.Scheme != "" {
 		if !s.inScheme(ix, opt, v, p.Scheme) {

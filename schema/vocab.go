@@ -56,7 +56,7 @@ const (
 	// NSPROV is the PROV-O namespace (prefix prov).
 	NSPROV = "http://www.w3.org/ns/prov#"
 	// NSSchema is the schema.org namespace (prefix schema).
-	NSSchema = "https://schema.org/"
+	NSSchema = "http://schema.org/"
 	// NSEPO is the EU eProcurement Ontology namespace (prefix epo).
 	NSEPO = "http://data.europa.eu/a4g/ontology#"
 	// NSDCAT is the DCAT namespace (prefix dcat).

@@ -83,7 +83,7 @@ func TestIRIHelpers(t *testing.T) {
 		{"ClassPerson", schema.ClassPerson, "http://xmlns.com/foaf/0.1/Person"},
 		{"PropBuyer", schema.PropBuyer, "https://w3id.org/civicgraph/ns#buyer"},
 		{"DCTermsTitle", schema.DCTermsTitle, "http://purl.org/dc/terms/title"},
-		{"SchemaURL", schema.SchemaURL, "https://schema.org/url"},
+		{"SchemaURL", schema.SchemaURL, "http://schema.org/url"},
 		{"EPOProcedure", schema.EPOProcedure, "http://data.europa.eu/a4g/ontology#Procedure"},
 	}
 	for _, tc := range tests {

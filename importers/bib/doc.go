@@ -89,7 +89,10 @@
 //     booktitle as its title.
 //   - Language is a BCP 47 tag: names and ISO 639-2 codes of common
 //     languages become two-letter codes ("English", "eng" → "en"). It tags
-//     the title. It is left empty when the entry gives none.
+//     the title, and becomes dcterms:language as an IRI of the EU language
+//     authority table (schema.LanguageIRI: "en" → .../language/ENG); a
+//     language that table lacks stays a literal tag, which the shapes
+//     report as a warning. It is left empty when the entry gives none.
 //   - Text is cleaned: LaTeX accents and commands in BibTeX ({\'e} → é,
 //     {\"u} → ü, \c{c} → ç, \ss → ß, --- → —, \emph{x} → x), LaTeX
 //     accents and rich-text tags in CSL titles, RIS continuation lines;

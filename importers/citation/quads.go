@@ -28,7 +28,10 @@ import (
 //   - the URL and every one of OtherURLs is a schema:url.
 //
 // The year is dcterms:issued as xsd:gYear and cg:yearLabel as cited; the
-// title is dcterms:title, tagged with the Language when there is one.
+// title is dcterms:title, tagged with the Language when there is one. The
+// Language is dcterms:language as an IRI of the EU language authority table
+// (see schema.LanguageIRI), or, for a language that table lacks, as a
+// literal of type xsd:language, which the shapes accept with a warning.
 func (c Citation) Quads(base string, g graph.Term) []graph.Quad {
 	ref := graph.IRI(schema.EntityIRI(base, schema.KindReference, c.Slug()))
 	var out []graph.Quad
@@ -127,7 +130,11 @@ func (c Citation) Quads(base string, g graph.Term) []graph.Quad {
 		}
 	}
 	text(schema.BIBODOI, c.DOI)
-	if c.Language != "" {
+	if iri, ok := schema.LanguageIRI(c.Language); ok {
+		add(ref, schema.DCTermsLanguage, graph.IRI(iri))
+	} else if c.Language != "" {
+		// A language the EU authority table (as schema knows it) lacks is
+		// kept as its tag; the shapes warn about it.
 		add(ref, schema.DCTermsLanguage, graph.Literal(c.Language, schema.XSDLanguage))
 	}
 	return out

@@ -650,13 +650,13 @@ func TestQuads_FilledFromSources(t *testing.T) {
 		o    graph.Term
 		want string
 	}{
-		{"playbook commissioned by ParticipationAI", playbook, "https://schema.org/sponsor", e("actor", "participation-ai"), "fostered and commissioned by ParticipationAI"},
-		{"playbook expert interviews", playbook, "https://schema.org/measurementTechnique", graph.LangLiteral("expert interviews", "en"), "10 expert interviews"},
-		{"playbook literature review", playbook, "https://schema.org/measurementTechnique", graph.LangLiteral("literature review", "en"), "157 references"},
+		{"playbook commissioned by ParticipationAI", playbook, "http://schema.org/sponsor", e("actor", "participation-ai"), "fostered and commissioned by ParticipationAI"},
+		{"playbook expert interviews", playbook, "http://schema.org/measurementTechnique", graph.LangLiteral("expert interviews", "en"), "10 expert interviews"},
+		{"playbook literature review", playbook, "http://schema.org/measurementTechnique", graph.LangLiteral("literature review", "en"), "157 references"},
 		{"playbook author", playbook, schema.DCTermsCreator, e("person", "pena-lopez-i"), "Peña-López, I. (2025). Meaningful"},
 		{"playbook presented", playbook, schema.DCTermsDate, graph.Literal("2025-06-30", "http://www.w3.org/2001/XMLSchema#date"), "30/06/2025"},
 		{"communication presented", e("reference", "pena-lopez-2025-nova"), schema.DCTermsDate, graph.Literal("2025-04-08", "http://www.w3.org/2001/XMLSchema#date"), "April 8th, 2025"},
-		{"English version translated", e("reference", "pena-lopez-2025-new"), "https://schema.org/measurementTechnique", graph.LangLiteral("automatic translation with minor revisions", "en"), "automatically translated"},
+		{"English version translated", e("reference", "pena-lopez-2025-new"), "http://schema.org/measurementTechnique", graph.LangLiteral("automatic translation with minor revisions", "en"), "automatically translated"},
 		{"draft opinion author", e("reference", "pena-lopez-2020-local"), schema.DCTermsCreator, e("person", "pena-lopez-i"), "Peña-López, I. (2020). Local"},
 		{"working document presented", e("reference", "civex-working-document"), schema.DCTermsDate, graph.Literal("2019-12-09", "http://www.w3.org/2001/XMLSchema#date"), "On 9 December 2019"},
 	}

@@ -31,7 +31,7 @@ func TestParseTurtle(t *testing.T) {
 		},
 		{
 			name: "TypedLiteralAndBlankNode",
-			in:   "<a> <https://schema.org/position> 3 ; <p> [ <q> \"x\" ] .",
+			in:   "<a> <http://schema.org/position> 3 ; <p> [ <q> \"x\" ] .",
 			want: []graph.Quad{
 				{S: graph.IRI(base + "a"), P: graph.IRI(schema.SchemaPosition), O: graph.Literal("3", schema.XSDInteger), G: g},
 				{S: graph.IRI(base + "a"), P: graph.IRI(base + "p"), O: graph.Blank("t-ttl-b1"), G: g},

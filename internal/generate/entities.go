@@ -533,7 +533,11 @@ func (g *gen) reference(i int64) {
 	}
 	year := 2008 + r.intn(18)
 	g.typed(pIssued, g.number(int64(year), 4), dtGYear)
-	g.text(pLanguage, lang)
+	if iri, ok := schema.LanguageIRI(lang); ok {
+		g.iri(pLanguage, iri)
+	} else {
+		g.text(pLanguage, lang)
+	}
 
 	switch class {
 	case schema.BIBOAcademicArticle:

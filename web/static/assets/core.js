@@ -98,7 +98,7 @@
     ['dct', 'http://purl.org/dc/terms/'],
     ['foaf', 'http://xmlns.com/foaf/0.1/'],
     ['org', 'http://www.w3.org/ns/org#'],
-    ['schema', 'https://schema.org/'],
+    ['schema', 'http://schema.org/'],
     ['bibo', 'http://purl.org/ontology/bibo/'],
     ['prov', 'http://www.w3.org/ns/prov#'],
     ['dcat', 'http://www.w3.org/ns/dcat#'],

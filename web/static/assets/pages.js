@@ -6,7 +6,7 @@
   const h = cg.h;
 
   const DCT = 'http://purl.org/dc/terms/';
-  const licencePredicates = [DCT + 'license', DCT + 'rights', 'https://schema.org/license', 'http://creativecommons.org/ns#license', DCT + 'accessRights'];
+  const licencePredicates = [DCT + 'license', DCT + 'rights', 'http://schema.org/license', 'https://schema.org/license', 'http://creativecommons.org/ns#license', DCT + 'accessRights'];
   const sourcePredicates = ['http://www.w3.org/ns/prov#wasDerivedFrom', DCT + 'source'];
 
   // ---- the start page ----
@@ -267,7 +267,7 @@
     ... on Reference { year authors { __typename id label(lang: $lang) } citedBy(first: 50) { totalCount nodes { __typename id label(lang: $lang) year } } }
   }
 }`;
-  const labelPredicates = ['http://www.w3.org/2000/01/rdf-schema#label', 'http://www.w3.org/2004/02/skos/core#prefLabel', 'http://www.w3.org/2004/02/skos/core#altLabel', 'http://xmlns.com/foaf/0.1/name', DCT + 'title', 'https://schema.org/name', 'http://www.w3.org/ns/org#identifier'];
+  const labelPredicates = ['http://www.w3.org/2000/01/rdf-schema#label', 'http://www.w3.org/2004/02/skos/core#prefLabel', 'http://www.w3.org/2004/02/skos/core#altLabel', 'http://xmlns.com/foaf/0.1/name', DCT + 'title', 'http://schema.org/name', 'https://schema.org/name', 'http://www.w3.org/ns/org#identifier'];
 
   cg.routes['/page/'] = async function entityPage(main, params, current) {
     const id = decodeURIComponent(location.pathname.slice('/page/'.length)).replace(/\/+$/, '');
