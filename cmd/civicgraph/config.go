@@ -228,6 +228,21 @@ func openStore(ctx context.Context, cfg *config, readOnly bool) (*graph.Store, e
 			return nil, fmt.Errorf("load the seed into new store %s: %w", cfg.dataDir, err)
 		}
 	}
+	if !created && !readOnly {
+		// A store made by an earlier version gets this version's
+		// ontology, concepts, shapes and seed knowledge.
+		refreshed, err := importers.RefreshSeed(ctx, s, cfg.base)
+		switch {
+		case errors.Is(err, importers.ErrSeedBase):
+			logger.WarnContext(ctx, "seed not refreshed", "store", cfg.dataDir, "reason", err.Error())
+		case err != nil:
+			s.Close()
+			return nil, fmt.Errorf("store %s: %w", cfg.dataDir, err)
+		case len(refreshed) > 0:
+			fmt.Fprintf(cfg.errOut(), "civicgraph: %s in %s came from an earlier version of civicgraph: replaced by this version's (%s)\n",
+				counted(len(refreshed), "graph of the ontology, concepts, shapes and seed", "graphs of the ontology, concepts, shapes and seed"), cfg.dataDir, strings.Join(refreshed, ", "))
+		}
+	}
 	return s, nil
 }
 
