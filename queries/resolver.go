@@ -46,6 +46,9 @@ type Resolver struct {
 	sc    *schema.Schema
 	opts  Options
 	lists *listCache // the list index of each class; see listindex.go
+	// search keeps the search index of the latest version; see
+	// searchindex.go.
+	search *searchCache
 	// compare keeps the comparison's summary of the latest version; see
 	// comparison.go.
 	compare *compare.Engine
@@ -66,7 +69,7 @@ func New(store *graph.Store, sc *schema.Schema, opts Options) *Resolver {
 	if opts.MaxDepth <= 0 {
 		opts.MaxDepth = 6
 	}
-	return &Resolver{store: store, sc: sc, opts: opts, lists: &listCache{m: map[string][2]*classIndex{}},
+	return &Resolver{store: store, sc: sc, opts: opts, lists: &listCache{m: map[string][2]*classIndex{}}, search: &searchCache{},
 		compare: compare.NewEngine()}
 }
 

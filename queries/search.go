@@ -154,6 +154,8 @@ const (
 // subject not read yet can score, which is what lets [searchTop] stop
 // early.
 type searchPlan struct {
+	// ix, when not nil, answers eachSubject and score from memory.
+	ix     *searchIndex
 	weight map[graph.ID]float64
 	wmax   float64
 	lits   [][]scored // per word: the literals that hold it, in id order
@@ -191,24 +193,33 @@ func planSearch(v *graph.View, words []string) (*searchPlan, error) {
 	for i, w := range words {
 		prefix := i == len(words)-1 && len(w) >= minPrefix
 		ps = ps[:0]
-		df := map[string]int{} // literals per matched word
+		// The postings come word by word (several words for a prefix):
+		// runs holds where each word's postings end, for its idf.
+		var runs []int
 		for p, err := range v.Postings(w, prefix) {
 			if err != nil {
 				return nil, err
 			}
+			if len(ps) > 0 && p.Word != ps[len(ps)-1].Word {
+				runs = append(runs, len(ps))
+			}
 			ps = append(ps, p)
-			df[p.Word]++
 		}
+		runs = append(runs, len(ps))
 		// A literal holds several words of a prefix: their scores add up.
 		// Each word's postings are in id order; merge them by sorting.
 		m := make([]scored, 0, len(ps))
-		for _, p := range ps {
-			d := float64(df[p.Word])
+		start := 0
+		for _, end := range runs {
+			d := float64(end - start) // literals that hold the word
 			idf := math.Log(1 + (n-d+0.5)/(d+0.5))
-			tf := float64(p.Count)
-			m = append(m, scored{p.Literal, idf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*float64(p.Length)/avg))})
+			for _, p := range ps[start:end] {
+				tf := float64(p.Count)
+				m = append(m, scored{p.Literal, idf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*float64(p.Length)/avg))})
+			}
+			start = end
 		}
-		if len(df) > 1 {
+		if len(runs) > 1 {
 			slices.SortStableFunc(m, func(a, b scored) int { return cmp.Compare(a.lit, b.lit) })
 			j := 0
 			for _, x := range m {
@@ -237,26 +248,41 @@ func planSearch(v *graph.View, words []string) (*searchPlan, error) {
 func (pl *searchPlan) score(v *graph.View, subj graph.ID, fs []float64) (h hit, ok bool, err error) {
 	clear(fs)
 	h.doc = subj
+	if pl.ix != nil {
+		for _, lw := range pl.ix.literalsOf(subj) {
+			pl.match(&h, fs, lw.w, lw.id)
+		}
+		return pl.total(h, fs)
+	}
 	for q, err := range v.MatchIDs(graph.IDPattern{S: subj}) {
 		if err != nil {
 			return hit{}, false, err
 		}
-		w := pl.weight[q.P]
-		if w == 0 {
-			continue
-		}
-		for i, m := range pl.lits {
-			j, in := slices.BinarySearchFunc(m, q.O, func(x scored, id graph.ID) int { return cmp.Compare(x.lit, id) })
-			if !in {
-				continue
-			}
-			ls := m[j].score
-			fs[i] = max(fs[i], w*ls)
-			if k := (litKey{ls, i, q.O}); h.first.lit == 0 || k.before(h.first) {
-				h.first = k
-			}
+		if w := pl.weight[q.P]; w != 0 {
+			pl.match(&h, fs, w, q.O)
 		}
 	}
+	return pl.total(h, fs)
+}
+
+// match counts the literal o, used through a property of weight w, in h's
+// best field of each word (fs) and in its first literal.
+func (pl *searchPlan) match(h *hit, fs []float64, w float64, o graph.ID) {
+	for i, m := range pl.lits {
+		j, in := slices.BinarySearchFunc(m, o, func(x scored, id graph.ID) int { return cmp.Compare(x.lit, id) })
+		if !in {
+			continue
+		}
+		ls := m[j].score
+		fs[i] = max(fs[i], w*ls)
+		if k := (litKey{ls, i, o}); h.first.lit == 0 || k.before(h.first) {
+			h.first = k
+		}
+	}
+}
+
+// total sums h's best fields, or reports false when a word has none.
+func (pl *searchPlan) total(h hit, fs []float64) (hit, bool, error) {
 	for _, x := range fs {
 		if x == 0 {
 			return hit{}, false, nil
@@ -269,6 +295,14 @@ func (pl *searchPlan) score(v *graph.View, subj graph.ID, fs []float64) (h hit, 
 // eachSubject calls fn with the subjects that use literal lit through a
 // searched property (a subject in several graphs may come more than once).
 func (pl *searchPlan) eachSubject(v *graph.View, lit graph.ID, fn func(subj graph.ID) error) error {
+	if pl.ix != nil {
+		for _, subj := range pl.ix.subjectsOf(lit) {
+			if err := fn(subj); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	last := graph.ID(0)
 	for q, err := range v.MatchIDs(graph.IDPattern{O: lit}) {
 		if err != nil {
@@ -288,11 +322,12 @@ func (pl *searchPlan) eachSubject(v *graph.View, lit graph.ID, fn func(subj grap
 // searchAll ranks every subject that matches words: the exhaustive
 // scorer, which [searchTop] must agree with. It scores each subject that
 // uses a literal of the word with the fewest literals.
-func searchAll(v *graph.View, words []string) ([]hit, error) {
+func searchAll(v *graph.View, words []string, ix *searchIndex) ([]hit, error) {
 	pl, err := planSearch(v, words)
 	if err != nil || pl == nil {
 		return nil, err
 	}
+	pl.ix = ix
 	seen := map[graph.ID]bool{}
 	fs := make([]float64, len(words))
 	var out []hit
@@ -338,7 +373,7 @@ func searchAll(v *graph.View, words []string) ([]hit, error) {
 // stops: a subject met later would tie at best, and ties go to the one
 // met first (a MaxScore-style early termination over impact-ordered
 // postings).
-func searchTop(v *graph.View, words []string, k int, accept func(graph.ID) (bool, error)) ([]hit, error) {
+func searchTop(v *graph.View, words []string, k int, accept func(graph.ID) (bool, error), ix *searchIndex) ([]hit, error) {
 	if k <= 0 {
 		return nil, nil
 	}
@@ -346,6 +381,7 @@ func searchTop(v *graph.View, words []string, k int, accept func(graph.ID) (bool
 	if err != nil || pl == nil {
 		return nil, err
 	}
+	pl.ix = ix
 	lists := make([]litHeap, len(words)) // per word, the literals not read yet
 	for i, m := range pl.lits {
 		h := make(litHeap, len(m))
@@ -461,7 +497,11 @@ func (r *Resolver) Search(ctx context.Context, args SearchArgs) ([]*SearchHit, e
 			}
 			accept = func(id graph.ID) (bool, error) { return ok[id], nil }
 		}
-		hits, err := searchTop(v, words, int(args.First), accept)
+		ix, err := r.searchIndexFor(ctx, v)
+		if err != nil {
+			return err
+		}
+		hits, err := searchTop(v, words, int(args.First), accept, ix)
 		if err != nil {
 			return err
 		}

@@ -120,8 +120,12 @@ func TestSearchTop_EqualsExhaustive(t *testing.T) {
 			}
 			compared, nonEmpty := 0, 0
 			err := s.View(t.Context(), func(v *graph.View) error {
+				ix, err := buildSearchIndex(t.Context(), v)
+				if err != nil {
+					return err
+				}
 				for _, q := range queries {
-					all, err := searchAll(v, q)
+					all, err := searchAll(v, q, nil)
 					if err != nil {
 						return err
 					}
@@ -135,22 +139,32 @@ func TestSearchTop_EqualsExhaustive(t *testing.T) {
 							allEven = append(allEven, h)
 						}
 					}
+					// The search index gives the same ranking as the quad
+					// indexes, exhaustive and early-terminating.
+					if allIx, err := searchAll(v, q, ix); err != nil || !slices.Equal(allIx, all) {
+						t.Errorf("%q: exhaustive with the search index = %v, %v; from the quad indexes %v", q, allIx, err, all)
+					}
 					for _, k := range []int{1, 2, 5, 10, 50, 1000} {
-						top, err := searchTop(v, q, k, nil)
-						if err != nil {
-							return err
+						for _, from := range []struct {
+							name string
+							ix   *searchIndex
+						}{{"quad indexes", nil}, {"search index", ix}} {
+							top, err := searchTop(v, q, k, nil, from.ix)
+							if err != nil {
+								return err
+							}
+							if want := all[:min(k, len(all))]; !slices.Equal(top, want) {
+								t.Errorf("%q, k=%d, %s: searchTop = %v, exhaustive = %v", q, k, from.name, top, want)
+							}
+							top, err = searchTop(v, q, k, even, from.ix)
+							if err != nil {
+								return err
+							}
+							if want := allEven[:min(k, len(allEven))]; !slices.Equal(top, want) {
+								t.Errorf("%q, k=%d, even ids, %s: searchTop = %v, exhaustive = %v", q, k, from.name, top, want)
+							}
+							compared++
 						}
-						if want := all[:min(k, len(all))]; !slices.Equal(top, want) {
-							t.Errorf("%q, k=%d: searchTop = %v, exhaustive = %v", q, k, top, want)
-						}
-						top, err = searchTop(v, q, k, even)
-						if err != nil {
-							return err
-						}
-						if want := allEven[:min(k, len(allEven))]; !slices.Equal(top, want) {
-							t.Errorf("%q, k=%d, even ids: searchTop = %v, exhaustive = %v", q, k, top, want)
-						}
-						compared++
 					}
 				}
 				return nil
@@ -208,7 +222,7 @@ func TestSearch_Scoring(t *testing.T) {
 	}
 	err := s.View(t.Context(), func(v *graph.View) error {
 		for _, tc := range tests {
-			hits, err := searchTop(v, tc.words, 10, nil)
+			hits, err := searchTop(v, tc.words, 10, nil, nil)
 			if err != nil {
 				return err
 			}

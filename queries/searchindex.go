@@ -1,0 +1,172 @@
+package queries
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"sync"
+
+	"civicgraph/graph"
+)
+
+// The search index serves, from memory, the two questions a search asks
+// the quad indexes for every literal and subject it meets: which subjects
+// use this literal through a searched property (and with which weight),
+// and which literals this subject uses so. It is derived from one version
+// of the store ([graph.View.Version]), like the list index: a search uses
+// it only when its snapshot has the same version, so it is never stale,
+// and the badger text index and quad indexes stay the source of truth.
+// The first search after a write builds it from its own snapshot (scans of
+// the searched predicates, in the POS index); searches that come while it
+// is being built answer from the quad indexes, as they would without it.
+// Both ways give the same ranking (TestSearch_IndexAgrees).
+
+// searchCache holds the search index of the latest version built.
+type searchCache struct {
+	mu    sync.Mutex // guards cur
+	cur   *searchIndex
+	build sync.Mutex // held while one search builds an index
+}
+
+// litWeight is a literal used by a subject through a searched property of
+// weight w (the highest, when several).
+type litWeight struct {
+	id graph.ID
+	w  float64
+}
+
+// searchIndex is the (subject, literal, weight) relation of one version,
+// sorted both ways.
+type searchIndex struct {
+	ver graph.Version
+	// byLit: the literals (sorted, unique), and for literal i, the
+	// subjects that use it in bySubjOfLit[litOff[i]:litOff[i+1]].
+	lits        []graph.ID
+	litOff      []int32
+	bySubjOfLit []graph.ID
+	// bySubj: the subjects (sorted, unique), and for subject i, the
+	// literals it uses in litsOfSubj[subjOff[i]:subjOff[i+1]].
+	subjs      []graph.ID
+	subjOff    []int32
+	litsOfSubj []litWeight
+}
+
+// searchIndexFor returns the search index of the version v sees, building
+// it if no other search is building one; nil when it is not there yet.
+func (r *Resolver) searchIndexFor(ctx context.Context, v *graph.View) (*searchIndex, error) {
+	ver := v.Version()
+	sc := r.search
+	sc.mu.Lock()
+	cur := sc.cur
+	sc.mu.Unlock()
+	if cur != nil && cur.ver == ver {
+		return cur, nil
+	}
+	if !sc.build.TryLock() {
+		return nil, nil // another search builds one: answer from the store
+	}
+	defer sc.build.Unlock()
+	sc.mu.Lock()
+	cur = sc.cur
+	sc.mu.Unlock()
+	if cur != nil && cur.ver == ver {
+		return cur, nil
+	}
+	ix, err := buildSearchIndex(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	sc.mu.Lock()
+	sc.cur = ix
+	sc.mu.Unlock()
+	return ix, nil
+}
+
+// subjWeight is one statement of the relation.
+type subjWeight struct {
+	lit, subj graph.ID
+	w         float64
+}
+
+// buildSearchIndex scans, for every searched property, its statements, and
+// keeps each (literal, subject) once with the highest weight. Objects are
+// not told apart by kind: an IRI object is kept too, and matches no word,
+// as in the scans it replaces.
+func buildSearchIndex(ctx context.Context, v *graph.View) (*searchIndex, error) {
+	var rel []subjWeight
+	n := 0
+	for _, f := range searchFields() {
+		pid, err := v.Lookup(graph.IRI(f.pred))
+		if err != nil {
+			return nil, err
+		}
+		if pid == 0 {
+			continue
+		}
+		for q, err := range v.MatchIDs(graph.IDPattern{P: pid}) {
+			if err != nil {
+				return nil, err
+			}
+			if n++; n&4095 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			rel = append(rel, subjWeight{q.O, q.S, float64(f.weight)})
+		}
+	}
+	slices.SortFunc(rel, func(a, b subjWeight) int {
+		if c := cmp.Compare(a.lit, b.lit); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.subj, b.subj); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.w, a.w) // the highest weight first
+	})
+	rel = slices.CompactFunc(rel, func(a, b subjWeight) bool { return a.lit == b.lit && a.subj == b.subj })
+	ix := &searchIndex{ver: v.Version(), bySubjOfLit: make([]graph.ID, len(rel))}
+	for i, x := range rel {
+		if i == 0 || x.lit != rel[i-1].lit {
+			ix.lits = append(ix.lits, x.lit)
+			ix.litOff = append(ix.litOff, int32(i))
+		}
+		ix.bySubjOfLit[i] = x.subj
+	}
+	ix.litOff = append(ix.litOff, int32(len(rel)))
+	slices.SortFunc(rel, func(a, b subjWeight) int {
+		if c := cmp.Compare(a.subj, b.subj); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.lit, b.lit)
+	})
+	ix.litsOfSubj = make([]litWeight, len(rel))
+	for i, x := range rel {
+		if i == 0 || x.subj != rel[i-1].subj {
+			ix.subjs = append(ix.subjs, x.subj)
+			ix.subjOff = append(ix.subjOff, int32(i))
+		}
+		ix.litsOfSubj[i] = litWeight{x.lit, x.w}
+	}
+	ix.subjOff = append(ix.subjOff, int32(len(rel)))
+	return ix, nil
+}
+
+// subjectsOf returns the subjects that use lit through a searched property.
+func (ix *searchIndex) subjectsOf(lit graph.ID) []graph.ID {
+	i, ok := slices.BinarySearch(ix.lits, lit)
+	if !ok {
+		return nil
+	}
+	return ix.bySubjOfLit[ix.litOff[i]:ix.litOff[i+1]]
+}
+
+// literalsOf returns the literals subj uses through a searched property,
+// with the highest weight of each.
+func (ix *searchIndex) literalsOf(subj graph.ID) []litWeight {
+	i, ok := slices.BinarySearch(ix.subjs, subj)
+	if !ok {
+		return nil
+	}
+	return ix.litsOfSubj[ix.subjOff[i]:ix.subjOff[i+1]]
+}
