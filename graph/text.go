@@ -306,11 +306,12 @@ type Posting struct {
 
 // Postings iterates over the literals that hold word, in id order, or with
 // prefix set, over those that hold any word starting with word, word by
-// word. word should be one of the results of [Words]. Literals stay in the
-// index when no quad uses them any more; match them against quads.
+// word (in byte order); an empty prefix gives every word's. word should be
+// one of the results of [Words]. Literals stay in the index when no quad
+// uses them any more; match them against quads.
 func (v *View) Postings(word string, prefix bool) iter.Seq2[Posting, error] {
 	return func(yield func(Posting, error) bool) {
-		if word == "" {
+		if word == "" && !prefix {
 			return
 		}
 		start := append([]byte{tagWord}, word...)

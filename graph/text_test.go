@@ -150,6 +150,14 @@ func TestTextIndex_EveryWritePath(t *testing.T) {
 			if got := postingsOf(t, s, "publ", false); got != nil {
 				t.Errorf("postings of publ (whole word) = %q, want none", got)
 			}
+			// The empty prefix gives every posting: 9 words in 3 literals,
+			// "data" twice in one literal counted once.
+			if got := postingsOf(t, s, "", true); len(got) != 8 || !slices.Contains(got, wantData[0]) || !slices.Contains(got, wantPubl[2]) {
+				t.Errorf("every posting = %q, want the 8 of the 3 literals", got)
+			}
+			if got := postingsOf(t, s, "", false); got != nil {
+				t.Errorf("postings of the empty word = %q, want none", got)
+			}
 			if got := postingsOf(t, s, "2024", false); got != nil {
 				t.Errorf("a gYear literal was indexed: %q", got)
 			}

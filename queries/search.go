@@ -167,22 +167,19 @@ type searchPlan struct {
 // saturated and normalised by the literal's length against the average,
 // times the word's rarity (idf) among the indexed literals. It returns nil
 // when some word is in no literal: no subject matches.
-func planSearch(v *graph.View, words []string) (*searchPlan, error) {
-	fields := searchFields()
-	pl := &searchPlan{weight: make(map[graph.ID]float64, len(fields))}
-	for _, f := range fields {
-		id, err := v.Lookup(graph.IRI(f.pred))
-		if err != nil {
+func planSearch(v *graph.View, words []string, ix *searchIndex) (*searchPlan, error) {
+	pl := &searchPlan{ix: ix}
+	var docs, total int64
+	if ix != nil {
+		pl.weight, pl.wmax, docs, total = ix.weight, ix.wmax, ix.docs, ix.total
+	} else {
+		var err error
+		if pl.weight, pl.wmax, err = searchWeights(v); err != nil {
 			return nil, err
 		}
-		if id != 0 {
-			pl.weight[id] = float64(f.weight)
-			pl.wmax = max(pl.wmax, float64(f.weight))
+		if docs, total, err = v.TextStats(); err != nil {
+			return nil, err
 		}
-	}
-	docs, total, err := v.TextStats()
-	if err != nil {
-		return nil, err
 	}
 	n, avg := float64(max(docs, 1)), 1.0
 	if docs > 0 {
@@ -192,32 +189,31 @@ func planSearch(v *graph.View, words []string) (*searchPlan, error) {
 	var ps []graph.Posting
 	for i, w := range words {
 		prefix := i == len(words)-1 && len(w) >= minPrefix
-		ps = ps[:0]
-		// The postings come word by word (several words for a prefix):
-		// runs holds where each word's postings end, for its idf.
-		var runs []int
-		for p, err := range v.Postings(w, prefix) {
-			if err != nil {
-				return nil, err
+		// The postings, word by word (several words for a prefix), each
+		// with the number of literals that hold it, for its idf.
+		var runs []wordPostings
+		if ix != nil {
+			runs = ix.postings(w, prefix)
+		} else {
+			ps = ps[:0]
+			for p, err := range v.Postings(w, prefix) {
+				if err != nil {
+					return nil, err
+				}
+				ps = append(ps, p)
 			}
-			if len(ps) > 0 && p.Word != ps[len(ps)-1].Word {
-				runs = append(runs, len(ps))
-			}
-			ps = append(ps, p)
+			runs = splitRuns(ps)
 		}
-		runs = append(runs, len(ps))
 		// A literal holds several words of a prefix: their scores add up.
 		// Each word's postings are in id order; merge them by sorting.
-		m := make([]scored, 0, len(ps))
-		start := 0
-		for _, end := range runs {
-			d := float64(end - start) // literals that hold the word
+		var m []scored
+		for _, run := range runs {
+			d := float64(run.df)
 			idf := math.Log(1 + (n-d+0.5)/(d+0.5))
-			for _, p := range ps[start:end] {
+			for _, p := range run.ps {
 				tf := float64(p.Count)
 				m = append(m, scored{p.Literal, idf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*float64(p.Length)/avg))})
 			}
-			start = end
 		}
 		if len(runs) > 1 {
 			slices.SortStableFunc(m, func(a, b scored) int { return cmp.Compare(a.lit, b.lit) })
@@ -241,6 +237,38 @@ func planSearch(v *graph.View, words []string) (*searchPlan, error) {
 		}
 	}
 	return pl, nil
+}
+
+// searchWeights returns the weight of each searched property by its id in
+// the store, and the highest.
+func searchWeights(v *graph.View) (map[graph.ID]float64, float64, error) {
+	fields := searchFields()
+	weight, wmax := make(map[graph.ID]float64, len(fields)), 0.0
+	for _, f := range fields {
+		id, err := v.Lookup(graph.IRI(f.pred))
+		if err != nil {
+			return nil, 0, err
+		}
+		if id != 0 {
+			weight[id] = float64(f.weight)
+			wmax = max(wmax, float64(f.weight))
+		}
+	}
+	return weight, wmax, nil
+}
+
+// splitRuns cuts postings, which come word by word, into one run per word,
+// each holding all the literals with its word.
+func splitRuns(ps []graph.Posting) []wordPostings {
+	var runs []wordPostings
+	start := 0
+	for j := 1; j <= len(ps); j++ {
+		if j == len(ps) || ps[j].Word != ps[start].Word {
+			runs = append(runs, wordPostings{word: ps[start].Word, df: j - start, ps: ps[start:j]})
+			start = j
+		}
+	}
+	return runs
 }
 
 // score scores subj, reading its statements: ok is false when some word
@@ -323,11 +351,10 @@ func (pl *searchPlan) eachSubject(v *graph.View, lit graph.ID, fn func(subj grap
 // scorer, which [searchTop] must agree with. It scores each subject that
 // uses a literal of the word with the fewest literals.
 func searchAll(v *graph.View, words []string, ix *searchIndex) ([]hit, error) {
-	pl, err := planSearch(v, words)
+	pl, err := planSearch(v, words, ix)
 	if err != nil || pl == nil {
 		return nil, err
 	}
-	pl.ix = ix
 	seen := map[graph.ID]bool{}
 	fs := make([]float64, len(words))
 	var out []hit
@@ -377,16 +404,31 @@ func searchTop(v *graph.View, words []string, k int, accept func(graph.ID) (bool
 	if k <= 0 {
 		return nil, nil
 	}
-	pl, err := planSearch(v, words)
+	pl, err := planSearch(v, words, ix)
 	if err != nil || pl == nil {
 		return nil, err
 	}
-	pl.ix = ix
-	lists := make([]litHeap, len(words)) // per word, the literals not read yet
+	// Per word, the literals not read yet, the one with the highest
+	// impact on top: what a subject can score for the word through the
+	// literal. From the quad indexes the impact is the highest weight of
+	// any searched property times the literal's score; the search index
+	// knows the highest weight through which some subject uses each
+	// literal, a bound as safe and much tighter (a description is not
+	// taken for a title), and leaves out literals no subject uses so.
+	lists := make([]litHeap, len(words))
 	for i, m := range pl.lits {
-		h := make(litHeap, len(m))
-		for j, x := range m {
-			h[j] = litKey{x.score, i, x.lit}
+		h := make(litHeap, 0, len(m))
+		for _, x := range m {
+			w := pl.wmax
+			if pl.ix != nil {
+				if w = pl.ix.maxWeight(x.lit); w == 0 {
+					continue
+				}
+			}
+			h = append(h, litKey{w * x.score, i, x.lit})
+		}
+		if len(h) == 0 {
+			return nil, nil // no subject uses the word through a searched property
 		}
 		h.init()
 		lists[i] = h
@@ -405,9 +447,14 @@ func searchTop(v *graph.View, words []string, k int, accept func(graph.ID) (bool
 			if next < 0 || l[0].before(lists[next][0]) {
 				next = i
 			}
-			bound += pl.wmax * l[0].score
+			bound += l[0].score
 		}
-		if len(top) == k && bound <= top[k-1].score {
+		// Read in the order of scores (from the quad indexes), a subject
+		// met later that ties with the k-th ranks after it ([better]), so
+		// a tie stops the search; read in the order of impacts (from the
+		// search index), it may rank before it, so only a bound below
+		// the k-th score does.
+		if len(top) == k && (bound < top[k-1].score || pl.ix == nil && bound == top[k-1].score) {
 			return top, nil
 		}
 		lk := lists[next].pop()

@@ -4,15 +4,19 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"strings"
 	"sync"
 
 	"civicgraph/graph"
 )
 
-// The search index serves, from memory, the two questions a search asks
-// the quad indexes for every literal and subject it meets: which subjects
-// use this literal through a searched property (and with which weight),
-// and which literals this subject uses so. It is derived from one version
+// The search index serves, from memory, what a search asks the store's
+// indexes: the postings of each word (the text index's, for the literals
+// some subject uses through a searched property, with each word's
+// document frequency over all literals), and for every literal and
+// subject it meets, which subjects use this literal through a searched
+// property (and with which weight), and which literals this subject uses
+// so. It is derived from one version
 // of the store ([graph.View.Version]), like the list index: a search uses
 // it only when its snapshot has the same version, so it is never stale,
 // and the badger text index and quad indexes stay the source of truth.
@@ -43,12 +47,28 @@ type searchIndex struct {
 	// subjects that use it in bySubjOfLit[litOff[i]:litOff[i+1]].
 	lits        []graph.ID
 	litOff      []int32
+	litMaxW     []float64 // the highest weight through which literal i is used
 	bySubjOfLit []graph.ID
 	// bySubj: the subjects (sorted, unique), and for subject i, the
 	// literals it uses in litsOfSubj[subjOff[i]:subjOff[i+1]].
 	subjs      []graph.ID
 	subjOff    []int32
 	litsOfSubj []litWeight
+	// words: the text index's words (sorted), with their postings.
+	words []wordPostings
+	// weight and wmax are the searched properties' weights by id and the
+	// highest; docs and total the text index's literals and their words.
+	weight      map[graph.ID]float64
+	wmax        float64
+	docs, total int64
+}
+
+// wordPostings is one word of the text index: how many literals hold it,
+// and its postings among the searched literals, in id order.
+type wordPostings struct {
+	word string
+	df   int
+	ps   []graph.Posting
 }
 
 // searchIndexFor returns the search index of the version v sees, building
@@ -93,16 +113,17 @@ type subjWeight struct {
 // not told apart by kind: an IRI object is kept too, and matches no word,
 // as in the scans it replaces.
 func buildSearchIndex(ctx context.Context, v *graph.View) (*searchIndex, error) {
+	weight, wmax, err := searchWeights(v)
+	if err != nil {
+		return nil, err
+	}
+	docs, total, err := v.TextStats()
+	if err != nil {
+		return nil, err
+	}
 	var rel []subjWeight
 	n := 0
-	for _, f := range searchFields() {
-		pid, err := v.Lookup(graph.IRI(f.pred))
-		if err != nil {
-			return nil, err
-		}
-		if pid == 0 {
-			continue
-		}
+	for pid, w := range weight {
 		for q, err := range v.MatchIDs(graph.IDPattern{P: pid}) {
 			if err != nil {
 				return nil, err
@@ -112,7 +133,7 @@ func buildSearchIndex(ctx context.Context, v *graph.View) (*searchIndex, error) 
 					return nil, err
 				}
 			}
-			rel = append(rel, subjWeight{q.O, q.S, float64(f.weight)})
+			rel = append(rel, subjWeight{q.O, q.S, w})
 		}
 	}
 	slices.SortFunc(rel, func(a, b subjWeight) int {
@@ -125,12 +146,16 @@ func buildSearchIndex(ctx context.Context, v *graph.View) (*searchIndex, error) 
 		return cmp.Compare(b.w, a.w) // the highest weight first
 	})
 	rel = slices.CompactFunc(rel, func(a, b subjWeight) bool { return a.lit == b.lit && a.subj == b.subj })
-	ix := &searchIndex{ver: v.Version(), bySubjOfLit: make([]graph.ID, len(rel))}
+	ix := &searchIndex{ver: v.Version(), bySubjOfLit: make([]graph.ID, len(rel)),
+		weight: weight, wmax: wmax, docs: docs, total: total}
 	for i, x := range rel {
 		if i == 0 || x.lit != rel[i-1].lit {
 			ix.lits = append(ix.lits, x.lit)
 			ix.litOff = append(ix.litOff, int32(i))
+			ix.litMaxW = append(ix.litMaxW, x.w)
 		}
+		last := len(ix.litMaxW) - 1
+		ix.litMaxW[last] = max(ix.litMaxW[last], x.w)
 		ix.bySubjOfLit[i] = x.subj
 	}
 	ix.litOff = append(ix.litOff, int32(len(rel)))
@@ -149,7 +174,36 @@ func buildSearchIndex(ctx context.Context, v *graph.View) (*searchIndex, error) 
 		ix.litsOfSubj[i] = litWeight{x.lit, x.w}
 	}
 	ix.subjOff = append(ix.subjOff, int32(len(rel)))
+	for p, err := range v.Postings("", true) {
+		if err != nil {
+			return nil, err
+		}
+		if n++; n&4095 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if len(ix.words) == 0 || ix.words[len(ix.words)-1].word != p.Word {
+			ix.words = append(ix.words, wordPostings{word: p.Word})
+		}
+		wp := &ix.words[len(ix.words)-1]
+		wp.df++
+		if _, ok := slices.BinarySearch(ix.lits, p.Literal); ok {
+			wp.ps = append(wp.ps, p)
+		}
+	}
 	return ix, nil
+}
+
+// postings returns the words that are w, or with prefix set start with
+// it, in the text index's order, with their postings.
+func (ix *searchIndex) postings(w string, prefix bool) []wordPostings {
+	i, _ := slices.BinarySearchFunc(ix.words, w, func(x wordPostings, w string) int { return cmp.Compare(x.word, w) })
+	j := i
+	for j < len(ix.words) && (ix.words[j].word == w || prefix && strings.HasPrefix(ix.words[j].word, w)) {
+		j++
+	}
+	return ix.words[i:j]
 }
 
 // subjectsOf returns the subjects that use lit through a searched property.
@@ -159,6 +213,16 @@ func (ix *searchIndex) subjectsOf(lit graph.ID) []graph.ID {
 		return nil
 	}
 	return ix.bySubjOfLit[ix.litOff[i]:ix.litOff[i+1]]
+}
+
+// maxWeight returns the highest weight through which some subject uses
+// lit, 0 when none does.
+func (ix *searchIndex) maxWeight(lit graph.ID) float64 {
+	i, ok := slices.BinarySearch(ix.lits, lit)
+	if !ok {
+		return 0
+	}
+	return ix.litMaxW[i]
 }
 
 // literalsOf returns the literals subj uses through a searched property,
