@@ -92,6 +92,40 @@ func better(a, b hit) bool {
 	return a.doc < b.doc
 }
 
+// litQueue is one word's literals not read yet: a heap, or a slice already
+// in reading order.
+type litQueue struct {
+	heap   litHeap
+	sorted []scored
+	pos    int
+	word   int
+}
+
+// peek returns the next literal, or false when none is left.
+func (q *litQueue) peek() (litKey, bool) {
+	if q.sorted != nil {
+		if q.pos == len(q.sorted) {
+			return litKey{}, false
+		}
+		x := q.sorted[q.pos]
+		return litKey{x.score, q.word, x.lit}, true
+	}
+	if len(q.heap) == 0 {
+		return litKey{}, false
+	}
+	return q.heap[0], true
+}
+
+// pop removes and returns the next literal; the queue must not be empty.
+func (q *litQueue) pop() litKey {
+	if q.sorted != nil {
+		k, _ := q.peek()
+		q.pos++
+		return k
+	}
+	return q.heap.pop()
+}
+
 // scored is a literal with its score for one word.
 type scored struct {
 	lit   graph.ID
@@ -160,6 +194,10 @@ type searchPlan struct {
 	wmax   float64
 	lits   [][]scored // per word: the literals that hold it, in id order
 	driver int        // the word with the fewest literals
+	// byImpact, per word, when the search index has it: the word's
+	// literals in the order searchTop reads them, the score being the
+	// impact.
+	byImpact [][]scored
 }
 
 // planSearch reads the postings of every word (the last one also as a
@@ -181,11 +219,9 @@ func planSearch(v *graph.View, words []string, ix *searchIndex) (*searchPlan, er
 			return nil, err
 		}
 	}
-	n, avg := float64(max(docs, 1)), 1.0
-	if docs > 0 {
-		avg = float64(total) / float64(docs)
-	}
+	n, avg := bm25Stats(docs, total)
 	pl.lits = make([][]scored, len(words))
+	pl.byImpact = make([][]scored, len(words))
 	var ps []graph.Posting
 	for i, w := range words {
 		prefix := i == len(words)-1 && len(w) >= minPrefix
@@ -207,12 +243,17 @@ func planSearch(v *graph.View, words []string, ix *searchIndex) (*searchPlan, er
 		// A literal holds several words of a prefix: their scores add up.
 		// Each word's postings are in id order; merge them by sorting.
 		var m []scored
-		for _, run := range runs {
-			d := float64(run.df)
-			idf := math.Log(1 + (n-d+0.5)/(d+0.5))
-			for _, p := range run.ps {
-				tf := float64(p.Count)
-				m = append(m, scored{p.Literal, idf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*float64(p.Length)/avg))})
+		switch {
+		case ix != nil && len(runs) == 1:
+			// Scored, and ordered by impact, when the index was built.
+			m, pl.byImpact[i] = runs[0].sc, runs[0].byImpact
+		case ix != nil:
+			for _, run := range runs {
+				m = append(m, run.sc...)
+			}
+		default:
+			for _, run := range runs {
+				m = bm25(run.ps, run.df, n, avg, m)
 			}
 		}
 		if len(runs) > 1 {
@@ -237,6 +278,29 @@ func planSearch(v *graph.View, words []string, ix *searchIndex) (*searchPlan, er
 		}
 	}
 	return pl, nil
+}
+
+// bm25Stats returns the number of literals and their average length in
+// words, from the text index's counts.
+func bm25Stats(docs, total int64) (n, avg float64) {
+	n, avg = float64(max(docs, 1)), 1.0
+	if docs > 0 {
+		avg = float64(total) / float64(docs)
+	}
+	return n, avg
+}
+
+// bm25 appends to dst the score of each posting of one word held by df of
+// the n literals: saturated and normalised by the literal's length against
+// the average avg, times the word's rarity (idf).
+func bm25(ps []graph.Posting, df int, n, avg float64, dst []scored) []scored {
+	d := float64(df)
+	idf := math.Log(1 + (n-d+0.5)/(d+0.5))
+	for _, p := range ps {
+		tf := float64(p.Count)
+		dst = append(dst, scored{p.Literal, idf * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*float64(p.Length)/avg))})
+	}
+	return dst
 }
 
 // searchWeights returns the weight of each searched property by its id in
@@ -415,8 +479,12 @@ func searchTop(v *graph.View, words []string, k int, accept func(graph.ID) (bool
 	// knows the highest weight through which some subject uses each
 	// literal, a bound as safe and much tighter (a description is not
 	// taken for a title), and leaves out literals no subject uses so.
-	lists := make([]litHeap, len(words))
+	lists := make([]litQueue, len(words))
 	for i, m := range pl.lits {
+		if sorted := pl.byImpact[i]; sorted != nil {
+			lists[i] = litQueue{sorted: sorted, word: i}
+			continue
+		}
 		h := make(litHeap, 0, len(m))
 		for _, x := range m {
 			w := pl.wmax
@@ -427,11 +495,8 @@ func searchTop(v *graph.View, words []string, k int, accept func(graph.ID) (bool
 			}
 			h = append(h, litKey{w * x.score, i, x.lit})
 		}
-		if len(h) == 0 {
-			return nil, nil // no subject uses the word through a searched property
-		}
 		h.init()
-		lists[i] = h
+		lists[i] = litQueue{heap: h, word: i}
 	}
 	top := make([]hit, 0, k+1) // the best so far, best first
 	seen := map[graph.ID]bool{}
@@ -440,14 +505,17 @@ func searchTop(v *graph.View, words []string, k int, accept func(graph.ID) (bool
 		// The next literal, and the bound on subjects not met yet, summed
 		// in word order as score sums (so rounding cannot put it below).
 		next, bound := -1, 0.0
-		for i, l := range lists {
-			if len(l) == 0 {
+		for i := range lists {
+			head, ok := lists[i].peek()
+			if !ok {
 				return top, nil // a word read to the end: every match met
 			}
-			if next < 0 || l[0].before(lists[next][0]) {
+			if next < 0 {
+				next = i
+			} else if nh, _ := lists[next].peek(); head.before(nh) {
 				next = i
 			}
-			bound += l[0].score
+			bound += head.score
 		}
 		// Read in the order of scores (from the quad indexes), a subject
 		// met later that ties with the k-th ranks after it ([better]), so

@@ -64,11 +64,17 @@ type searchIndex struct {
 }
 
 // wordPostings is one word of the text index: how many literals hold it,
-// and its postings among the searched literals, in id order.
+// and its postings among the searched literals, in id order. In the search
+// index, ps is replaced once read by sc, the BM25 score of each of those
+// literals for the word (see planSearch), and byImpact, the same literals
+// in the order searchTop reads them: highest weight × score first, then
+// lower id.
 type wordPostings struct {
-	word string
-	df   int
-	ps   []graph.Posting
+	word     string
+	df       int
+	ps       []graph.Posting
+	sc       []scored
+	byImpact []scored // score is the impact
 }
 
 // searchIndexFor returns the search index of the version v sees, building
@@ -191,6 +197,24 @@ func buildSearchIndex(ctx context.Context, v *graph.View) (*searchIndex, error) 
 		if _, ok := slices.BinarySearch(ix.lits, p.Literal); ok {
 			wp.ps = append(wp.ps, p)
 		}
+	}
+	// Every score a search needs depends only on this version: compute
+	// them once.
+	lits, avg := bm25Stats(docs, total)
+	for i := range ix.words {
+		wp := &ix.words[i]
+		wp.sc = bm25(wp.ps, wp.df, lits, avg, nil)
+		wp.ps = nil
+		wp.byImpact = make([]scored, len(wp.sc))
+		for j, x := range wp.sc {
+			wp.byImpact[j] = scored{x.lit, ix.maxWeight(x.lit) * x.score}
+		}
+		slices.SortFunc(wp.byImpact, func(a, b scored) int {
+			if c := cmp.Compare(b.score, a.score); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.lit, b.lit)
+		})
 	}
 	return ix, nil
 }
