@@ -69,7 +69,11 @@
 // search ranks entities by BM25 over the words of their names, labels,
 // titles and descriptions (names and titles weigh three times a
 // description), reading the text index that the store keeps in the same
-// commit as every write ([graph.View.Postings]); see search.go.
+// commit as every write ([graph.View.Postings]); see search.go. The first
+// search after a write derives from that snapshot a search index in memory
+// (searchindex.go: the postings of the searched literals, scored, and which
+// subjects use them), which the searches of that version read instead; it
+// is never used for another version, so never stale.
 //
 // # Writes
 //
