@@ -42,7 +42,6 @@ func TestReader_memoryBound(t *testing.T) {
 				}
 			})
 			bound := uint64(4*len(tc.in) + 8<<20)
-			t.Logf("%d bytes of input: %.1f MiB allocated (bound %.1f MiB)", len(tc.in), float64(alloc)/(1<<20), float64(bound)/(1<<20))
 			hostile.CheckAlloc(t, len(tc.in), alloc, bound)
 			var pe *turtle.ParseError
 			if !errors.As(err, &pe) {
