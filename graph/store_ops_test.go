@@ -216,3 +216,65 @@ func ExampleOpen() {
 	}
 	// Output: <http://example.org/alice> <http://example.org/knows> <http://example.org/bob> .
 }
+
+// TestView_ResolveAll resolves runs of ids in one pass, close together
+// and far apart, cached and not, and refuses ids out of order or unknown.
+func TestView_ResolveAll(t *testing.T) {
+	s := graphtest.NewStore(t)
+	var quads []graph.Quad
+	for i := range 300 {
+		quads = append(quads, graph.Quad{S: graph.IRI(fmt.Sprintf("http://example.org/s%03d", i)), P: graph.IRI("http://example.org/p"), O: graph.String(fmt.Sprintf("value %d", i))})
+	}
+	if err := s.Update(t.Context(), func(tx *graph.Txn) error {
+		for _, q := range quads {
+			if err := tx.Add(q); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	err := s.View(t.Context(), func(v *graph.View) error {
+		var ids []graph.ID
+		want := map[graph.ID]graph.Term{}
+		for i, q := range quads {
+			if i%7 == 3 || i > 250 && i%2 == 0 || i < 20 { // runs and gaps
+				for _, tm := range []graph.Term{q.S, q.O} {
+					id, err := v.Lookup(tm)
+					if err != nil {
+						return err
+					}
+					ids = append(ids, id)
+					want[id] = tm
+				}
+			}
+		}
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		if _, err := v.Resolve(ids[5]); err != nil { // one in the cache
+			return err
+		}
+		n := 0
+		err := v.ResolveAll(ids, func(i int, tm graph.Term) error {
+			if tm != want[ids[i]] {
+				t.Errorf("ResolveAll: id %d = %v, want %v", ids[i], tm, want[ids[i]])
+			}
+			n++
+			return nil
+		})
+		if err != nil || n != len(ids) {
+			t.Errorf("ResolveAll: %d of %d terms, %v", n, len(ids), err)
+		}
+		if err := v.ResolveAll([]graph.ID{ids[2], ids[1]}, func(int, graph.Term) error { return nil }); err == nil {
+			t.Error("ResolveAll took ids out of order")
+		}
+		if err := v.ResolveAll([]graph.ID{ids[0], 1 << 40}, func(int, graph.Term) error { return nil }); err == nil {
+			t.Error("ResolveAll resolved an unknown id")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -127,6 +128,56 @@ func (v *View) Resolve(id ID) (Term, error) {
 	}
 	v.s.terms.put(id, t)
 	return t, nil
+}
+
+// ResolveAll resolves ids, which must be in increasing order, calling fn
+// with each one's position and term. It reads the dictionary in one pass,
+// stepping from one id to the next, which is several times faster than
+// [View.Resolve] one by one when the ids lie close together (the
+// instances of a class a load created).
+func (v *View) ResolveAll(ids []ID, fn func(i int, t Term) error) error {
+	it := v.iterator(tagID)
+	defer v.release(tagID, it)
+	positioned := false
+	for i, id := range ids {
+		if i&1023 == 1023 {
+			if err := v.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if i > 0 && id <= ids[i-1] {
+			return fmt.Errorf("graph: ResolveAll: id %d after %d: want increasing ids", id, ids[i-1])
+		}
+		t, ok := v.s.terms.get(id)
+		if !ok {
+			key := idKey(id)
+			// A few steps forward cost less than a seek through every
+			// level of the tree.
+			for n := 0; positioned && it.Valid() && bytes.Compare(it.Item().Key(), key) < 0 && n < 16; n++ {
+				it.Next()
+			}
+			if !positioned || !it.Valid() || bytes.Compare(it.Item().Key(), key) != 0 {
+				it.Seek(key)
+				positioned = true
+			}
+			if !it.Valid() || !bytes.Equal(it.Item().Key(), key) {
+				return fmt.Errorf("graph: term id %d: %w", id, badger.ErrKeyNotFound)
+			}
+			err := it.Item().Value(func(val []byte) error {
+				var err error
+				t, err = decodeTerm(val)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			v.s.terms.put(id, t)
+		}
+		if err := fn(i, t); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ResolveQuad turns an IDQuad into a Quad.

@@ -166,17 +166,12 @@ func (ix *classIndex) buildBase(ctx context.Context, v *graph.View) error {
 	terms := make([]graph.Term, len(ids))
 	keys := make([]string, len(ids))
 	pos := make(map[graph.ID]int, len(ids))
-	for i, id := range ids {
-		if i&1023 == 1023 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		t, err := v.Resolve(id)
-		if err != nil {
-			return err
-		}
-		terms[i], keys[i], pos[id] = t, termKey(t), i
+	err = v.ResolveAll(ids, func(i int, t graph.Term) error {
+		terms[i], keys[i], pos[ids[i]] = t, termKey(t), i
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	byIRI := make([]int32, len(ids))
 	for i := range byIRI {
@@ -213,38 +208,47 @@ func (ix *classIndex) buildYears(v *graph.View) error {
 				if err != nil {
 					return err
 				}
-				owners, ok := cur[q.S]
-				if !ok {
-					continue
-				}
-				if !last {
+				if owners, ok := cur[q.S]; ok {
 					next[q.O] = append(next[q.O], owners...)
-					continue
-				}
-				y, ok := litYear[q.O]
-				if !ok {
-					y = noYear
-					t, err := v.Resolve(q.O)
-					if err != nil {
-						return err
-					}
-					if t.Kind == graph.KindLiteral {
-						if yp := yearOf(&t.Value); yp != nil {
-							y = *yp
-						}
-					}
-					litYear[q.O] = y
-				}
-				if y == noYear {
-					continue
-				}
-				for _, o := range owners {
-					if !slices.Contains(years[o], y) {
-						years[o] = append(years[o], y)
-					}
 				}
 			}
 			cur = next
+			if !last {
+				continue
+			}
+			// The values reached: read the years of those not read yet
+			// in one pass over the dictionary, in id order.
+			var unread []graph.ID
+			for o := range cur {
+				if _, ok := litYear[o]; !ok {
+					unread = append(unread, o)
+				}
+			}
+			slices.Sort(unread)
+			err = v.ResolveAll(unread, func(i int, t graph.Term) error {
+				y := noYear
+				if t.Kind == graph.KindLiteral {
+					if yp := yearOf(&t.Value); yp != nil {
+						y = *yp
+					}
+				}
+				litYear[unread[i]] = y
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			for o, owners := range cur {
+				y := litYear[o]
+				if y == noYear {
+					continue
+				}
+				for _, i := range owners {
+					if !slices.Contains(years[i], y) {
+						years[i] = append(years[i], y)
+					}
+				}
+			}
 		}
 	}
 	minY := make([]int32, n)
