@@ -156,7 +156,7 @@ func (v *View) ResolveAll(ids []ID, fn func(i int, t Term) error) error {
 			for n := 0; positioned && it.Valid() && bytes.Compare(it.Item().Key(), key) < 0 && n < 16; n++ {
 				it.Next()
 			}
-			if !positioned || !it.Valid() || bytes.Compare(it.Item().Key(), key) != 0 {
+			if !positioned || !it.Valid() || !bytes.Equal(it.Item().Key(), key) {
 				it.Seek(key)
 				positioned = true
 			}
