@@ -146,6 +146,7 @@ const (
 	countSubjects  byte = 's' // id 0: distinct subjects in the segment
 	countPredicate byte = 'p' // id: quads with that predicate
 	countClass     byte = 'k' // id: subjects typed with that class
+	countEdits     byte = 'e' // id 0: small writes that changed the segment in place
 )
 
 // counterKey returns the key of a statistics counter.

@@ -239,11 +239,18 @@ func (t *Txn) Add(q Quad) error {
 }
 
 func (t *Txn) count(seg uint64, q Quad, ids [4]uint64, d int64) {
+	t.edited(seg)
 	t.deltas[counterRef{seg, countQuads, 0}] += d
 	t.deltas[counterRef{seg, countPredicate, ids[posP]}] += d
 	if q.P.Kind == KindIRI && q.P.Value == RDFType {
 		t.deltas[counterRef{seg, countClass, ids[posO]}] += d
 	}
+}
+
+// edited moves segment seg's edit count on by one for this Txn, however
+// many of its quads the Txn adds or deletes (see [GraphState]).
+func (t *Txn) edited(seg uint64) {
+	t.deltas[counterRef{seg, countEdits, 0}] = 1
 }
 
 // Delete removes q. Deleting a quad the store does not hold is a no-op.
@@ -331,6 +338,7 @@ func (t *Txn) DeleteMatch(p Pattern) (int, error) {
 		if !t.subjectIn(seg, q[posS]) {
 			t.deltas[counterRef{seg, countSubjects, 0}]--
 		}
+		t.edited(seg)
 		t.deltas[counterRef{seg, countQuads, 0}]--
 		t.deltas[counterRef{seg, countPredicate, q[posP]}]--
 		if typeID != 0 && q[posP] == typeID {

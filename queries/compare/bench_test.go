@@ -18,9 +18,12 @@ import (
 // issue's sizes; BENCHMARKS.md says how to make it), or else builds a
 // seeded store with a hundredth of them: 10 administrations, 1,000
 // procurements, 5,000 engagements.
-func benchStore(b *testing.B) *graph.Store {
+func benchStore(b *testing.B) *graph.Store { return openBenchStore(b, true) }
+
+// openBenchStore is benchStore, read-write when readOnly is false.
+func openBenchStore(b *testing.B, readOnly bool) *graph.Store {
 	if dir := os.Getenv("CIVICGRAPH_COMPARE_STORE"); dir != "" {
-		s, err := graph.Open(dir, graph.Options{GCInterval: -1, ReadOnly: true})
+		s, err := graph.Open(dir, graph.Options{GCInterval: -1, ReadOnly: readOnly})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -142,4 +145,70 @@ func BenchmarkCompare(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCompareAfterWrite times the first comparison's summary after
+// a small write to a graph of its own (an engagement added through the
+// API, say): the Engine reads that graph again and keeps the facts of the
+// others. The write is undone after each round, so the store is left as
+// it was.
+func BenchmarkCompareAfterWrite(b *testing.B) {
+	s := openBenchStore(b, false)
+	e := compare.NewEngine()
+	summary := func() (graphs, reread int) {
+		err := s.View(b.Context(), func(v *graph.View) error {
+			sum, err := e.Summary(b.Context(), v)
+			if err == nil {
+				graphs, reread = sum.Sources()
+			}
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		return graphs, reread
+	}
+	summary()
+	g := graph.IRI(schema.GraphIRI("bench-after-write"))
+	eng := graph.IRI(schema.DefaultBase + "id/engagement/bench-after-write")
+	quads := []graph.Quad{
+		{S: eng, P: graph.IRI(schema.RDFType), O: graph.IRI(schema.ClassEngagement), G: g},
+		{S: eng, P: graph.IRI(schema.PropStage), O: graph.IRI(schema.ConceptIRI(schema.SchemeLifecycle, "award")), G: g},
+	}
+	write := func(add bool) {
+		err := s.Update(b.Context(), func(tx *graph.Txn) error {
+			for _, q := range quads {
+				var err error
+				if add {
+					err = tx.Add(q)
+				} else {
+					err = tx.Delete(q)
+				}
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	var total time.Duration
+	var graphs, reread int
+	for b.Loop() {
+		b.StopTimer()
+		write(true)
+		b.StartTimer()
+		start := time.Now()
+		graphs, reread = summary()
+		total += time.Since(start)
+		b.StopTimer()
+		write(false)
+		summary()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "summary-ms")
+	b.ReportMetric(float64(reread), "graphs-reread")
+	b.Logf("%d graphs, %d read again after the write", graphs, reread)
 }

@@ -16,8 +16,14 @@ import (
 // Engine keeps the summary of the latest version of the store that a
 // comparison asked for. It is safe for concurrent use.
 type Engine struct {
-	mu  sync.Mutex // guards sum and building
+	mu  sync.Mutex // guards sum, facts and building
 	sum *Summary
+	// facts are the facts of each graph of the latest summary built: the
+	// next build reads again only the graphs whose state has changed.
+	facts map[graph.ID]*graphFacts
+	// years holds the year of each date literal met so far: a term id
+	// names the same term for the store's life.
+	years map[graph.ID]int16
 }
 
 // NewEngine returns an Engine with no summary yet.
@@ -33,11 +39,14 @@ func (e *Engine) Summary(ctx context.Context, v *graph.View) (*Summary, error) {
 	if e.sum != nil && e.sum.ver == ver {
 		return e.sum, nil
 	}
-	s, err := build(ctx, v)
+	if e.years == nil {
+		e.years = map[graph.ID]int16{}
+	}
+	s, fs, err := build(ctx, v, e.facts, e.years)
 	if err != nil {
 		return nil, err
 	}
-	e.sum = s
+	e.sum, e.facts = s, fs.byGraph
 	return s, nil
 }
 
@@ -92,6 +101,10 @@ func (s *scheme) index(id graph.ID) int {
 // immutable once built and safe for concurrent use.
 type Summary struct {
 	ver graph.Version
+	// graphs counts the graphs the summary was built from, and reread
+	// those it read from the store (the others' facts were kept from the
+	// summary before).
+	graphs, reread int
 
 	// Concept schemes, by name; lifecycle holds phases then stages.
 	schemes   map[string]*scheme
@@ -117,7 +130,7 @@ type Summary struct {
 
 	// Procurements.
 	procIDs   []graph.ID
-	procPos   map[graph.ID]int32
+	procPos   posIndex
 	procAdmin []int32 // buyer position, -1 when none
 	procYear  []int16 // 0 when none
 	procKnown []uint8 // bit per signal: known
@@ -125,7 +138,7 @@ type Summary struct {
 	// procEng says whether the procurement's source records engagements:
 	// some engagement points at a procurement of one of its graphs.
 	procEng   []bool
-	procGraph map[graph.ID][]graph.ID // the graphs each procurement is typed in
+	procGraph [][]graph.ID // by position, the graphs each procurement is typed in (during the build)
 
 	// Engagements.
 	engIDs    []graph.ID
@@ -159,7 +172,7 @@ type conceptRef struct {
 // pids are the predicate ids the build reads.
 type pids map[string]graph.ID
 
-func build(ctx context.Context, v *graph.View) (*Summary, error) {
+func build(ctx context.Context, v *graph.View, kept map[graph.ID]*graphFacts, years map[graph.ID]int16) (*Summary, *factSet, error) {
 	s := &Summary{ver: v.Version(), schemes: map[string]*scheme{}, conceptByID: map[graph.ID]*conceptRef{}}
 	p := pids{}
 	for _, iri := range []string{schema.RDFType, schema.SKOSInScheme, schema.SKOSNotation, schema.SKOSPrefLabel,
@@ -173,22 +186,27 @@ func build(ctx context.Context, v *graph.View) (*Summary, error) {
 		schema.ClassAdministration, schema.ClassProcurement, schema.ClassEngagement} {
 		id, err := v.Lookup(graph.IRI(iri))
 		if err != nil {
-			return nil, fmt.Errorf("compare: look up %s: %w", iri, err)
+			return nil, nil, fmt.Errorf("compare: look up %s: %w", iri, err)
 		}
 		p[iri] = id
 	}
-	if err := s.readSchemes(v, p); err != nil {
-		return nil, err
+	fs, err := gatherFacts(v, p, kept)
+	if err != nil {
+		return nil, nil, err
 	}
-	if err := s.readAdmins(ctx, v, p); err != nil {
-		return nil, err
+	s.reread, s.graphs = fs.reread, len(fs.graphs)
+	if err := s.readSchemes(v, fs); err != nil {
+		return nil, nil, err
 	}
-	years := &yearCache{v: v, m: map[graph.ID]int16{}}
-	if err := s.readProcurements(v, p, years); err != nil {
-		return nil, err
+	if err := s.readAdmins(ctx, v, p, fs); err != nil {
+		return nil, nil, err
 	}
-	if err := s.readEngagements(v, p, years); err != nil {
-		return nil, err
+	yc := &yearCache{v: v, m: years}
+	if err := s.readProcurements(v, fs, yc); err != nil {
+		return nil, nil, err
+	}
+	if err := s.readEngagements(fs, yc); err != nil {
+		return nil, nil, err
 	}
 	s.cluster()
 	// What each administration has without filter or window: a profile
@@ -198,7 +216,7 @@ func build(ctx context.Context, v *graph.View) (*Summary, error) {
 	for a := range s.admins {
 		s.adminAcc[a] = w.run(&bucket{procs: s.adminProcs[a], engs: s.adminEngs[a]})
 	}
-	return s, ctx.Err()
+	return s, fs, ctx.Err()
 }
 
 // cluster renumbers procurements and engagements so that those of each
@@ -206,19 +224,28 @@ func build(ctx context.Context, v *graph.View) (*Summary, error) {
 // reads each group's records from adjacent memory instead of jumping
 // across every column, which is most of its time at 500,000 engagements.
 func (s *Summary) cluster() {
+	// byAdmin orders positions by administration (unattributed last),
+	// keeping their order within each: a counting sort.
 	byAdmin := func(admin []int32) []int32 {
-		order := make([]int32, len(admin))
-		for i := range order {
-			order[i] = int32(i)
-		}
-		key := func(i int32) int64 {
-			a := int64(admin[i])
+		start := make([]int32, len(s.admins)+2)
+		slot := func(a int32) int {
 			if a < 0 {
-				a = 1 << 31
+				return len(s.admins)
 			}
-			return a<<32 | int64(i)
+			return int(a)
 		}
-		slices.SortFunc(order, func(x, y int32) int { return cmp.Compare(key(x), key(y)) })
+		for _, a := range admin {
+			start[slot(a)+1]++
+		}
+		for k := 1; k < len(start); k++ {
+			start[k] += start[k-1]
+		}
+		order := make([]int32, len(admin))
+		for i, a := range admin {
+			k := slot(a)
+			order[start[k]] = int32(i)
+			start[k]++
+		}
 		return order
 	}
 	// Procurements.
@@ -248,7 +275,7 @@ func (s *Summary) cluster() {
 	s.engInfl = permute(s.engInfl, eo)
 	s.engMech = permute(s.engMech, eo)
 	s.engYear = permute(s.engYear, eo)
-	s.procPos = nil
+	s.procPos = posIndex{}
 	// Each administration's records are now a run of positions.
 	runs := func(admin []int32, out [][]int32) {
 		iota := make([]int32, len(admin))
@@ -281,49 +308,9 @@ func permute[T any](col []T, order []int32) []T {
 	return out
 }
 
-// scan calls fn for every quad with predicate pred (none when the store
-// does not know it).
-func scan(v *graph.View, p pids, pred string, fn func(q graph.IDQuad) error) error {
-	id := p[pred]
-	if id == 0 {
-		return nil
-	}
-	for q, err := range v.MatchIDs(graph.IDPattern{P: id}) {
-		if err != nil {
-			return fmt.Errorf("compare: scan %s: %w", pred, err)
-		}
-		if err := fn(q); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// instances returns the sorted, distinct subjects typed with class, and the
-// graphs each type statement is in.
-func instances(v *graph.View, p pids, class string) ([]graph.ID, map[graph.ID][]graph.ID, error) {
-	cid := p[class]
-	if cid == 0 || p[schema.RDFType] == 0 {
-		return nil, map[graph.ID][]graph.ID{}, nil
-	}
-	var out []graph.ID
-	graphs := map[graph.ID][]graph.ID{}
-	for q, err := range v.MatchIDs(graph.IDPattern{P: p[schema.RDFType], O: cid}) {
-		if err != nil {
-			return nil, nil, fmt.Errorf("compare: scan instances of %s: %w", class, err)
-		}
-		out = append(out, q.S)
-		if !slices.Contains(graphs[q.S], q.G) {
-			graphs[q.S] = append(graphs[q.S], q.G)
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out), graphs, nil
-}
-
-func (s *Summary) readSchemes(v *graph.View, p pids) error {
+func (s *Summary) readSchemes(v *graph.View, fs *factSet) error {
 	byScheme := map[graph.ID][]graph.ID{}
-	if err := scan(v, p, schema.SKOSInScheme, func(q graph.IDQuad) error {
+	if err := fs.scan(schema.SKOSInScheme, func(q graph.IDQuad) error {
 		if !slices.Contains(byScheme[q.O], q.S) {
 			byScheme[q.O] = append(byScheme[q.O], q.S)
 		}
@@ -354,7 +341,7 @@ func (s *Summary) readSchemes(v *graph.View, p pids) error {
 			all[sc.concepts[i].id] = &sc.concepts[i]
 		}
 	}
-	if err := scan(v, p, schema.SKOSNotation, func(q graph.IDQuad) error {
+	if err := fs.scan(schema.SKOSNotation, func(q graph.IDQuad) error {
 		if c := all[q.S]; c != nil {
 			t, err := v.Resolve(q.O)
 			if err != nil {
@@ -366,7 +353,7 @@ func (s *Summary) readSchemes(v *graph.View, p pids) error {
 	}); err != nil {
 		return err
 	}
-	if err := scan(v, p, schema.PropOrder, func(q graph.IDQuad) error {
+	if err := fs.scan(schema.PropOrder, func(q graph.IDQuad) error {
 		if c := all[q.S]; c != nil {
 			t, err := v.Resolve(q.O)
 			if err != nil {
@@ -381,7 +368,7 @@ func (s *Summary) readSchemes(v *graph.View, p pids) error {
 		return err
 	}
 	labels := map[graph.ID]string{}
-	if err := scan(v, p, schema.SKOSPrefLabel, func(q graph.IDQuad) error {
+	if err := fs.scan(schema.SKOSPrefLabel, func(q graph.IDQuad) error {
 		if all[q.S] == nil {
 			return nil
 		}
@@ -400,7 +387,7 @@ func (s *Summary) readSchemes(v *graph.View, p pids) error {
 		all[id].label = l
 	}
 	broader := map[graph.ID]graph.ID{}
-	if err := scan(v, p, schema.SKOSBroader, func(q graph.IDQuad) error {
+	if err := fs.scan(schema.SKOSBroader, func(q graph.IDQuad) error {
 		if all[q.S] != nil {
 			broader[q.S] = q.O
 		}
@@ -464,11 +451,8 @@ func (s *Summary) readSchemes(v *graph.View, p pids) error {
 	return nil
 }
 
-func (s *Summary) readAdmins(ctx context.Context, v *graph.View, p pids) error {
-	ids, _, err := instances(v, p, schema.ClassAdministration)
-	if err != nil {
-		return err
-	}
+func (s *Summary) readAdmins(ctx context.Context, v *graph.View, p pids, fs *factSet) error {
+	ids, _ := fs.instances(schema.ClassAdministration, false)
 	type adm struct {
 		id graph.ID
 		t  graph.Term
@@ -565,16 +549,11 @@ func (c *yearCache) year(id graph.ID) (int16, error) {
 	return y, nil
 }
 
-func (s *Summary) readProcurements(v *graph.View, p pids, years *yearCache) error {
-	ids, graphs, err := instances(v, p, schema.ClassProcurement)
-	if err != nil {
-		return err
-	}
+func (s *Summary) readProcurements(v *graph.View, fs *factSet, years *yearCache) error {
+	p := fs.p
+	ids, graphs := fs.instances(schema.ClassProcurement, true)
 	n := len(ids)
-	pos := make(map[graph.ID]int32, n)
-	for i, id := range ids {
-		pos[id] = int32(i)
-	}
+	pos := newPosIndex(ids)
 	s.procIDs = ids
 	s.procAdmin = make([]int32, n)
 	for i := range s.procAdmin {
@@ -582,8 +561,8 @@ func (s *Summary) readProcurements(v *graph.View, p pids, years *yearCache) erro
 	}
 	s.procYear = make([]int16, n)
 	s.procKnown, s.procYes = make([]uint8, n), make([]uint8, n)
-	if err := scan(v, p, schema.PropBuyer, func(q graph.IDQuad) error {
-		i, ok := pos[q.S]
+	if err := fs.scan(schema.PropBuyer, func(q graph.IDQuad) error {
+		i, ok := pos.get(q.S)
 		if !ok {
 			return nil
 		}
@@ -596,8 +575,8 @@ func (s *Summary) readProcurements(v *graph.View, p pids, years *yearCache) erro
 	}
 	for _, pred := range []string{schema.DCTermsDate, schema.SchemaStartDate, schema.DCTermsDateSubmitted,
 		schema.PropTenderPeriodStart, schema.PropContractSigned} {
-		if err := scan(v, p, pred, func(q graph.IDQuad) error {
-			i, ok := pos[q.S]
+		if err := fs.scan(pred, func(q graph.IDQuad) error {
+			i, ok := pos.get(q.S)
 			if !ok {
 				return nil
 			}
@@ -621,8 +600,8 @@ func (s *Summary) readProcurements(v *graph.View, p pids, years *yearCache) erro
 	carried := [nSignals]map[graph.ID]bool{}
 	for k, sp := range signalPreds {
 		carried[k] = map[graph.ID]bool{}
-		if err := scan(v, p, sp.pred, func(q graph.IDQuad) error {
-			i, ok := pos[q.S]
+		if err := fs.scan(sp.pred, func(q graph.IDQuad) error {
+			i, ok := pos.get(q.S)
 			if !ok {
 				return nil
 			}
@@ -636,12 +615,12 @@ func (s *Summary) readProcurements(v *graph.View, p pids, years *yearCache) erro
 			return err
 		}
 	}
-	for i, id := range ids {
+	for i := range ids {
 		for k := range nSignals {
 			if s.procKnown[i]&(1<<k) != 0 {
 				continue
 			}
-			for _, g := range graphs[id] {
+			for _, g := range graphs[i] {
 				if carried[k][g] {
 					s.procKnown[i] |= 1 << k
 					break
@@ -655,8 +634,8 @@ func (s *Summary) readProcurements(v *graph.View, p pids, years *yearCache) erro
 			notStated[id] = k
 		}
 	}
-	if err := scan(v, p, schema.PropNotStated, func(q graph.IDQuad) error {
-		i, ok := pos[q.S]
+	if err := fs.scan(schema.PropNotStated, func(q graph.IDQuad) error {
+		i, ok := pos.get(q.S)
 		if !ok {
 			return nil
 		}
@@ -676,16 +655,10 @@ func (s *Summary) readProcurements(v *graph.View, p pids, years *yearCache) erro
 	return nil
 }
 
-func (s *Summary) readEngagements(v *graph.View, p pids, years *yearCache) error {
-	ids, _, err := instances(v, p, schema.ClassEngagement)
-	if err != nil {
-		return err
-	}
+func (s *Summary) readEngagements(fs *factSet, years *yearCache) error {
+	ids, _ := fs.instances(schema.ClassEngagement, false)
 	n := len(ids)
-	pos := make(map[graph.ID]int32, n)
-	for i, id := range ids {
-		pos[id] = int32(i)
-	}
+	pos := newPosIndex(ids)
 	s.engIDs = ids
 	fill := func(x []int32) []int32 {
 		for i := range x {
@@ -700,7 +673,7 @@ func (s *Summary) readEngagements(v *graph.View, p pids, years *yearCache) error
 	}
 	s.engYear = make([]int16, n)
 	missionOwner := map[graph.ID]int32{}
-	if err := scan(v, p, schema.PropOwner, func(q graph.IDQuad) error {
+	if err := fs.scan(schema.PropOwner, func(q graph.IDQuad) error {
 		if a, ok := s.adminPos[q.O]; ok {
 			if cur, ok := missionOwner[q.S]; !ok || a < cur {
 				missionOwner[q.S] = a
@@ -718,7 +691,7 @@ func (s *Summary) readEngagements(v *graph.View, p pids, years *yearCache) error
 		fn   func(i int32, o graph.ID) error
 	}{
 		{schema.PropProcurement, func(i int32, o graph.ID) error {
-			if pi, ok := s.procPos[o]; ok && (s.engProc[i] < 0 || pi < s.engProc[i]) {
+			if pi, ok := s.procPos.get(o); ok && (s.engProc[i] < 0 || pi < s.engProc[i]) {
 				s.engProc[i] = pi
 			}
 			return nil
@@ -757,8 +730,8 @@ func (s *Summary) readEngagements(v *graph.View, p pids, years *yearCache) error
 			return err
 		}},
 	} {
-		if err := scan(v, p, x.pred, func(q graph.IDQuad) error {
-			if i, ok := pos[q.S]; ok {
+		if err := fs.scan(x.pred, func(q graph.IDQuad) error {
+			if i, ok := pos.get(q.S); ok {
 				return x.fn(i, q.O)
 			}
 			return nil
@@ -786,17 +759,23 @@ func (s *Summary) readEngagements(v *graph.View, p pids, years *yearCache) error
 			s.unattrib++
 		}
 	}
-	engaged := map[graph.ID]bool{}
+	referenced := make([]bool, len(s.procIDs))
 	for _, pr := range s.engProc {
 		if pr >= 0 {
-			for _, g := range s.procGraph[s.procIDs[pr]] {
+			referenced[pr] = true
+		}
+	}
+	engaged := map[graph.ID]bool{}
+	for i, ref := range referenced {
+		if ref {
+			for _, g := range s.procGraph[i] {
 				engaged[g] = true
 			}
 		}
 	}
 	s.procEng = make([]bool, len(s.procIDs))
-	for i, id := range s.procIDs {
-		for _, g := range s.procGraph[id] {
+	for i := range s.procIDs {
+		for _, g := range s.procGraph[i] {
 			if engaged[g] {
 				s.procEng[i] = true
 				break
@@ -805,7 +784,7 @@ func (s *Summary) readEngagements(v *graph.View, p pids, years *yearCache) error
 	}
 	s.procGraph = nil
 	s.actorSect = make([]uint32, len(s.actorIDs))
-	if err := scan(v, p, schema.PropSector, func(q graph.IDQuad) error {
+	if err := fs.scan(schema.PropSector, func(q graph.IDQuad) error {
 		if a, ok := actorPos[q.S]; ok {
 			if k := s.sectors.index(q.O); k >= 0 && k < 32 {
 				s.actorSect[a] |= 1 << k
@@ -821,7 +800,7 @@ func (s *Summary) readEngagements(v *graph.View, p pids, years *yearCache) error
 		sc   *scheme
 		col  []uint32
 	}{{schema.PropInstitutionalisation, s.degrees, s.mechDeg}, {schema.PropDemocraticFunction, s.functions, s.mechFunc}} {
-		if err := scan(v, p, x.pred, func(q graph.IDQuad) error {
+		if err := fs.scan(x.pred, func(q graph.IDQuad) error {
 			if m, ok := mechPos[q.S]; ok {
 				if k := x.sc.index(q.O); k >= 0 && k < 32 {
 					x.col[m] |= 1 << k
