@@ -24,6 +24,13 @@
 // comparison builds the summary again from its own snapshot. A comparison
 // then makes one pass over the records of each group, in memory.
 //
+// The build reads the store one named graph at a time: the pairs of each
+// scanned predicate and the instances of each counted class, in that
+// graph. The Engine keeps these facts with the graph's
+// [graph.GraphState], so that after a write it reads again only the
+// graphs the write changed, then joins every graph's facts in memory
+// (about 150 ms at 500,000 engagements, against 1.3 s from nothing).
+//
 // # Missing data
 //
 // Every figure ([Cell]) says how many records it rests on (Basis), how
@@ -37,8 +44,10 @@
 //
 // # Caveats
 //
-//   - The summary is rebuilt whole after a write (seconds at 500,000
-//     engagements), not updated incrementally.
+//   - After a write the join is redone over every graph's facts, and a
+//     write into the graph that holds most records reads it all again: no
+//     counter is updated by the write itself. The kept facts cost about
+//     16 bytes per scanned statement.
 //   - A drill-down ([Summary.Records]) makes its group's pass again: asking
 //     the records of every cell of a 1,000-row matrix in one request makes
 //     30,000 passes, which the server's time limit cuts short.
