@@ -31,6 +31,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"mime/multipart"
 	"net"
 	"net/http"
@@ -376,6 +377,10 @@ func runSoak(ctx context.Context, c config) error {
 	var next atomic.Int64
 	deadline := time.Now().Add(c.duration)
 	start := time.Now()
+	// refusedIn counts refusals by the second, from the start, in which
+	// the refused request was sent: whether they gather around the upload.
+	var refusedMu sync.Mutex
+	refusedIn := map[int]int{}
 	var wg sync.WaitGroup
 	for range c.clients {
 		wg.Go(func() {
@@ -385,12 +390,25 @@ func runSoak(ctx context.Context, c config) error {
 				t0 := time.Now()
 				_, o, err := cl.send(ctx, ks[k].query, ks[k].vars(i/len(ks)))
 				recs[k].add(time.Since(t0), o, err)
+				if o == refused {
+					refusedMu.Lock()
+					refusedIn[int(t0.Sub(start).Seconds())]++
+					refusedMu.Unlock()
+				}
 			}
 		})
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
 	upDone.Wait()
+	if len(refusedIn) > 0 {
+		secs := slices.Sorted(maps.Keys(refusedIn))
+		fmt.Print("refused requests by the second they were sent (upload at ", c.uploadAt, "):")
+		for _, sec := range secs {
+			fmt.Printf(" %ds:%d", sec, refusedIn[sec])
+		}
+		fmt.Println()
+	}
 	res := soakResult{Clients: c.clients, Seconds: elapsed.Seconds(), Upload: up}
 	for _, r := range recs {
 		s := r.done(elapsed)

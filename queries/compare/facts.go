@@ -94,18 +94,6 @@ func readFacts(v *graph.View, p pids, g graph.ID, st graph.GraphState) (*graphFa
 	return f, nil
 }
 
-// size is roughly how many bytes f holds.
-func (f *graphFacts) size() int64 {
-	var n int64
-	for _, ps := range f.pairs {
-		n += int64(cap(ps)) * 16
-	}
-	for _, ss := range f.types {
-		n += int64(cap(ss)) * 8
-	}
-	return n
-}
-
 // factSet is the facts of every graph of one version of the store.
 type factSet struct {
 	p       pids
