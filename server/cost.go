@@ -55,32 +55,50 @@ const countsTTL = 5 * time.Second
 // most every countsTTL (reading them costs a few reads per graph and a
 // walk of the subclasses of the listed classes).
 type countCache struct {
-	store *graph.Store
-	mu    sync.Mutex // held while reading the counts; guards c
-	c     *counts
+	store   *graph.Store
+	refresh sync.Mutex // held by the one request reading the counts again
+	mu      sync.Mutex // guards c
+	c       *counts
 }
 
 // get returns counts at most countsTTL old. While one request reads them
-// again, the others use the previous ones. On a store error it returns
+// again, the others use the previous ones without waiting; only when
+// there are none yet do they wait for it. On a store error it returns
 // the previous counts, or none (the request itself will meet the error).
 func (cc *countCache) get(ctx context.Context) *counts {
-	if !cc.mu.TryLock() {
-		// Someone is reading them: wait only when there is nothing yet.
-		cc.mu.Lock()
+	cur := cc.current()
+	if cur != nil && time.Since(cur.at) < countsTTL {
+		return cur
 	}
-	defer cc.mu.Unlock()
-	if cc.c != nil && time.Since(cc.c.at) < countsTTL {
-		return cc.c
+	if cur != nil {
+		if !cc.refresh.TryLock() {
+			return cur
+		}
+	} else {
+		cc.refresh.Lock()
+	}
+	defer cc.refresh.Unlock()
+	if c := cc.current(); c != nil && time.Since(c.at) < countsTTL {
+		return c // read by the request this one waited for
 	}
 	c, err := readCounts(ctx, cc.store)
 	if err != nil {
-		if cc.c != nil {
-			return cc.c
+		if cur != nil {
+			return cur
 		}
 		return &counts{rows: map[string]int64{}}
 	}
+	cc.mu.Lock()
 	cc.c = c
+	cc.mu.Unlock()
 	return c
+}
+
+// current returns the counts kept, nil when none.
+func (cc *countCache) current() *counts {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	return cc.c
 }
 
 // readCounts reads the store's quads and, for each list field, the
