@@ -1,5 +1,10 @@
 package graph
 
+import (
+	"encoding/binary"
+	"slices"
+)
+
 // GraphState identifies the content of one graph as a View sees it. Two
 // Views of one Store that give a graph equal GraphStates see the same
 // quads in it: a load that replaces the graph gives it a new segment, and
@@ -25,4 +30,38 @@ func (v *View) GraphStates() (map[ID]GraphState, error) {
 		out[g] = GraphState{seg: seg, edits: n}
 	}
 	return out, nil
+}
+
+// Content identifies the quads a View sees, across every graph. Two Views
+// of one Store with equal Contents see the same quads even when their
+// [Version]s differ: writes that readers cannot see yet (a load writing
+// its pending segment through a WriteBatch, the dictionary's new terms
+// and their text postings, the background deletion of a dead segment's
+// keys) each commit a badger transaction and so move the Version on, but
+// leave every [GraphState], and so the Content, as it was. A reader that
+// keeps something derived from the quads (the list index of a class) can
+// so go on using it while a large load is written, instead of deriving it
+// again at every commit of the load. Contents are comparable with ==.
+type Content string
+
+// Content returns the Content v sees: the state of every graph with a
+// live segment, in graph id order.
+func (v *View) Content() (Content, error) {
+	states, err := v.GraphStates()
+	if err != nil {
+		return "", err
+	}
+	ids := make([]ID, 0, len(states))
+	for g := range states {
+		ids = append(ids, g)
+	}
+	slices.Sort(ids)
+	b := make([]byte, 0, 24*len(ids))
+	for _, g := range ids {
+		st := states[g]
+		b = binary.BigEndian.AppendUint64(b, uint64(g))
+		b = binary.BigEndian.AppendUint64(b, st.seg)
+		b = binary.BigEndian.AppendUint64(b, uint64(st.edits))
+	}
+	return Content(b), nil
 }

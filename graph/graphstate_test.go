@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -108,5 +109,65 @@ func TestView_GraphStates(t *testing.T) {
 				t.Errorf("%s: state of graph %q changed from %v to %v", tc.name, g.Value, st, now)
 			}
 		}
+	}
+}
+
+// TestView_Content checks that a load's pending writes move the Version
+// on but not the Content, and that its commit moves both, as does a
+// transaction.
+func TestView_Content(t *testing.T) {
+	g := graph.IRI("http://example.org/g/content")
+	quad := func(i int) graph.Quad {
+		return graph.Quad{S: graph.IRI(fmt.Sprintf("http://example.org/s%d", i)), P: graph.IRI("http://example.org/p"), O: graph.String(fmt.Sprintf("literal number %d", i)), G: g}
+	}
+	s := graphtest.NewStore(t)
+	graphtest.Load(t, s, []graph.Quad{quad(0)})
+	snapshot := func() (graph.Version, graph.Content) {
+		var ver graph.Version
+		var c graph.Content
+		err := s.View(t.Context(), func(v *graph.View) error {
+			ver = v.Version()
+			var err error
+			c, err = v.Content()
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ver, c
+	}
+	v0, c0 := snapshot()
+
+	// A load large enough to write pending keys before its commit.
+	l, err := s.NewLoader(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 20_000; i++ {
+		if err := l.Add(quad(i)); err != nil {
+			l.Abort()
+			t.Fatal(err)
+		}
+	}
+	v1, c1 := snapshot()
+	if v1 == v0 {
+		l.Abort()
+		t.Fatal("the load wrote nothing before its commit: the test no longer shows a Version moving without the Content")
+	}
+	if c1 != c0 {
+		t.Errorf("the Content changed while the load was pending")
+	}
+	if _, err := l.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	v2, c2 := snapshot()
+	if v2 == v1 || c2 == c1 {
+		t.Errorf("a committed load left the Version (moved: %v) or the Content (moved: %v) as it was", v2 != v1, c2 != c1)
+	}
+	if err := s.Update(t.Context(), func(tx *graph.Txn) error { return tx.Add(quad(-1)) }); err != nil {
+		t.Fatal(err)
+	}
+	if _, c3 := snapshot(); c3 == c2 {
+		t.Errorf("a transaction that added a quad left the Content as it was")
 	}
 }

@@ -14,7 +14,7 @@ import (
 
 // The list index serves ordered and filtered lists without loading every
 // instance of the class. For each class it holds, derived from one version
-// of the store ([graph.View.Version]): the instances with their sort keys,
+// of the store's content ([graph.View.Content]): the instances with their sort keys,
 // their years (along the class's year paths), their labels, and the
 // orders by year and by label. A request uses the index only when its
 // snapshot has the same version, so the index is never stale: every write,
@@ -27,6 +27,11 @@ import (
 // entities; a request then filters positions in memory (concept filters
 // are sets of ids from the POGS index, years are compared with the
 // index's), counts, and loads only the entities of its page.
+//
+// A request first looks the index up by its snapshot's version (one
+// comparison); on a miss it compares contents (a read of each graph's
+// state), since writes readers cannot see (a load's pending batches) move
+// the version on without changing the quads.
 
 // listCache holds the two most recently used indexes of each class. Two,
 // not one: while a write lands, requests that took their snapshot before
@@ -38,10 +43,35 @@ type listCache struct {
 	m  map[string][2]*classIndex // most recently used first
 }
 
-// classIndex is the index of one class at one version.
+// take returns the index of class that match accepts, made the most
+// recently used, or nil.
+func (c *listCache) take(class string, match func(*classIndex) bool) *classIndex {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.takeLocked(class, match)
+}
+
+// takeLocked is take with c.mu held.
+func (c *listCache) takeLocked(class string, match func(*classIndex) bool) *classIndex {
+	slots := c.m[class]
+	switch {
+	case slots[0] != nil && match(slots[0]):
+		return slots[0]
+	case slots[1] != nil && match(slots[1]):
+		slots[0], slots[1] = slots[1], slots[0]
+		c.m[class] = slots
+		return slots[0]
+	}
+	return nil
+}
+
+// classIndex is the index of one class at one content of the store.
 type classIndex struct {
-	ver   graph.Version
-	class string
+	// ver is the last version the index was used at (guarded by the
+	// listCache's mu); content is what every such version sees.
+	ver     graph.Version
+	content graph.Content
+	class   string
 
 	// mu serialises the building of each part; built parts are read
 	// without it (they never change once built).
@@ -123,21 +153,27 @@ const noYear = int32(-1 << 31)
 // order and filter need.
 func (r *Resolver) index(ctx context.Context, v *graph.View, spec listSpec, order string, years bool) (*classIndex, error) {
 	ver := v.Version()
-	r.lists.mu.Lock()
-	slots := r.lists.m[spec.class]
-	var ix *classIndex
-	switch {
-	case slots[0] != nil && slots[0].ver == ver:
-		ix = slots[0]
-	case slots[1] != nil && slots[1].ver == ver:
-		ix = slots[1]
-		slots[0], slots[1] = slots[1], slots[0]
-	default:
-		ix = &classIndex{ver: ver, class: spec.class, yspec: spec.years, spans: spec.span}
-		slots[0], slots[1] = ix, slots[0]
+	ix := r.lists.take(spec.class, func(ix *classIndex) bool { return ix.ver == ver })
+	if ix == nil {
+		// Another version, but perhaps the same quads: a load being written
+		// moves the version on at each of its batches without changing what
+		// readers see, and building the index again at each would keep
+		// ordered lists waiting for the whole load.
+		content, err := v.Content()
+		if err != nil {
+			return nil, err
+		}
+		r.lists.mu.Lock()
+		ix = r.lists.takeLocked(spec.class, func(ix *classIndex) bool { return ix.ver == ver || ix.content == content })
+		if ix == nil {
+			ix = &classIndex{ver: ver, content: content, class: spec.class, yspec: spec.years, spans: spec.span}
+			slots := r.lists.m[spec.class]
+			slots[0], slots[1] = ix, slots[0]
+			r.lists.m[spec.class] = slots
+		}
+		ix.ver = ver
+		r.lists.mu.Unlock()
 	}
-	r.lists.m[spec.class] = slots
-	r.lists.mu.Unlock()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if !ix.base {

@@ -16,20 +16,35 @@ import (
 // document frequency over all literals), and for every literal and
 // subject it meets, which subjects use this literal through a searched
 // property (and with which weight), and which literals this subject uses
-// so. It is derived from one version
-// of the store ([graph.View.Version]), like the list index: a search uses
-// it only when its snapshot has the same version, so it is never stale,
-// and the badger text index and quad indexes stay the source of truth.
+// so. It is derived from one content of the store ([graph.View.Content]),
+// like the list index: a search uses it only when its snapshot sees the
+// same quads, so it is never stale, and the badger text index and quad
+// indexes stay the source of truth. While a load is being written, its
+// new literals' postings are already in the text index but no quad uses
+// them yet: an index built before the load goes on serving, with the word
+// statistics of what readers see.
 // The first search after a write builds it from its own snapshot (scans of
 // the searched predicates, in the POS index); searches that come while it
 // is being built answer from the quad indexes, as they would without it.
 // Both ways give the same ranking (TestSearch_IndexAgrees).
 
-// searchCache holds the search index of the latest version built.
+// searchCache holds the search index of the latest content built, and
+// the latest version known to see that content.
 type searchCache struct {
-	mu    sync.Mutex // guards cur
+	mu    sync.Mutex // guards cur and ver
 	cur   *searchIndex
+	ver   graph.Version
 	build sync.Mutex // held while one search builds an index
+}
+
+// lookup returns the index if it serves version ver, nil otherwise.
+func (sc *searchCache) lookup(ver graph.Version) *searchIndex {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if sc.cur != nil && sc.ver == ver {
+		return sc.cur
+	}
+	return nil
 }
 
 // litWeight is a literal used by a subject through a searched property of
@@ -42,7 +57,7 @@ type litWeight struct {
 // searchIndex is the (subject, literal, weight) relation of one version,
 // sorted both ways.
 type searchIndex struct {
-	ver graph.Version
+	content graph.Content // what the store held when it was built
 	// byLit: the literals (sorted, unique), and for literal i, the
 	// subjects that use it in bySubjOfLit[litOff[i]:litOff[i+1]].
 	lits        []graph.ID
@@ -82,28 +97,37 @@ type wordPostings struct {
 func (r *Resolver) searchIndexFor(ctx context.Context, v *graph.View) (*searchIndex, error) {
 	ver := v.Version()
 	sc := r.search
-	sc.mu.Lock()
-	cur := sc.cur
-	sc.mu.Unlock()
-	if cur != nil && cur.ver == ver {
-		return cur, nil
+	if ix := sc.lookup(ver); ix != nil {
+		return ix, nil
 	}
-	if !sc.build.TryLock() {
-		return nil, nil // another search builds one: answer from the store
-	}
-	defer sc.build.Unlock()
-	sc.mu.Lock()
-	cur = sc.cur
-	sc.mu.Unlock()
-	if cur != nil && cur.ver == ver {
-		return cur, nil
-	}
-	ix, err := buildSearchIndex(ctx, v)
+	// Another version, but perhaps the same quads: a load being written
+	// moves the version on at each of its batches, and building the index
+	// again at each would take a core for the whole load.
+	content, err := v.Content()
 	if err != nil {
 		return nil, err
 	}
 	sc.mu.Lock()
-	sc.cur = ix
+	if sc.cur != nil && sc.cur.content == content {
+		sc.ver = ver
+		ix := sc.cur
+		sc.mu.Unlock()
+		return ix, nil
+	}
+	sc.mu.Unlock()
+	if !sc.build.TryLock() {
+		return nil, nil // another search builds one: answer from the store
+	}
+	defer sc.build.Unlock()
+	if ix := sc.lookup(ver); ix != nil {
+		return ix, nil
+	}
+	ix, err := buildSearchIndex(ctx, v, content)
+	if err != nil {
+		return nil, err
+	}
+	sc.mu.Lock()
+	sc.cur, sc.ver = ix, ver
 	sc.mu.Unlock()
 	return ix, nil
 }
@@ -118,7 +142,7 @@ type subjWeight struct {
 // keeps each (literal, subject) once with the highest weight. Objects are
 // not told apart by kind: an IRI object is kept too, and matches no word,
 // as in the scans it replaces.
-func buildSearchIndex(ctx context.Context, v *graph.View) (*searchIndex, error) {
+func buildSearchIndex(ctx context.Context, v *graph.View, content graph.Content) (*searchIndex, error) {
 	weight, wmax, err := searchWeights(v)
 	if err != nil {
 		return nil, err
@@ -152,7 +176,7 @@ func buildSearchIndex(ctx context.Context, v *graph.View) (*searchIndex, error) 
 		return cmp.Compare(b.w, a.w) // the highest weight first
 	})
 	rel = slices.CompactFunc(rel, func(a, b subjWeight) bool { return a.lit == b.lit && a.subj == b.subj })
-	ix := &searchIndex{ver: v.Version(), bySubjOfLit: make([]graph.ID, len(rel)),
+	ix := &searchIndex{content: content, bySubjOfLit: make([]graph.ID, len(rel)),
 		weight: weight, wmax: wmax, docs: docs, total: total}
 	for i, x := range rel {
 		if i == 0 || x.lit != rel[i-1].lit {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -108,7 +109,11 @@ func importer(opts Options, m *metrics) func(context.Context, string, string, io
 			return queries.ImportResult{}, &queries.Error{Code: queries.CodeBadInput, Message: err.Error(), Cause: err}
 		}
 		label, _, _ = strings.Cut(string(f), ":")
-		out, err := importers.Import(ctx, opts.Store, []importers.Input{{Name: name, R: r}}, importers.Options{Format: f, Base: opts.Base})
+		iopts := importers.Options{Format: f, Base: opts.Base}
+		if opts.Logger.Enabled(ctx, slog.LevelDebug) {
+			iopts.Progress = &progressLog{ctx: ctx, l: opts.Logger, name: name}
+		}
+		out, err := importers.Import(ctx, opts.Store, []importers.Input{{Name: name, R: r}}, iopts)
 		switch {
 		case err == nil:
 			opts.Logger.InfoContext(ctx, "import done", logRequestID, RequestID(ctx), logName, name, logFormat, label, logQuads, out.Load.Quads, logDuration, time.Since(start))
@@ -119,6 +124,20 @@ func importer(opts Options, m *metrics) func(context.Context, string, string, io
 		}
 		return queries.ImportResult{}, &queries.Error{Code: queries.CodeBadInput, Message: err.Error(), Cause: err}
 	}
+}
+
+// progressLog writes an upload's progress lines (bytes read, then the
+// phases of the load's commit) to the log at debug level, so that an
+// operator can see what a long import is doing.
+type progressLog struct {
+	ctx  context.Context
+	l    *slog.Logger
+	name string
+}
+
+func (p *progressLog) Write(b []byte) (int, error) {
+	p.l.DebugContext(p.ctx, "import progress", logRequestID, RequestID(p.ctx), logName, p.name, "progress", strings.TrimSpace(string(b)))
+	return len(b), nil
 }
 
 // ready reports whether the store answers.
