@@ -8,7 +8,7 @@
 // queries resolves filter values (codes, labels, IRIs) and serves the
 // result over GraphQL, CSV and JSON.
 //
-// # A columnar summary of one version of the store
+// # A columnar summary of one content of the store
 //
 // [Engine.Summary] derives a [Summary] from one snapshot: the
 // administrations with their country, level and concepts; the procurements
@@ -19,9 +19,11 @@
 // institutionalisation and the democratic functions of each mechanism.
 // Each column is a slice indexed by position, read with one scan of each
 // predicate involved (no entity is loaded). The summary is kept for the
-// store's [graph.Version] and used only by snapshots with the same version,
-// so it is never stale: any write moves the version on, and the next
-// comparison builds the summary again from its own snapshot. A comparison
+// store's [graph.Content] and used only by snapshots that see the same
+// quads, so it is never stale: any write readers can see changes the
+// content, and the next comparison builds the summary again from its own
+// snapshot (a load's pending batches move the [graph.Version] on but not
+// the content, and do not). A comparison
 // then makes one pass over the records of each group, in memory.
 //
 // The build reads the store one named graph at a time: the pairs of each

@@ -2,10 +2,12 @@ package compare_test
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"testing"
 
 	"civicgraph/graph"
+	"civicgraph/graph/graphtest"
 	"civicgraph/queries/compare"
 	"civicgraph/schema"
 )
@@ -141,5 +143,57 @@ func TestEngine_Incremental(t *testing.T) {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
 		check(tc.name, tc.reread)
+	}
+}
+
+// TestEngine_PendingLoad checks that a load being written, which moves the
+// store's version on without changing what readers see, does not make the
+// Engine build the summary again, and that its commit does.
+func TestEngine_PendingLoad(t *testing.T) {
+	s := graphtest.NewStore(t)
+	proc := func(i int, graphName string) graph.Quad {
+		return graph.Quad{S: graph.IRI(fmt.Sprintf("%sprocurement/%d", ex, i)), P: graph.IRI(schema.RDFType), O: graph.IRI(schema.ClassProcurement), G: graph.IRI(ex + "graph/" + graphName)}
+	}
+	graphtest.Load(t, s, []graph.Quad{proc(0, "first")})
+	e := compare.NewEngine()
+	summary := func() (*compare.Summary, graph.Version) {
+		t.Helper()
+		var sum *compare.Summary
+		var ver graph.Version
+		err := s.View(t.Context(), func(v *graph.View) error {
+			var err error
+			sum, err = e.Summary(t.Context(), v)
+			ver = v.Version()
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum, ver
+	}
+	before, v0 := summary()
+	l, err := s.NewLoader(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 20_000; i++ {
+		if err := l.Add(proc(i, "load")); err != nil {
+			l.Abort()
+			t.Fatal(err)
+		}
+	}
+	during, v1 := summary()
+	if v1 == v0 {
+		l.Abort()
+		t.Fatal("the load wrote nothing before its commit: the test no longer shows a version moving without the content")
+	}
+	if during != before {
+		t.Errorf("the summary was built again while the load was pending")
+	}
+	if _, err := l.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := summary(); after == before {
+		t.Errorf("the summary was not built again after the load's commit")
 	}
 }

@@ -18,6 +18,10 @@ import (
 type Engine struct {
 	mu  sync.Mutex // guards sum, facts and building
 	sum *Summary
+	// ver is the latest version known to see what sum was built from,
+	// content what that is.
+	ver     graph.Version
+	content graph.Content
 	// facts are the facts of each graph of the latest summary built: the
 	// next build reads again only the graphs whose state has changed.
 	facts map[graph.ID]*graphFacts
@@ -29,14 +33,24 @@ type Engine struct {
 // NewEngine returns an Engine with no summary yet.
 func NewEngine() *Engine { return &Engine{} }
 
-// Summary returns the summary of the version of the store that v sees,
-// building it from v when the one kept is of another version. Concurrent
+// Summary returns the summary of the content of the store that v sees,
+// building it from v when the one kept is of other content. Concurrent
 // callers with the same version wait for one build.
 func (e *Engine) Summary(ctx context.Context, v *graph.View) (*Summary, error) {
 	ver := v.Version()
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.sum != nil && e.sum.ver == ver {
+	if e.sum != nil && e.ver == ver {
+		return e.sum, nil
+	}
+	// Another version, but perhaps the same quads: a load being written
+	// moves the version on at each of its batches.
+	content, err := v.Content()
+	if err != nil {
+		return nil, err
+	}
+	if e.sum != nil && e.content == content {
+		e.ver = ver
 		return e.sum, nil
 	}
 	if e.years == nil {
@@ -46,7 +60,7 @@ func (e *Engine) Summary(ctx context.Context, v *graph.View) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.sum, e.facts = s, fs.byGraph
+	e.sum, e.facts, e.ver, e.content = s, fs.byGraph, ver, content
 	return s, nil
 }
 
@@ -97,10 +111,9 @@ func (s *scheme) index(id graph.ID) int {
 	return -1
 }
 
-// Summary is the columnar summary of one version of the store. It is
+// Summary is the columnar summary of one content of the store. It is
 // immutable once built and safe for concurrent use.
 type Summary struct {
-	ver graph.Version
 	// graphs counts the graphs the summary was built from, and reread
 	// those it read from the store (the others' facts were kept from the
 	// summary before).
@@ -173,7 +186,7 @@ type conceptRef struct {
 type pids map[string]graph.ID
 
 func build(ctx context.Context, v *graph.View, kept map[graph.ID]*graphFacts, years map[graph.ID]int16) (*Summary, *factSet, error) {
-	s := &Summary{ver: v.Version(), schemes: map[string]*scheme{}, conceptByID: map[graph.ID]*conceptRef{}}
+	s := &Summary{schemes: map[string]*scheme{}, conceptByID: map[graph.ID]*conceptRef{}}
 	p := pids{}
 	for _, iri := range []string{schema.RDFType, schema.SKOSInScheme, schema.SKOSNotation, schema.SKOSPrefLabel,
 		schema.SKOSBroader, schema.PropOrder, schema.RDFSLabel, schema.FOAFName, schema.PropCountry,
