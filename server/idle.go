@@ -14,9 +14,12 @@ import (
 // (runtime/debug.FreeOSMemory, which collects first), once per quiet
 // spell. After a burst the runtime gives memory back only slowly; this
 // brings the server's resident size down to what it uses (its caches)
-// soon after the burst ends. The watcher stops with ctx; idle ≤ 0 returns
-// h unchanged. logger records each return at debug level.
-func ReturnMemoryWhenIdle(ctx context.Context, h http.Handler, idle time.Duration, logger *slog.Logger) http.Handler {
+// soon after the burst ends. Each function of also runs then too (serve
+// passes the store's [graph.Store.ReleaseMappedPages], so that the pages
+// of its files a burst read are no longer counted in the resident set).
+// The watcher stops with ctx; idle ≤ 0 returns h unchanged. logger
+// records each return at debug level.
+func ReturnMemoryWhenIdle(ctx context.Context, h http.Handler, idle time.Duration, logger *slog.Logger, also ...func()) http.Handler {
 	if idle <= 0 {
 		return h
 	}
@@ -41,6 +44,9 @@ func ReturnMemoryWhenIdle(ctx context.Context, h http.Handler, idle time.Duratio
 			}
 			start := time.Now()
 			debug.FreeOSMemory()
+			for _, f := range also {
+				f()
+			}
 			done.Store(true)
 			logger.DebugContext(ctx, "idle: returned free memory to the operating system", "took", time.Since(start))
 		}

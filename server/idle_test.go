@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -26,7 +27,8 @@ func TestReturnMemoryWhenIdle(t *testing.T) {
 		w.Write([]byte("ok"))
 	})
 	const idle = 40 * time.Millisecond
-	ts := httptest.NewServer(server.ReturnMemoryWhenIdle(t.Context(), h, idle, logger))
+	var also atomic.Int64
+	ts := httptest.NewServer(server.ReturnMemoryWhenIdle(t.Context(), h, idle, logger, func() { also.Add(1) }))
 	defer ts.Close()
 	const msg = "returned free memory"
 	waitFor := func(n int) {
@@ -61,6 +63,9 @@ func TestReturnMemoryWhenIdle(t *testing.T) {
 	time.Sleep(5 * idle)
 	if got := strings.Count(logs.String(), msg); got != before+1 {
 		t.Errorf("memory returned %d times in one quiet spell, want once", got-before)
+	}
+	if n, want := also.Load(), int64(strings.Count(logs.String(), msg)); n != want {
+		t.Errorf("the extra release ran %d times, memory was returned %d times", n, want)
 	}
 	if h2 := server.ReturnMemoryWhenIdle(t.Context(), h, 0, logger); h2 == nil {
 		t.Error("idle 0 gave no handler")

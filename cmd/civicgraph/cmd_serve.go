@@ -119,7 +119,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	fs.IntVar(&sc.limits.MaxQueue, "max-queue", envInt(env.getenv, "CIVICGRAPH_MAX_QUEUE", def.MaxQueue), "requests that may wait for one of those slots; past it, or after --queue-wait, they get 503 with Retry-After, and /readyz says busy while the queue is full (env CIVICGRAPH_MAX_QUEUE)")
 	fs.DurationVar(&sc.limits.QueueWait, "queue-wait", envDuration(env.getenv, "CIVICGRAPH_QUEUE_WAIT", def.QueueWait), "longest wait in the queue (env CIVICGRAPH_QUEUE_WAIT)")
 	fs.StringVar(&sc.memoryLimit, "memory-limit", envOr(env.getenv, "CIVICGRAPH_MEMORY_LIMIT", ""), "Go's soft memory limit (runtime/debug.SetMemoryLimit), such as 1GiB or 512MiB, or off; the garbage collector works harder near it, so the heap returns to it after a burst. Default 900MiB, or GOMEMLIMIT when set (env CIVICGRAPH_MEMORY_LIMIT)")
-	fs.DurationVar(&sc.idleReturn, "idle-return", envDuration(env.getenv, "CIVICGRAPH_IDLE_RETURN", 30*time.Second), "after this long without a request, give the heap's free memory back to the operating system, once per quiet spell; 0 never (env CIVICGRAPH_IDLE_RETURN)")
+	fs.DurationVar(&sc.idleReturn, "idle-return", envDuration(env.getenv, "CIVICGRAPH_IDLE_RETURN", 30*time.Second), "after this long without a request, give the heap's free memory back to the operating system and take the store's mapped files out of memory, once per quiet spell; 0 never (env CIVICGRAPH_IDLE_RETURN)")
 	fs.DurationVar(&sc.shutdown, "shutdown-timeout", envDuration(env.getenv, "CIVICGRAPH_SHUTDOWN_TIMEOUT", 30*time.Second), "how long in-flight requests may take to finish on shutdown (env CIVICGRAPH_SHUTDOWN_TIMEOUT)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -171,7 +171,7 @@ func runServe(ctx context.Context, env *environment, args []string) error {
 	idleCtx, stopIdle := context.WithCancel(ctx)
 	defer stopIdle()
 	srv := &http.Server{
-		Handler:           server.ReturnMemoryWhenIdle(idleCtx, h, sc.idleReturn, logger),
+		Handler:           server.ReturnMemoryWhenIdle(idleCtx, h, sc.idleReturn, logger, func() { st.ReleaseMappedPages() }),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      opts.Timeout + 30*time.Second,
