@@ -1,6 +1,7 @@
 package queries
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -61,124 +62,73 @@ func TestListCache_TwoVersions(t *testing.T) {
 	}
 }
 
-// TestListCache_PendingLoad checks that a load being written, which moves
-// the store's version on at each batch without changing what readers
-// see, does not make ordered lists build the class's index again, and
+// TestCaches_PendingLoad checks that a load being written, which moves the
+// store's version on at each batch without changing what readers see,
+// does not make ordered lists or searches build their index again, and
 // that its commit does.
-func TestListCache_PendingLoad(t *testing.T) {
-	s := graphtest.NewStore(t)
+func TestCaches_PendingLoad(t *testing.T) {
 	sc, err := schema.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := New(s, sc, Options{MaxPage: 100})
-	ctx := t.Context()
-	proc := func(name, graphName string) graph.Quad {
+	typed := func(name, graphName string) graph.Quad {
 		return graph.Quad{S: graph.IRI("https://e.org/" + name), P: graph.IRI(schema.RDFType), O: graph.IRI(schema.ClassProcurement), G: graph.IRI(schema.GraphIRI(graphName))}
 	}
-	graphtest.Load(t, s, []graph.Quad{proc("p0", "test")})
-	spec := specFor(schema.ClassProcurement)
-	index := func() (*classIndex, graph.Version) {
-		t.Helper()
-		var ix *classIndex
-		var ver graph.Version
-		err := s.View(ctx, func(v *graph.View) error {
-			var err error
-			ix, err = r.index(ctx, v, spec, "YEAR", true)
-			ver = v.Version()
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return ix, ver
-	}
-	before, v0 := index()
-	l, err := s.NewLoader(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const n = 20_000
-	for i := range n {
-		if err := l.Add(proc(fmt.Sprintf("load/%d", i), "load")); err != nil {
-			l.Abort()
-			t.Fatal(err)
-		}
-	}
-	during, v1 := index()
-	if v1 == v0 {
-		l.Abort()
-		t.Fatal("the load wrote nothing before its commit: the test no longer shows a version moving without the content")
-	}
-	if during != before {
-		t.Errorf("the index was built again while the load was pending")
-	}
-	if _, err := l.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	after, _ := index()
-	if after == before || len(after.ids) != n+1 {
-		t.Errorf("after the commit: index rebuilt %v, %d instances, want a new index with %d", after != before, len(after.ids), n+1)
-	}
-	if len(before.ids) != 1 {
-		t.Errorf("before the commit the index held %d instances, want 1", len(before.ids))
-	}
-}
-
-// TestSearchCache_PendingLoad checks the same of the search index: a
-// pending load does not make searches build it again; its commit does.
-func TestSearchCache_PendingLoad(t *testing.T) {
-	s := graphtest.NewStore(t)
-	sc, err := schema.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := New(s, sc, Options{MaxPage: 100})
-	ctx := t.Context()
-	label := func(name, graphName string) graph.Quad {
+	labelled := func(name, graphName string) graph.Quad {
 		return graph.Quad{S: graph.IRI("https://e.org/" + name), P: graph.IRI(schema.RDFSLabel), O: graph.String("citizen panel " + name), G: graph.IRI(schema.GraphIRI(graphName))}
 	}
-	graphtest.Load(t, s, []graph.Quad{label("first", "test")})
-	index := func() (*searchIndex, graph.Version) {
-		t.Helper()
-		var ix *searchIndex
-		var ver graph.Version
-		err := s.View(ctx, func(v *graph.View) error {
-			var err error
-			ix, err = r.searchIndexFor(ctx, v)
-			ver = v.Version()
-			return err
+	tests := []struct {
+		name  string
+		quad  func(name, graphName string) graph.Quad
+		index func(ctx context.Context, r *Resolver, v *graph.View) (ix any, subjects int, err error)
+	}{
+		{"list index", typed, func(ctx context.Context, r *Resolver, v *graph.View) (any, int, error) {
+			ix, err := r.index(ctx, v, specFor(schema.ClassProcurement), "YEAR", true)
+			if err != nil {
+				return nil, 0, err
+			}
+			return ix, len(ix.ids), nil
+		}},
+		{"search index", labelled, func(ctx context.Context, r *Resolver, v *graph.View) (any, int, error) {
+			ix, err := r.searchIndexFor(ctx, v)
+			if err != nil || ix == nil {
+				return nil, 0, fmt.Errorf("no search index (%v)", err)
+			}
+			return ix, len(ix.subjs), nil
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := graphtest.NewStore(t)
+			r := New(s, sc, Options{MaxPage: 100})
+			graphtest.Load(t, s, []graph.Quad{tc.quad("first", "test")})
+			index := func() (any, int) {
+				t.Helper()
+				var ix any
+				var n int
+				err := s.View(t.Context(), func(v *graph.View) error {
+					var err error
+					ix, n, err = tc.index(t.Context(), r, v)
+					return err
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return ix, n
+			}
+			before, n0 := index()
+			const n = 20_000
+			l := graphtest.PendingLoad(t, s, n, func(i int) graph.Quad { return tc.quad(fmt.Sprintf("load%d", i), "load") })
+			if during, _ := index(); during != before {
+				t.Errorf("the index was built again while the load was pending")
+			}
+			if _, err := l.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			after, n2 := index()
+			if after == before || n0 != 1 || n2 != n+1 {
+				t.Errorf("subjects before the commit %d (want 1), after %d (want %d) in a new index (rebuilt: %v)", n0, n2, n+1, after != before)
+			}
 		})
-		if err != nil || ix == nil {
-			t.Fatalf("search index: %v, %v", ix, err)
-		}
-		return ix, ver
-	}
-	before, v0 := index()
-	l, err := s.NewLoader(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const n = 20_000
-	for i := range n {
-		if err := l.Add(label(fmt.Sprintf("load%d", i), "load")); err != nil {
-			l.Abort()
-			t.Fatal(err)
-		}
-	}
-	during, v1 := index()
-	if v1 == v0 {
-		l.Abort()
-		t.Fatal("the load wrote nothing before its commit: the test no longer shows a version moving without the content")
-	}
-	if during != before {
-		t.Errorf("the search index was built again while the load was pending")
-	}
-	if _, err := l.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	after, _ := index()
-	if after == before || len(after.subjs) != n+1 || len(before.subjs) != 1 {
-		t.Errorf("subjects before the commit %d (want 1), after %d in a new index (rebuilt: %v), want %d", len(before.subjs), len(after.subjs), after != before, n+1)
 	}
 }

@@ -228,3 +228,35 @@ func Seq(qs []graph.Quad) iter.Seq2[graph.Quad, error] {
 		}
 	}
 }
+
+// PendingLoad starts a load into s of the n quads quad makes and adds
+// them without committing, for tests of what readers see while a load is
+// written. It fails t when the store's version has not moved by then (the
+// load wrote nothing before its commit, so such a test would show
+// nothing). The caller commits or aborts the Loader; t's cleanup aborts
+// one left open.
+func PendingLoad(t testing.TB, s *graph.Store, n int, quad func(i int) graph.Quad) *graph.Loader {
+	t.Helper()
+	version := func() graph.Version {
+		var ver graph.Version
+		if err := s.View(t.Context(), func(v *graph.View) error { ver = v.Version(); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return ver
+	}
+	before := version()
+	l, err := s.NewLoader(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = l.Abort() })
+	for i := range n {
+		if err := l.Add(quad(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if version() == before {
+		t.Fatal("the load wrote nothing before its commit: the test no longer shows a version moving without the content")
+	}
+	return l
+}
