@@ -4,8 +4,9 @@
 # from CLIENTS clients for DURATION, uploads a generated file through
 # importData at UPLOAD_AT, and reports errors, timeouts, refusals, req/s
 # and the server's RSS: at start (idle), warm (after a short warm-up and
-# an idle spell), peak, right after the burst, and SETTLE after it. Writes bench/work/results/soak-N.json and exits 1 when
-# any request failed.
+# an idle spell), peak, right after the burst, and SETTLE after it.
+# Writes bench/work/results/soak-N.json and exits 1 when any request
+# failed.
 #
 #   bash bench/soak.sh                          # N=1000000, 64 clients, 60 s
 #   DURATION=30s CLIENTS=32 bash bench/soak.sh  # shorter, on a loaded machine

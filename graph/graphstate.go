@@ -39,14 +39,27 @@ func (v *View) GraphStates() (map[ID]GraphState, error) {
 // and their text postings, the background deletion of a dead segment's
 // keys) each commit a badger transaction and so move the Version on, but
 // leave every [GraphState], and so the Content, as it was. A reader that
-// keeps something derived from the quads (the list index of a class) can
-// so go on using it while a large load is written, instead of deriving it
-// again at every commit of the load. Contents are comparable with ==.
+// keeps something derived from the quads (a list index, a search index, a
+// summary) keys it by Content, so that it goes on using it while a large
+// load is written instead of deriving it again at every batch of the
+// load. Contents are comparable with ==.
 type Content string
 
+// contentMemo is the Content of one Version.
+type contentMemo struct {
+	ver     Version
+	content Content
+}
+
 // Content returns the Content v sees: the state of every graph with a
-// live segment, in graph id order.
+// live segment, in graph id order. The Store remembers the Content of the
+// latest Version asked, so that the readers of one version read the
+// graphs' states once, not once per request.
 func (v *View) Content() (Content, error) {
+	ver := v.Version()
+	if m := v.s.content.Load(); m != nil && m.ver == ver {
+		return m.content, nil
+	}
 	states, err := v.GraphStates()
 	if err != nil {
 		return "", err
@@ -63,5 +76,7 @@ func (v *View) Content() (Content, error) {
 		b = binary.BigEndian.AppendUint64(b, st.seg)
 		b = binary.BigEndian.AppendUint64(b, uint64(st.edits))
 	}
-	return Content(b), nil
+	c := Content(b)
+	v.s.content.Store(&contentMemo{ver: ver, content: c})
+	return c, nil
 }

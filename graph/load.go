@@ -212,7 +212,7 @@ func (l *Loader) Abort() error {
 }
 
 // trimInterval is how often a large load hands the pages of the tables it
-// has written back to the kernel (see dropMappedPages).
+// has written back to the kernel (see ReleaseMappedPages).
 const trimInterval = 500 * time.Millisecond
 
 // trimMinQuads is the size from which a load does so. Paging out drops the
@@ -242,7 +242,7 @@ func (s *Store) trimWhileLoading(added *atomic.Int64) (stop func()) {
 				return
 			case <-t.C:
 				if large() {
-					s.dropMappedPages()
+					s.ReleaseMappedPages()
 				}
 			}
 		}
@@ -253,7 +253,7 @@ func (s *Store) trimWhileLoading(added *atomic.Int64) (stop func()) {
 			close(quit)
 			<-done
 			if large() {
-				s.dropMappedPages()
+				s.ReleaseMappedPages()
 			}
 		})
 	}

@@ -53,6 +53,9 @@ type Store struct {
 	// transaction oracle, and a transaction that outlived it would crash
 	// badger when it ends.
 	openViews atomic.Int64
+	// content remembers the Content of the latest Version a View asked
+	// for it (see View.Content).
+	content atomic.Pointer[contentMemo]
 	// gcMu is held by value-log garbage collection, by such a load, and by
 	// the background clean-up of unused segments (recover.go).
 	gcMu sync.Mutex
@@ -441,12 +444,3 @@ func (s *Store) checkWritable() error {
 	}
 	return nil
 }
-
-// ReleaseMappedPages asks the kernel to take the pages of the store's
-// files that badger has mapped (its tables, memtables and value log) out of
-// this process's resident set, as a load does while it writes. A server
-// calls it when idle: the kernel reclaims those pages, and a later read
-// faults them in again (from the disk if they have left the page cache
-// meanwhile). It never loses data, and does nothing where the kernel does not support it or
-// the store is in memory. It returns the bytes advised.
-func (s *Store) ReleaseMappedPages() int64 { return s.dropMappedPages() }

@@ -12,12 +12,15 @@ import (
 // madvPageout is MADV_PAGEOUT (Linux 5.4), which the syscall package lacks.
 const madvPageout = 21
 
-// dropMappedPages asks the kernel to reclaim the pages of the store's files
+// ReleaseMappedPages asks the kernel to reclaim the pages of the store's files
 // that badger has mapped (its tables, memtables and value log), taking them
 // out of this process's resident set. A bulk load writes every table
 // through such a mapping and never reads it back, so without this the
 // whole store stays counted in the loader's RSS: pages the kernel could
-// reclaim, but which limits on RSS see.
+// reclaim, but which limits on RSS see. A load calls it as it writes; a
+// server calls it when idle (a later read faults the pages in again, from
+// the disk if they have left the page cache meanwhile). An in-memory store
+// has no such pages.
 //
 // MADV_PAGEOUT is a hint that never loses data: dirty pages are written
 // back first or skipped, and a later read faults the page in again. That
@@ -26,7 +29,7 @@ const madvPageout = 21
 // that is not the store's, pageout at worst moves pages to swap, where
 // MADV_DONTNEED would have zeroed them. Kernels without MADV_PAGEOUT
 // refuse it, and then this does nothing. It returns the bytes advised.
-func (s *Store) dropMappedPages() int64 {
+func (s *Store) ReleaseMappedPages() int64 {
 	if s.opts.InMemory {
 		return 0
 	}

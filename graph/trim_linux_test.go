@@ -67,7 +67,7 @@ func TestDropMappedPages(t *testing.T) {
 		t.Fatalf("scan read %d quads, want %d", n, len(quads))
 	}
 	before := rssFile(t)
-	advised := s.dropMappedPages()
+	advised := s.ReleaseMappedPages()
 	after := rssFile(t)
 	t.Logf("advised %d bytes; RssFile %d -> %d", advised, before, after)
 	if advised == 0 {

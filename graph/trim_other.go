@@ -2,5 +2,6 @@
 
 package graph
 
-// dropMappedPages does nothing on systems without /proc/self/maps.
-func (s *Store) dropMappedPages() int64 { return 0 }
+// ReleaseMappedPages does nothing on systems without /proc/self/maps
+// (see the Linux version). It returns the bytes advised: 0.
+func (s *Store) ReleaseMappedPages() int64 { return 0 }

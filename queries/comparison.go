@@ -14,7 +14,7 @@ import (
 
 // The comparison of administrations (Query.compare and
 // Query.administrationProfile) is computed by package compare from a
-// columnar summary of one version of the store; this file resolves the
+// columnar summary of one content of the store; this file resolves the
 // arguments (filter values by code, label or IRI, with the filters of the
 // lists), calls it, and wraps its answer for GraphQL, with drill-downs
 // that load the records behind a cell.

@@ -28,10 +28,10 @@
 // instances with their IRI keys, years and English labels, and the
 // orders by IRI, year and label, read with one scan of each predicate
 // involved, and the positions that pass each concept filter. It is
-// derived from one version of the store ([graph.View.Version]) and used
-// only by requests whose snapshot has that version, so it is never stale:
-// every write, by whatever path, moves the version on, and the next list
-// of the class builds it again. A request then filters positions in
+// derived from one content of the store ([graph.View.Content]) and used
+// only by requests whose snapshot sees that content, so it is never stale:
+// every write readers can see, by whatever path, changes the content, and
+// the next list of the class builds it again. A request then filters positions in
 // memory, counts and loads only its page's entities. A text filter, and
 // the scheme argument of concepts, still load every candidate.
 //
@@ -72,8 +72,8 @@
 // commit as every write ([graph.View.Postings]); see search.go. The first
 // search after a write derives from that snapshot a search index in memory
 // (searchindex.go: the postings of the searched literals, scored, and which
-// subjects use them), which the searches of that version read instead; it
-// is never used for another version, so never stale.
+// subjects use them), which the searches of that content read instead; it
+// is never used for another content, so never stale.
 //
 // # Writes
 //

@@ -13,63 +13,36 @@ import (
 )
 
 // The list index serves ordered and filtered lists without loading every
-// instance of the class. For each class it holds, derived from one version
-// of the store's content ([graph.View.Content]): the instances with their sort keys,
+// instance of the class. For each class it holds, derived from one content
+// of the store ([graph.View.Content]): the instances with their sort keys,
 // their years (along the class's year paths), their labels, and the
 // orders by year and by label. A request uses the index only when its
-// snapshot has the same version, so the index is never stale: every write,
-// whatever path it takes (a mutation, an import, a load on top of data,
-// dropping a graph, a restore), moves the version on, and the first list
-// of the class after it builds the index again from its own snapshot.
+// snapshot sees the same content, so the index is never stale: every write
+// readers can see, whatever path it takes (a mutation, an import, a load on
+// top of data, dropping a graph, a restore), changes the content, and the
+// first list of the class after it builds the index again from its own
+// snapshot. Writes readers cannot see yet (a load's pending batches) do
+// not, so a large load does not make every list build the index again.
 //
 // The index is built with scans of whole predicates (rdf:type, then each
 // predicate of a year path, then the label predicates), not by loading
 // entities; a request then filters positions in memory (concept filters
 // are sets of ids from the POGS index, years are compared with the
 // index's), counts, and loads only the entities of its page.
-//
-// A request first looks the index up by its snapshot's version (one
-// comparison); on a miss it compares contents (a read of each graph's
-// state), since writes readers cannot see (a load's pending batches) move
-// the version on without changing the quads.
 
-// listCache holds the two most recently used indexes of each class. Two,
-// not one: while a write lands, requests that took their snapshot before
-// it and requests that took it after alternate, and with one slot each
-// would throw away the index the other just built (seen in the soak as
-// ordered lists rebuilding at every other request after an upload).
+// listCache holds the indexes of the two most recently used contents of
+// each class. Two, not one: while a write lands, requests that took their
+// snapshot before it and requests that took it after alternate, and with
+// one slot each would throw away the index the other just built (seen in
+// the soak as ordered lists rebuilding at every other request after an
+// upload).
 type listCache struct {
 	mu sync.Mutex
 	m  map[string][2]*classIndex // most recently used first
 }
 
-// take returns the index of class that match accepts, made the most
-// recently used, or nil.
-func (c *listCache) take(class string, match func(*classIndex) bool) *classIndex {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.takeLocked(class, match)
-}
-
-// takeLocked is take with c.mu held.
-func (c *listCache) takeLocked(class string, match func(*classIndex) bool) *classIndex {
-	slots := c.m[class]
-	switch {
-	case slots[0] != nil && match(slots[0]):
-		return slots[0]
-	case slots[1] != nil && match(slots[1]):
-		slots[0], slots[1] = slots[1], slots[0]
-		c.m[class] = slots
-		return slots[0]
-	}
-	return nil
-}
-
 // classIndex is the index of one class at one content of the store.
 type classIndex struct {
-	// ver is the last version the index was used at (guarded by the
-	// listCache's mu); content is what every such version sees.
-	ver     graph.Version
 	content graph.Content
 	class   string
 
@@ -100,7 +73,7 @@ type classIndex struct {
 // maxMasks bounds the conditions an index keeps the result of.
 const maxMasks = 256
 
-// conditionMask returns which positions pass c, computed once per version
+// conditionMask returns which positions pass c, computed once per content
 // of the store (and kept for at most maxMasks conditions).
 func (ix *classIndex) conditionMask(m *matcher, c condition) ([]bool, error) {
 	var k strings.Builder
@@ -149,31 +122,28 @@ func (ix *classIndex) conditionMask(m *matcher, c condition) ([]bool, error) {
 
 const noYear = int32(-1 << 31)
 
-// index returns the index of class at the version v sees, built as far as
+// index returns the index of class at the content v sees, built as far as
 // order and filter need.
 func (r *Resolver) index(ctx context.Context, v *graph.View, spec listSpec, order string, years bool) (*classIndex, error) {
-	ver := v.Version()
-	ix := r.lists.take(spec.class, func(ix *classIndex) bool { return ix.ver == ver })
-	if ix == nil {
-		// Another version, but perhaps the same quads: a load being written
-		// moves the version on at each of its batches without changing what
-		// readers see, and building the index again at each would keep
-		// ordered lists waiting for the whole load.
-		content, err := v.Content()
-		if err != nil {
-			return nil, err
-		}
-		r.lists.mu.Lock()
-		ix = r.lists.takeLocked(spec.class, func(ix *classIndex) bool { return ix.ver == ver || ix.content == content })
-		if ix == nil {
-			ix = &classIndex{ver: ver, content: content, class: spec.class, yspec: spec.years, spans: spec.span}
-			slots := r.lists.m[spec.class]
-			slots[0], slots[1] = ix, slots[0]
-			r.lists.m[spec.class] = slots
-		}
-		ix.ver = ver
-		r.lists.mu.Unlock()
+	content, err := v.Content()
+	if err != nil {
+		return nil, err
 	}
+	r.lists.mu.Lock()
+	slots := r.lists.m[spec.class]
+	var ix *classIndex
+	switch {
+	case slots[0] != nil && slots[0].content == content:
+		ix = slots[0]
+	case slots[1] != nil && slots[1].content == content:
+		ix = slots[1]
+		slots[0], slots[1] = slots[1], slots[0]
+	default:
+		ix = &classIndex{content: content, class: spec.class, yspec: spec.years, spans: spec.span}
+		slots[0], slots[1] = ix, slots[0]
+	}
+	r.lists.m[spec.class] = slots
+	r.lists.mu.Unlock()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if !ix.base {

@@ -120,7 +120,7 @@ func TestSearchTop_EqualsExhaustive(t *testing.T) {
 			}
 			compared, nonEmpty := 0, 0
 			err := s.View(t.Context(), func(v *graph.View) error {
-				ix, err := buildSearchIndex(t.Context(), v, "")
+				ix, err := buildSearchIndex(t.Context(), v)
 				if err != nil {
 					return err
 				}

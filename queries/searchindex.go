@@ -28,20 +28,18 @@ import (
 // is being built answer from the quad indexes, as they would without it.
 // Both ways give the same ranking (TestSearch_IndexAgrees).
 
-// searchCache holds the search index of the latest content built, and
-// the latest version known to see that content.
+// searchCache holds the search index of the latest content built.
 type searchCache struct {
-	mu    sync.Mutex // guards cur and ver
+	mu    sync.Mutex // guards cur
 	cur   *searchIndex
-	ver   graph.Version
 	build sync.Mutex // held while one search builds an index
 }
 
-// lookup returns the index if it serves version ver, nil otherwise.
-func (sc *searchCache) lookup(ver graph.Version) *searchIndex {
+// lookup returns the index if it was built from content, nil otherwise.
+func (sc *searchCache) lookup(content graph.Content) *searchIndex {
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
-	if sc.cur != nil && sc.ver == ver {
+	if sc.cur != nil && sc.cur.content == content {
 		return sc.cur
 	}
 	return nil
@@ -54,8 +52,8 @@ type litWeight struct {
 	w  float64
 }
 
-// searchIndex is the (subject, literal, weight) relation of one version,
-// sorted both ways.
+// searchIndex is the (subject, literal, weight) relation of one content
+// of the store, sorted both ways.
 type searchIndex struct {
 	content graph.Content // what the store held when it was built
 	// byLit: the literals (sorted, unique), and for literal i, the
@@ -92,42 +90,30 @@ type wordPostings struct {
 	byImpact []scored // score is the impact
 }
 
-// searchIndexFor returns the search index of the version v sees, building
+// searchIndexFor returns the search index of the content v sees, building
 // it if no other search is building one; nil when it is not there yet.
 func (r *Resolver) searchIndexFor(ctx context.Context, v *graph.View) (*searchIndex, error) {
-	ver := v.Version()
-	sc := r.search
-	if ix := sc.lookup(ver); ix != nil {
-		return ix, nil
-	}
-	// Another version, but perhaps the same quads: a load being written
-	// moves the version on at each of its batches, and building the index
-	// again at each would take a core for the whole load.
 	content, err := v.Content()
 	if err != nil {
 		return nil, err
 	}
-	sc.mu.Lock()
-	if sc.cur != nil && sc.cur.content == content {
-		sc.ver = ver
-		ix := sc.cur
-		sc.mu.Unlock()
+	sc := r.search
+	if ix := sc.lookup(content); ix != nil {
 		return ix, nil
 	}
-	sc.mu.Unlock()
 	if !sc.build.TryLock() {
 		return nil, nil // another search builds one: answer from the store
 	}
 	defer sc.build.Unlock()
-	if ix := sc.lookup(ver); ix != nil {
+	if ix := sc.lookup(content); ix != nil {
 		return ix, nil
 	}
-	ix, err := buildSearchIndex(ctx, v, content)
+	ix, err := buildSearchIndex(ctx, v)
 	if err != nil {
 		return nil, err
 	}
 	sc.mu.Lock()
-	sc.cur, sc.ver = ix, ver
+	sc.cur = ix
 	sc.mu.Unlock()
 	return ix, nil
 }
@@ -142,7 +128,11 @@ type subjWeight struct {
 // keeps each (literal, subject) once with the highest weight. Objects are
 // not told apart by kind: an IRI object is kept too, and matches no word,
 // as in the scans it replaces.
-func buildSearchIndex(ctx context.Context, v *graph.View, content graph.Content) (*searchIndex, error) {
+func buildSearchIndex(ctx context.Context, v *graph.View) (*searchIndex, error) {
+	content, err := v.Content()
+	if err != nil {
+		return nil, err
+	}
 	weight, wmax, err := searchWeights(v)
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/graph-gophers/graphql-go/ast"
@@ -57,8 +58,7 @@ const countsTTL = 5 * time.Second
 type countCache struct {
 	store   *graph.Store
 	refresh sync.Mutex // held by the one request reading the counts again
-	mu      sync.Mutex // guards c
-	c       *counts
+	c       atomic.Pointer[counts]
 }
 
 // get returns counts at most countsTTL old. While one request reads them
@@ -66,7 +66,7 @@ type countCache struct {
 // there are none yet do they wait for it. On a store error it returns
 // the previous counts, or none (the request itself will meet the error).
 func (cc *countCache) get(ctx context.Context) *counts {
-	cur := cc.current()
+	cur := cc.c.Load()
 	if cur != nil && time.Since(cur.at) < countsTTL {
 		return cur
 	}
@@ -78,7 +78,7 @@ func (cc *countCache) get(ctx context.Context) *counts {
 		cc.refresh.Lock()
 	}
 	defer cc.refresh.Unlock()
-	if c := cc.current(); c != nil && time.Since(c.at) < countsTTL {
+	if c := cc.c.Load(); c != nil && time.Since(c.at) < countsTTL {
 		return c // read by the request this one waited for
 	}
 	c, err := readCounts(ctx, cc.store)
@@ -88,17 +88,8 @@ func (cc *countCache) get(ctx context.Context) *counts {
 		}
 		return &counts{rows: map[string]int64{}}
 	}
-	cc.mu.Lock()
-	cc.c = c
-	cc.mu.Unlock()
+	cc.c.Store(c)
 	return c
-}
-
-// current returns the counts kept, nil when none.
-func (cc *countCache) current() *counts {
-	cc.mu.Lock()
-	defer cc.mu.Unlock()
-	return cc.c
 }
 
 // readCounts reads the store's quads and, for each list field, the

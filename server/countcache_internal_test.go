@@ -13,7 +13,7 @@ import (
 func TestCountCache_StaleWhileRefreshing(t *testing.T) {
 	cc := &countCache{store: graphtest.NewStore(t)}
 	old := &counts{at: time.Now().Add(-time.Hour), rows: map[string]int64{"procurements": 7}}
-	cc.c = old
+	cc.c.Store(old)
 	cc.refresh.Lock() // another request is reading them again
 	got := make(chan *counts, 1)
 	go func() { got <- cc.get(t.Context()) }()

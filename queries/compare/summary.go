@@ -18,9 +18,7 @@ import (
 type Engine struct {
 	mu  sync.Mutex // guards sum, facts and building
 	sum *Summary
-	// ver is the latest version known to see what sum was built from,
-	// content what that is.
-	ver     graph.Version
+	// content is what the store held when sum was built.
 	content graph.Content
 	// facts are the facts of each graph of the latest summary built: the
 	// next build reads again only the graphs whose state has changed.
@@ -35,22 +33,15 @@ func NewEngine() *Engine { return &Engine{} }
 
 // Summary returns the summary of the content of the store that v sees,
 // building it from v when the one kept is of other content. Concurrent
-// callers with the same version wait for one build.
+// callers with the same content wait for one build.
 func (e *Engine) Summary(ctx context.Context, v *graph.View) (*Summary, error) {
-	ver := v.Version()
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.sum != nil && e.ver == ver {
-		return e.sum, nil
-	}
-	// Another version, but perhaps the same quads: a load being written
-	// moves the version on at each of its batches.
 	content, err := v.Content()
 	if err != nil {
 		return nil, err
 	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	if e.sum != nil && e.content == content {
-		e.ver = ver
 		return e.sum, nil
 	}
 	if e.years == nil {
@@ -60,7 +51,7 @@ func (e *Engine) Summary(ctx context.Context, v *graph.View) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.sum, e.facts, e.ver, e.content = s, fs.byGraph, ver, content
+	e.sum, e.facts, e.content = s, fs.byGraph, content
 	return s, nil
 }
 
