@@ -19,14 +19,18 @@ import (
 // so. It is derived from one content of the store ([graph.View.Content]),
 // like the list index: a search uses it only when its snapshot sees the
 // same quads, so it is never stale, and the badger text index and quad
-// indexes stay the source of truth. While a load is being written, its
-// new literals' postings are already in the text index but no quad uses
-// them yet: an index built before the load goes on serving, with the word
-// statistics of what readers see.
+// indexes stay the source of truth.
+//
 // The first search after a write builds it from its own snapshot (scans of
 // the searched predicates, in the POS index); searches that come while it
 // is being built answer from the quad indexes, as they would without it.
-// Both ways give the same ranking (TestSearch_IndexAgrees).
+// On one snapshot both ways give the same ranking
+// (TestSearchTop_EqualsExhaustive). While a load is being written, its new
+// literals' postings are already in the text index though no quad uses
+// them yet, and the word statistics (literals per word, words in all)
+// count them: the index keeps the statistics of the snapshot it was built
+// from, so its scores can differ a little from those of the quad indexes
+// until the load commits; which subjects match never does.
 
 // searchCache holds the search index of the latest content built.
 type searchCache struct {
